@@ -1,0 +1,84 @@
+package nl.citydeal.engine.identity;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure the role groups exist, creates the demo users in the {@code demo} profile, and refuses to start
+ * without an administrator: outside the demo the first one comes only from {@code CITYDEAL_ADMIN_PASSWORD}.
+ */
+@Component
+public class IdentityBootstrap {
+
+    public static final String DEMO_PASSWORD = "demo";
+    static final String MISSING_ADMIN_MESSAGE = "No administrator exists in the database. Set the environment variable "
+            + "CITYDEAL_ADMIN_PASSWORD (and optionally CITYDEAL_ADMIN_USER, default 'admin') to create the first one, "
+            + "or start with the demo profile.";
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+    /** The demo users: user id, first name, last name, role. */
+    static final List<DemoUser> DEMO_USERS = List.of(
+            new DemoUser("petra", "Petra", "de Vries", Role.PROGRAMME_OFFICE),
+            new DemoUser("anna", "Anna", "Jansen", Role.DEAL_LEAD),
+            new DemoUser("bram", "Bram", "Bakker", Role.DEAL_LEAD),
+            new DemoUser("admin", "Ada", "Beheer", Role.ADMINISTRATOR));
+
+    private final IdentityService identityService;
+    private final AdminProperties admin;
+    private final Environment environment;
+
+    public IdentityBootstrap(IdentityService identityService, AdminProperties admin, Environment environment) {
+        this.identityService = identityService;
+        this.admin = admin;
+        this.environment = environment;
+    }
+
+    @EventListener(ContextRefreshedEvent.class)
+    public void bootstrap() {
+        for (Role role : Role.values()) {
+            if (identityService.createGroupQuery().groupId(role.groupId()).count() == 0) {
+                Group group = identityService.newGroup(role.groupId());
+                group.setName(role.groupName());
+                group.setType("WORKFLOW");
+                identityService.saveGroup(group);
+            }
+        }
+        if (environment.acceptsProfiles(Profiles.of("demo"))) {
+            DEMO_USERS.forEach(user -> createUser(user.id(), user.firstName(), user.lastName(), DEMO_PASSWORD, user.role()));
+        }
+        if (identityService.createUserQuery().memberOfGroup(Role.ADMINISTRATOR.groupId()).count() == 0) {
+            if (!admin.hasPassword()) {
+                throw new IllegalStateException(MISSING_ADMIN_MESSAGE);
+            }
+            createUser(admin.user(), "Beheerder", "", admin.password(), Role.ADMINISTRATOR);
+            log.info("Created the first administrator '{}' from CITYDEAL_ADMIN_PASSWORD", admin.user());
+        }
+    }
+
+    private void createUser(String id, String firstName, String lastName, String password, Role role) {
+        if (identityService.createUserQuery().userId(id).count() > 0) {
+            return;
+        }
+        User user = identityService.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setEmail(id + "@citydeal.example");
+        user.setPassword(password);
+        identityService.saveUser(user);
+        identityService.createMembership(id, role.groupId());
+    }
+
+    record DemoUser(String id, String firstName, String lastName, Role role) {
+    }
+}

@@ -1,0 +1,45 @@
+package nl.citydeal.engine.process;
+
+import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.deal.InvalidDealException;
+import nl.citydeal.engine.deal.Term;
+
+/**
+ * Checks the term when the programme office records the signing or changes the end date (extension or
+ * shortening). A term that ends before it starts, or lasts less than 6 months or more than 6 years, is refused
+ * with a Dutch message (HTTP 400 through the REST API, shown on the form in Tasklist) and nothing is saved.
+ * A changed end date replaces {@code endsOn}. It listens to the end of the task, not to its completion,
+ * because the engine passes exceptions of execution listeners through unwrapped.
+ */
+@Component
+public class TermExecutionListener implements ExecutionListener {
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return;
+        }
+        try {
+            if (CityDealProcess.Activity.RECORD_SIGNING.equals(execution.getCurrentActivityId())) {
+                new Term(ProcessValues.date(execution, SIGNED_ON), ProcessValues.date(execution, ENDS_ON));
+            } else {
+                LocalDate newEnd = ProcessValues.date(execution, NEW_ENDS_ON);
+                if (newEnd == null) {
+                    throw new InvalidDealException(NEW_ENDS_ON, "De nieuwe einddatum ontbreekt.");
+                }
+                Term changed = new Term(ProcessValues.date(execution, SIGNED_ON), newEnd);
+                execution.setVariable(ENDS_ON, changed.endsOn().toString());
+                execution.removeVariable(NEW_ENDS_ON);
+            }
+        } catch (InvalidDealException e) {
+            throw ProcessValues.badInput(e);
+        }
+    }
+}
