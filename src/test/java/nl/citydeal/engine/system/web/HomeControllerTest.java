@@ -1,0 +1,57 @@
+package nl.citydeal.engine.system.web;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import nl.citydeal.engine.CityDealSpringTest;
+
+@CityDealSpringTest
+@AutoConfigureMockMvc
+class HomeControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void anonymousVisitorIsSentToTheDutchLoginPage() throws Exception {
+        mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("http://localhost/login"));
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Inloggen")))
+                .andExpect(header().string("Content-Security-Policy", Matchers.containsString("default-src 'self'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
+    }
+
+    @Test
+    void loggedInUserSeesWhereToGoNext() throws Exception {
+        mvc.perform(get("/").with(user("petra")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("petra")))
+                .andExpect(content().string(Matchers.containsString("/camunda/app/tasklist/")));
+    }
+
+    @Test
+    void loginWithTheAdministratorsPasswordSucceedsAndAWrongOneFails() throws Exception {
+        mvc.perform(post("/login").with(csrf()).param("username", "test-admin").param("password", "test-admin-password"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(post("/login").with(csrf()).param("username", "test-admin").param("password", "wrong"))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void loginWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/login").param("username", "test-admin").param("password", "test-admin-password"))
+                .andExpect(status().isForbidden());
+    }
+}
