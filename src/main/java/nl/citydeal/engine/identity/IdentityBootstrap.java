@@ -14,7 +14,7 @@ import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure the role groups exist, creates the demo users in the {@code demo} profile, and refuses to start
+ * Makes sure the role groups exist with their engine authorizations, creates the demo users in the {@code demo} profile, and refuses to start
  * without an administrator: outside the demo the first one comes only from {@code CITYDEAL_ADMIN_PASSWORD}.
  */
 @Component
@@ -35,11 +35,14 @@ public class IdentityBootstrap {
             new DemoUser("admin", "Ada", "Beheer", Role.ADMINISTRATOR));
 
     private final IdentityService identityService;
+    private final EngineAuthorizations authorizations;
     private final AdminProperties admin;
     private final Environment environment;
 
-    public IdentityBootstrap(IdentityService identityService, AdminProperties admin, Environment environment) {
+    public IdentityBootstrap(IdentityService identityService, EngineAuthorizations authorizations, AdminProperties admin,
+                             Environment environment) {
         this.identityService = identityService;
+        this.authorizations = authorizations;
         this.admin = admin;
         this.environment = environment;
     }
@@ -54,6 +57,7 @@ public class IdentityBootstrap {
                 identityService.saveGroup(group);
             }
         }
+        authorizations.grantRoles();
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
             DEMO_USERS.forEach(user -> createUser(user.id(), user.firstName(), user.lastName(), DEMO_PASSWORD, user.role()));
         }

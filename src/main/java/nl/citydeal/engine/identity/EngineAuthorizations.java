@@ -1,0 +1,91 @@
+package nl.citydeal.engine.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each role may do in the engine, granted once and kept on every start.
+ * <ul>
+ * <li>administrators: everything, and they alone may deploy (deploying is running code);</li>
+ * <li>programme office: every deal and task, start deals, Tasklist and Cockpit;</li>
+ * <li>deal leads: Tasklist, and nothing of a deal until they lead it ({@link DealAccess}).</li>
+ * </ul>
+ */
+@Component
+public class EngineAuthorizations {
+
+    public static final String CITY_DEAL_PROCESS = "city-deal";
+
+    private final AuthorizationService authorizationService;
+
+    public EngineAuthorizations(AuthorizationService authorizationService) {
+        this.authorizationService = authorizationService;
+    }
+
+    void grantRoles() {
+        for (Resources resource : Resources.values()) {
+            grant(Role.ADMINISTRATOR, resource, ANY, Permissions.ALL);
+        }
+
+        Role office = Role.PROGRAMME_OFFICE;
+        grant(office, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(office, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(office, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_HISTORY);
+        grant(office, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE, ProcessInstancePermissions.READ,
+                ProcessInstancePermissions.UPDATE);
+        grant(office, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE, TaskPermissions.TASK_WORK,
+                TaskPermissions.TASK_ASSIGN);
+        grant(office, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(office, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(office, Resources.DEPLOYMENT, ANY, Permissions.READ);
+
+        Role lead = Role.DEAL_LEAD;
+        grant(lead, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(lead, Resources.PROCESS_DEFINITION, CITY_DEAL_PROCESS, ProcessDefinitionPermissions.READ);
+
+        for (Role role : List.of(office, lead)) {
+            grant(role, Resources.USER, ANY, Permissions.READ);
+            grant(role, Resources.GROUP, ANY, Permissions.READ);
+        }
+    }
+
+    /** Grants the permissions to the group on the resource, adding to an existing grant. */
+    void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(role.groupId())
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(role.groupId());
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean changed = authorization.getId() == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}
