@@ -1,11 +1,19 @@
 package nl.citydeal.engine.deal;
 
-/** Starts the process of a City Deal; implemented on the process engine. */
+import java.time.LocalDate;
+
+/** The process side of a deal; implemented on the process engine. */
 public interface DealProcesses {
 
-    /** Registers the deal and starts its preparation; answers the new deal's id. */
-    String register(DealRegistration registration);
+    /**
+     * Starts the deal's process with the deal's id as business key: in preparation, or (for a running deal being
+     * imported, whose term has started) straight into experimentation with its prompts planned.
+     */
+    void start(Deal deal, boolean imported);
 
-    /** How many deals were ever registered, running or finished. */
-    long count();
+    /** Moves the end date of a deal in experimentation; every prompt that has not fired moves with it. */
+    void changeTerm(String dealId, LocalDate newEnd);
+
+    /** Hands the deal and its open tasks to another lead. */
+    void changeLead(String dealId, String oldLead, String newLead);
 }

@@ -5,6 +5,9 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -18,40 +21,54 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * In the demo profile, registers a few real Dutch City Deals (from {@code demo/city-deals-nl.csv}) in
- * preparation, led by the demo deal leads, so a newcomer finds work in Tasklist at once.
+ * In the demo profile, fills an empty registry with the real Dutch City Deals of {@code demo/city-deals-nl.csv},
+ * shifted in time so the portfolio shows every phase: deals whose term has started are imported as running deals
+ * (their past prompts fire at once and show as overdue), those whose term has ended wait for their scaling
+ * decision, and those not yet signed start in preparation. The demo deal leads take turns.
  */
 @Component
 @Profile("demo")
 class DemoDeals implements ApplicationRunner {
 
-    static final int DEMO_DEAL_COUNT = 3;
-    private static final List<String> DEMO_LEADS = List.of("anna", "bram");
+    /** How far the real dates move forward, so that the real portfolio of 2015-2023 runs around today. */
+    static final Period SHIFT = Period.ofYears(5);
+    static final List<String> DEMO_LEADS = List.of("anna", "bram");
     private static final Logger log = LoggerFactory.getLogger(DemoDeals.class);
 
-    private final DealProcesses dealProcesses;
+    private final DealRegistry registry;
+    private final Clock clock;
 
-    DemoDeals(DealProcesses dealProcesses) {
-        this.dealProcesses = dealProcesses;
+    DemoDeals(DealRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (dealProcesses.count() > 0) {
+        if (registry.count() > 0) {
             return;
         }
+        LocalDate today = LocalDate.now(clock);
         List<CSVRecord> deals = readDeals();
-        for (int i = 0; i < DEMO_DEAL_COUNT && i < deals.size(); i++) {
-            CSVRecord deal = deals.get(deals.size() - 1 - i);
-            dealProcesses.register(new DealRegistration(
-                    "City Deal " + deal.get("name"), deal.get("theme"), deal.get("lead"),
-                    DEMO_LEADS.get(i % DEMO_LEADS.size()), "petra",
-                    "Demo: " + deal.get("note"), null, null, null));
+        for (int i = 0; i < deals.size(); i++) {
+            CSVRecord deal = deals.get(i);
+            LocalDate signedOn = LocalDate.parse(deal.get("signed_on")).plus(SHIFT);
+            LocalDate endsOn = min(LocalDate.parse(deal.get("ends_on")).plus(SHIFT), signedOn.plusYears(Term.MAX_YEARS));
+            boolean signed = signedOn.isBefore(today);
+            registry.register(new NewDeal("City Deal " + deal.get("name"), deal.get("theme"), deal.get("lead"),
+                    DEMO_LEADS.get(i % DEMO_LEADS.size()), "petra", deal.get("note"), DealSetup.ONE_PART,
+                    signed ? signedOn : null, signed ? endsOn : null, signed ? "Stcrt. " + signedOn.getYear() + ", demo" : null,
+                    List.of(), null), "demo");
         }
-        log.info("Registered {} demo deals", Math.min(DEMO_DEAL_COUNT, deals.size()));
+        log.info("Registered {} demo deals from the real Dutch City Deals, dates moved {} ahead", deals.size(), SHIFT);
     }
 
-    private static List<CSVRecord> readDeals() {
+    /** A few real deals ran longer than a term may (after extensions): the demo keeps them within it. */
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    static List<CSVRecord> readDeals() {
         try (Reader reader = new InputStreamReader(new ClassPathResource("demo/city-deals-nl.csv").getInputStream(),
                 StandardCharsets.UTF_8)) {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();

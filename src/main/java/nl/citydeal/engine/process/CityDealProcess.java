@@ -2,6 +2,7 @@ package nl.citydeal.engine.process;
 
 import java.util.Map;
 
+import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.prompt.PromptKind;
 
@@ -58,6 +59,7 @@ public final class CityDealProcess {
         public static final String RECORD_EXTENSION = "UserTask_RecordExtension";
         public static final String REPLAN_PROMPTS = "ServiceTask_ReplanPrompts";
 
+        public static final String ROUTES = "InclusiveGateway_Routes";
         public static final String START_FOLLOW_UP_DEAL = "ServiceTask_StartFollowUpDeal";
         public static final String HAND_OVER_EMBED_IN_POLICY = "UserTask_HandOverEmbedInPolicy";
         public static final String HAND_OVER_REGULATION_CHANGE = "UserTask_HandOverRegulationChange";
@@ -85,6 +87,7 @@ public final class CityDealProcess {
         public static final String PROGRAMME_OFFICE_CONTACT = "programmeOfficeContact";
         public static final String AMBITION = "ambition";
         public static final String PHASE = "phase";
+        public static final String IMPORTED = "imported";
 
         public static final String PARTICIPANT_NAME = "participantName";
         public static final String PARTICIPANT_TYPE = "participantType";
@@ -151,6 +154,40 @@ public final class CityDealProcess {
             Activity.HOLD_OWNERSHIP_CONVERSATION, PromptKind.OWNERSHIP_CONVERSATION,
             Activity.EXPLORE_SCALING, PromptKind.SCALING_EXPLORATION,
             Activity.DELIVER_SCALING_PLAN, PromptKind.SCALING_PLAN_DUE);
+
+    /** The timers that make a prompt fall due. */
+    public static final Map<String, PromptKind> PROMPT_TIMERS = Map.of(
+            Activity.OWNERSHIP_PROMPT_DUE, PromptKind.OWNERSHIP_CONVERSATION,
+            Activity.SCALING_EXPLORATION_DUE, PromptKind.SCALING_EXPLORATION,
+            Activity.SCALING_PLAN_DUE, PromptKind.SCALING_PLAN_DUE,
+            Activity.SCALING_PLAN_ESCALATION_DUE, PromptKind.SCALING_PLAN_ESCALATION,
+            Activity.MID_TERM_REVIEW_DUE, PromptKind.MID_TERM_REVIEW,
+            Activity.ANSWERABILITY_REVIEW_DUE, PromptKind.ANSWERABILITY_REVIEW);
+
+    /** The tasks that answer a prompt, and the flag each sets when done (none for recurring ones). */
+    public static final Map<String, PromptKind> PROMPT_ANSWERS = Map.of(
+            Activity.HOLD_OWNERSHIP_CONVERSATION, PromptKind.OWNERSHIP_CONVERSATION,
+            Activity.EXPLORE_SCALING, PromptKind.SCALING_EXPLORATION,
+            Activity.DELIVER_SCALING_PLAN, PromptKind.SCALING_PLAN_DUE,
+            Activity.ESCALATE_MISSING_SCALING_PLAN, PromptKind.SCALING_PLAN_ESCALATION,
+            Activity.HOLD_MID_TERM_REVIEW, PromptKind.MID_TERM_REVIEW,
+            Activity.HOLD_ANSWERABILITY_REVIEW, PromptKind.ANSWERABILITY_REVIEW);
+
+    public static final Map<String, String> DONE_FLAGS = Map.of(
+            Activity.HOLD_OWNERSHIP_CONVERSATION, Variable.OWNERSHIP_CONVERSATION_HELD,
+            Activity.EXPLORE_SCALING, Variable.SCALING_EXPLORED,
+            Activity.DELIVER_SCALING_PLAN, Variable.SCALING_PLAN_DELIVERED,
+            Activity.HOLD_MID_TERM_REVIEW, Variable.MID_TERM_REVIEW_HELD);
+
+    /** The activities where a deal enters a phase. */
+    public static final Map<String, DealPhase> PHASES = Map.of(
+            Activity.PREPARATION, DealPhase.PREPARATION,
+            Activity.RECORD_SIGNING, DealPhase.SIGNING,
+            Activity.EXPERIMENTATION, DealPhase.EXPERIMENTATION,
+            Activity.ASSESS_OUTCOME, DealPhase.SCALING_DECISION,
+            Activity.ROUTES, DealPhase.SCALING_ROUTES,
+            Activity.SHARE_LESSONS, DealPhase.CLOSING,
+            Activity.DEAL_CLOSED, DealPhase.CLOSED);
 
     /** The process variable that holds whether a route was chosen (and, before the decision, advised). */
     public static String routeVariable(ScalingRoute route) {

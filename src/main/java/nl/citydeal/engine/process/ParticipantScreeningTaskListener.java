@@ -8,18 +8,32 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.deal.ParticipantType;
+
 /**
- * Counts each participant screened on added value, and those admitted. The screening's own fields are cleared
- * afterwards so the next screening starts with an empty form; the history keeps every submitted value.
+ * Records each participant screened on added value in the registry, and counts them and those admitted. The
+ * screening's own fields are cleared afterwards so the next screening starts with an empty form; the history keeps every submitted value.
  */
 @Component
 public class ParticipantScreeningTaskListener implements TaskListener {
+
+    private final DealRegistry dealRegistry;
+
+    public ParticipantScreeningTaskListener(DealRegistry dealRegistry) {
+        this.dealRegistry = dealRegistry;
+    }
 
     private static final List<String> SCREENING_FIELDS =
             List.of(PARTICIPANT_NAME, PARTICIPANT_TYPE, PARTICIPANT_ADDED_VALUE, PARTICIPANT_ACCEPTED);
 
     @Override
     public void notify(DelegateTask task) {
+        String type = ProcessValues.text(task, PARTICIPANT_TYPE);
+        dealRegistry.recordScreening(task.getExecution().getProcessBusinessKey(), ProcessValues.text(task, PARTICIPANT_NAME),
+                type == null ? ParticipantType.MUNICIPALITY : ParticipantType.valueOf(type),
+                ProcessValues.text(task, PARTICIPANT_ADDED_VALUE), ProcessValues.flag(task, PARTICIPANT_ACCEPTED),
+                CityDealProcess.Activity.SCREEN_LATE_PARTICIPANT.equals(task.getTaskDefinitionKey()), task.getAssignee());
         task.setVariable(PARTICIPANTS_SCREENED, count(task, PARTICIPANTS_SCREENED) + 1);
         if (ProcessValues.flag(task, PARTICIPANT_ACCEPTED)) {
             task.setVariable(PARTICIPANTS_ACCEPTED, count(task, PARTICIPANTS_ACCEPTED) + 1);

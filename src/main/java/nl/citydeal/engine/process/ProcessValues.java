@@ -17,7 +17,10 @@ final class ProcessValues {
     }
 
     static LocalDate date(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
+        return date(name, scope.getVariable(name));
+    }
+
+    static LocalDate date(String name, Object value) {
         if (value == null) {
             return null;
         }

@@ -7,16 +7,23 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.deal.ScalingDecision;
 import nl.citydeal.engine.deal.ScalingRoute;
 
 /**
- * Refuses a scaling decision without a route, without a rationale, or with routes that exclude each other
+ * Records the scaling decision in the registry, and refuses one without a route, without a rationale, or with routes that exclude each other
  * (HTTP 400 through the REST API, a message on the form in Tasklist; nothing is saved).
  */
 @Component
 public class ScalingDecisionExecutionListener implements ExecutionListener {
+
+    private final DealRegistry dealRegistry;
+
+    public ScalingDecisionExecutionListener(DealRegistry dealRegistry) {
+        this.dealRegistry = dealRegistry;
+    }
 
     @Override
     public void notify(DelegateExecution execution) {
@@ -30,7 +37,9 @@ public class ScalingDecisionExecutionListener implements ExecutionListener {
             }
         }
         try {
-            new ScalingDecision(routes, ProcessValues.text(execution, CityDealProcess.Variable.SCALING_DECISION_RATIONALE));
+            ScalingDecision decision = new ScalingDecision(routes,
+                    ProcessValues.text(execution, CityDealProcess.Variable.SCALING_DECISION_RATIONALE));
+            dealRegistry.recordScalingDecision(execution.getProcessBusinessKey(), decision, CurrentUser.id(execution));
         } catch (InvalidDealException e) {
             throw ProcessValues.badInput(e);
         }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.deal.Term;
 
@@ -21,6 +22,12 @@ import nl.citydeal.engine.deal.Term;
 @Component
 public class TermExecutionListener implements ExecutionListener {
 
+    private final DealRegistry dealRegistry;
+
+    public TermExecutionListener(DealRegistry dealRegistry) {
+        this.dealRegistry = dealRegistry;
+    }
+
     @Override
     public void notify(DelegateExecution execution) {
         if (execution.isCanceled()) {
@@ -28,7 +35,9 @@ public class TermExecutionListener implements ExecutionListener {
         }
         try {
             if (CityDealProcess.Activity.RECORD_SIGNING.equals(execution.getCurrentActivityId())) {
-                new Term(ProcessValues.date(execution, SIGNED_ON), ProcessValues.date(execution, ENDS_ON));
+                Term term = new Term(ProcessValues.date(execution, SIGNED_ON), ProcessValues.date(execution, ENDS_ON));
+                dealRegistry.recordSigning(execution.getProcessBusinessKey(), term,
+                        ProcessValues.text(execution, STAATSCOURANT_REFERENCE), CurrentUser.id(execution));
             } else {
                 LocalDate newEnd = ProcessValues.date(execution, NEW_ENDS_ON);
                 if (newEnd == null) {
@@ -36,6 +45,8 @@ public class TermExecutionListener implements ExecutionListener {
                 }
                 Term changed = new Term(ProcessValues.date(execution, SIGNED_ON), newEnd);
                 execution.setVariable(ENDS_ON, changed.endsOn().toString());
+                dealRegistry.recordTermChange(execution.getProcessBusinessKey(), changed.endsOn(),
+                        ProcessValues.text(execution, "termChangeReason"), CurrentUser.id(execution));
                 execution.removeVariable(NEW_ENDS_ON);
             }
         } catch (InvalidDealException e) {

@@ -24,8 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import nl.citydeal.engine.deal.DealProcesses;
-import nl.citydeal.engine.deal.DealRegistration;
+import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.deal.NewDeal;
 
 /**
  * Who may do what, through every interface: the app's pages, the engine REST API and the Tasklist API.
@@ -43,7 +43,7 @@ class AccessControlTest {
     @Autowired
     IdentityService identityService;
     @Autowired
-    DealProcesses dealProcesses;
+    DealRegistry dealRegistry;
     @Autowired
     RuntimeService runtimeService;
     @Autowired
@@ -62,8 +62,8 @@ class AccessControlTest {
         user("office", Role.PROGRAMME_OFFICE);
         user("beheer", Role.ADMINISTRATOR);
         user("throttled", Role.DEAL_LEAD);
-        ownDeal = instanceOf(dealProcesses.register(deal("lead-one")));
-        otherDeal = instanceOf(dealProcesses.register(deal("lead-two")));
+        ownDeal = instanceOf(dealRegistry.register(deal("lead-one"), "office").getId());
+        otherDeal = instanceOf(dealRegistry.register(deal("lead-two"), "office").getId());
         otherTask = taskService.createTaskQuery().processInstanceId(otherDeal).singleResult().getId();
     }
 
@@ -191,7 +191,8 @@ class AccessControlTest {
         return instance.getId();
     }
 
-    private static DealRegistration deal(String lead) {
-        return new DealRegistration("City Deal " + lead, "test", "Gemeente", lead, null, "Ambitie", null, null, null);
+    private static NewDeal deal(String lead) {
+        return new NewDeal("City Deal " + lead, "test", "Gemeente", lead, null, "Ambitie", null, null, null, null,
+                java.util.List.of(), null);
     }
 }

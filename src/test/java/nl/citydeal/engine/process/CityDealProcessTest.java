@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 import nl.citydeal.engine.CityDealSpringTest;
+import nl.citydeal.engine.identity.Role;
 
 /**
  * Every path of {@code city-deal}: preparation (approve, send back, abandon), signing, the timed prompts, one
@@ -60,6 +61,10 @@ class CityDealProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
+        if (engine.getIdentityService().createUserQuery().userId(LEAD).count() == 0) {
+            engine.getIdentityService().saveUser(engine.getIdentityService().newUser(LEAD));
+            engine.getIdentityService().createMembership(LEAD, Role.DEAL_LEAD.groupId());
+        }
         ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2024-02-01T10:00+01:00").toInstant()));
     }
 

@@ -3,20 +3,32 @@ package nl.citydeal.engine.system.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolationException;
+
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import nl.citydeal.engine.deal.InvalidDealException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+
+import nl.citydeal.engine.system.ConflictException;
+import nl.citydeal.engine.system.InvalidInputException;
 import nl.citydeal.engine.system.NotFoundException;
 
 /**
@@ -27,11 +39,12 @@ import nl.citydeal.engine.system.NotFoundException;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     public static final URI INVALID_INPUT = URI.create("https://citydeal.example/problems/invalid-input");
+    public static final URI CONFLICT = URI.create("https://citydeal.example/problems/conflict");
     public static final URI NOT_FOUND = URI.create("https://citydeal.example/problems/not-found");
 
-    @ExceptionHandler(InvalidDealException.class)
-    ProblemDetail invalidDeal(InvalidDealException e) {
-        return invalidInput(Map.of(e.field(), e.getMessage()));
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return invalidInput(e.errors());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -40,6 +53,70 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setType(NOT_FOUND);
         problem.setTitle("Niet gevonden");
         return problem;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(CONFLICT);
+        problem.setTitle("Niet mogelijk in deze fase");
+        return problem;
+    }
+
+    /** Unreadable JSON, a malformed date or an unknown value: name the field when Jackson knows it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                    && invalid.getTargetType().isEnum()
+                    ? "Onbekende waarde '%s'; kies uit %s.".formatted(invalid.getValue(),
+                    java.util.Arrays.toString(invalid.getTargetType().getEnumConstants()))
+                    : "Ongeldige waarde" + (mapping instanceof InvalidFormatException invalid ? " '" + invalid.getValue() + "'" : "")
+                    + (field.endsWith("On") ? " (verwacht jjjj-mm-dd)." : ".");
+            return ResponseEntity.badRequest().body(invalidInput(Map.of(field, message)));
+        }
+        return ResponseEntity.badRequest().body(invalidInput(Map.of("body", "De inhoud is geen geldige JSON.")));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.getConstraintViolations().forEach(v -> {
+            String path = v.getPropertyPath().toString();
+            errors.put(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
+        });
+        return invalidInput(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                             HttpHeaders headers, HttpStatusCode status,
+                                                                             WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.put(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+        return ResponseEntity.badRequest().body(invalidInput(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        return ResponseEntity.badRequest().body(invalidInput(Map.of(String.valueOf(name),
+                "Ongeldige waarde '%s'.".formatted(e.getValue()))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "Het bestand is te groot.");
+        problem.setTitle("Te groot");
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
 
     @Override

@@ -1,0 +1,170 @@
+package nl.citydeal.engine.deal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A City Deal in the registry. Its id is the business key of its process instance. */
+@Entity
+@Table(name = "deal")
+public class Deal {
+
+    @Id
+    private String id;
+    private String name;
+    private String theme;
+    private String leadOrganisation;
+    private String dealLead;
+    private String programmeOfficeContact;
+    private String ambition;
+    @Enumerated(EnumType.STRING)
+    private DealSetup setup;
+    private LocalDate signedOn;
+    private LocalDate endsOn;
+    private String staatscourantReference;
+    @Enumerated(EnumType.STRING)
+    private DealPhase phase;
+    private String predecessorId;
+    private String successorId;
+    private Instant registeredAt;
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "deal_route", joinColumns = @JoinColumn(name = "deal_id"))
+    @Column(name = "route")
+    @Enumerated(EnumType.STRING)
+    private Set<ScalingRoute> routes = EnumSet.noneOf(ScalingRoute.class);
+
+    protected Deal() {
+    }
+
+    public Deal(String id, String name, String theme, String leadOrganisation, String dealLead,
+                String programmeOfficeContact, String ambition, Instant registeredAt) {
+        this.id = id;
+        this.name = name;
+        this.theme = theme;
+        this.leadOrganisation = leadOrganisation;
+        this.dealLead = dealLead;
+        this.programmeOfficeContact = programmeOfficeContact;
+        this.ambition = ambition;
+        this.phase = DealPhase.PREPARATION;
+        this.registeredAt = registeredAt;
+    }
+
+    public Term term() {
+        return signedOn == null || endsOn == null ? null : new Term(signedOn, endsOn);
+    }
+
+    void sign(Term term, String reference) {
+        this.signedOn = term.signedOn();
+        this.endsOn = term.endsOn();
+        this.staatscourantReference = reference;
+    }
+
+    void changeEnd(LocalDate newEnd) {
+        this.endsOn = new Term(signedOn, newEnd).endsOn();
+    }
+
+    void enter(DealPhase phase) {
+        this.phase = phase;
+    }
+
+    void chooseRoutes(Set<ScalingRoute> chosen) {
+        routes.clear();
+        routes.addAll(chosen);
+    }
+
+    void agreeSetup(DealSetup setup) {
+        this.setup = setup;
+    }
+
+    void changeLead(String newLead) {
+        this.dealLead = newLead;
+    }
+
+    void followedBy(String successorId) {
+        this.successorId = successorId;
+    }
+
+    void follows(String predecessorId) {
+        this.predecessorId = predecessorId;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getTheme() {
+        return theme;
+    }
+
+    public String getLeadOrganisation() {
+        return leadOrganisation;
+    }
+
+    public String getDealLead() {
+        return dealLead;
+    }
+
+    public String getProgrammeOfficeContact() {
+        return programmeOfficeContact;
+    }
+
+    public String getAmbition() {
+        return ambition;
+    }
+
+    public DealSetup getSetup() {
+        return setup;
+    }
+
+    public LocalDate getSignedOn() {
+        return signedOn;
+    }
+
+    public LocalDate getEndsOn() {
+        return endsOn;
+    }
+
+    public String getStaatscourantReference() {
+        return staatscourantReference;
+    }
+
+    public DealPhase getPhase() {
+        return phase;
+    }
+
+    public String getPredecessorId() {
+        return predecessorId;
+    }
+
+    public String getSuccessorId() {
+        return successorId;
+    }
+
+    public Instant getRegisteredAt() {
+        return registeredAt;
+    }
+
+    public Set<ScalingRoute> getRoutes() {
+        return routes.isEmpty() ? EnumSet.noneOf(ScalingRoute.class) : EnumSet.copyOf(routes);
+    }
+}

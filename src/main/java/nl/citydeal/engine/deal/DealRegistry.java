@@ -1,0 +1,249 @@
+package nl.citydeal.engine.deal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.citydeal.engine.deal.DealDecision.Kind;
+import nl.citydeal.engine.system.ConflictException;
+import nl.citydeal.engine.system.InvalidInputException;
+import nl.citydeal.engine.system.NotFoundException;
+
+/**
+ * The registry of City Deals. Every change happens in one transaction with the deal's process: a deal is never
+ * registered without its process, nor a process step recorded without its deal.
+ */
+@Service
+@Transactional
+public class DealRegistry {
+
+    private final DealRepository deals;
+    private final ParticipantRepository participants;
+    private final DealDecisionRepository decisions;
+    private final DealProcesses processes;
+    private final DealLeads dealLeads;
+    private final Clock clock;
+
+    public DealRegistry(DealRepository deals, ParticipantRepository participants, DealDecisionRepository decisions,
+                        DealProcesses processes, DealLeads dealLeads, Clock clock) {
+        this.deals = deals;
+        this.participants = participants;
+        this.decisions = decisions;
+        this.processes = processes;
+        this.dealLeads = dealLeads;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a deal and starts its process. A deal whose signing date has passed is a running deal being
+     * imported: it starts in the phase its dates imply and its past prompts fire at once.
+     */
+    public Deal register(NewDeal request, String registeredBy) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (request.dealLead() != null && !request.dealLead().isBlank() && !dealLeads.isDealLead(request.dealLead())) {
+            errors.put("dealLead", "'%s' is geen dealtrekker.".formatted(request.dealLead()));
+        }
+        Term term = null;
+        if (request.signedOn() != null || request.endsOn() != null) {
+            try {
+                term = new Term(request.signedOn(), request.endsOn());
+            } catch (InvalidDealException e) {
+                errors.put(e.field(), e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Deal deal = new Deal(UUID.randomUUID().toString(), request.name(), request.theme(), request.leadOrganisation(),
+                request.dealLead(), request.programmeOfficeContact(), request.ambition(), clock.instant());
+        if (request.setup() != null) {
+            deal.agreeSetup(request.setup());
+        }
+        if (request.predecessorId() != null) {
+            deal.follows(request.predecessorId());
+        }
+        LocalDate today = LocalDate.now(clock);
+        boolean imported = term != null && term.signedOn().isBefore(today);
+        if (term != null) {
+            deal.sign(term, request.staatscourantReference());
+        }
+        if (imported) {
+            if (deal.getSetup() == null) {
+                deal.agreeSetup(DealSetup.ONE_PART);
+            }
+            deal.enter(term.endsOn().isAfter(today) ? DealPhase.EXPERIMENTATION : DealPhase.SCALING_DECISION);
+        }
+        deals.save(deal);
+        for (NewDeal.NewParticipant p : request.participants()) {
+            participants.save(new Participant(deal.getId(), p.name(), p.type(), p.addedValue(), p.accepted(),
+                    term != null ? term.signedOn() : today, false));
+        }
+        decide(deal.getId(), registeredBy, Kind.REGISTERED, imported
+                ? "Lopende deal geïmporteerd, looptijd %s tot %s".formatted(term.signedOn(), term.endsOn())
+                : "Deal geregistreerd");
+        processes.start(deal, imported);
+        return deal;
+    }
+
+    /** A deal started from Tasklist's start form gets its registry entry from the process. */
+    public void ensureRegistered(String dealId, String name, String theme, String leadOrganisation, String dealLead,
+                                 String programmeOfficeContact, String ambition, String predecessorId) {
+        if (deals.existsById(dealId)) {
+            return;
+        }
+        Deal deal = new Deal(dealId, orUnknown(name), orUnknown(theme), orUnknown(leadOrganisation), orUnknown(dealLead),
+                programmeOfficeContact, ambition, clock.instant());
+        if (predecessorId != null) {
+            deal.follows(predecessorId);
+        }
+        deals.save(deal);
+        decide(dealId, null, Kind.REGISTERED, "Deal geregistreerd via de takenlijst");
+    }
+
+    @Transactional(readOnly = true)
+    public Deal get(String id) {
+        return deals.findById(id).orElseThrow(() -> new NotFoundException("Deal %s bestaat niet.".formatted(id)));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Deal> search(DealCriteria criteria, Pageable page) {
+        return deals.search(criteria.phase(), criteria.theme(), criteria.dealLead(), criteria.overdueOnly(),
+                clock.instant(), page);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Participant> participants(String dealId) {
+        return participants.findByDealIdOrderByJoinedOnAscIdAsc(dealId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DealDecision> decisions(String dealId) {
+        return decisions.findByDealIdOrderByDecidedAtAscIdAsc(dealId);
+    }
+
+    public void enterPhase(String dealId, DealPhase phase) {
+        get(dealId).enter(phase);
+    }
+
+    public void recordScreening(String dealId, String name, ParticipantType type, String addedValue, boolean accepted,
+                                boolean lateJoiner, String by) {
+        participants.save(new Participant(dealId, name, type, addedValue, accepted, LocalDate.now(clock), lateJoiner));
+        decide(dealId, by, Kind.PARTICIPANT_SCREENED, "%s %s: %s".formatted(name, accepted ? "toegelaten" : "niet toegelaten",
+                addedValue == null ? "" : addedValue));
+    }
+
+    public void recordSetup(String dealId, DealSetup setup) {
+        get(dealId).agreeSetup(setup);
+    }
+
+    public void recordReview(String dealId, String outcome, String remarks, String by) {
+        decide(dealId, by, Kind.PROPOSAL_REVIEWED, outcome + (remarks == null || remarks.isBlank() ? "" : ": " + remarks));
+    }
+
+    public void recordSigning(String dealId, Term term, String reference, String by) {
+        get(dealId).sign(term, reference);
+        decide(dealId, by, Kind.SIGNED, "Ondertekend %s (%s), einddatum %s".formatted(term.signedOn(),
+                reference == null ? "geen vindplaats" : reference, term.endsOn()));
+    }
+
+    /** The programme office extends or shortens a running deal's term (API); the process moves its prompts. */
+    public Deal changeTerm(String dealId, LocalDate newEnd, String reason, String by) {
+        Deal deal = get(dealId);
+        if (deal.getPhase() != DealPhase.EXPERIMENTATION) {
+            throw new ConflictException("De looptijd kan alleen in de experimenteerfase wijzigen; deze deal is in fase %s."
+                    .formatted(deal.getPhase().label()));
+        }
+        processes.changeTerm(dealId, new Term(deal.getSignedOn(), newEnd).endsOn());
+        recordTermChange(dealId, newEnd, reason, by);
+        return deal;
+    }
+
+    /** The term changed in the process (the change-term or extension task). */
+    public void recordTermChange(String dealId, LocalDate newEnd, String reason, String by) {
+        Deal deal = get(dealId);
+        LocalDate oldEnd = deal.getEndsOn();
+        deal.changeEnd(newEnd);
+        decide(dealId, by, Kind.TERM_CHANGED, "Einddatum %s → %s%s".formatted(oldEnd, newEnd,
+                reason == null || reason.isBlank() ? "" : ": " + reason));
+    }
+
+    /** A party joins a running deal (bijtekenen), screened on its added value. */
+    public Participant addLateParticipant(String dealId, NewDeal.NewParticipant participant, String by) {
+        Deal deal = get(dealId);
+        if (deal.getPhase() != DealPhase.EXPERIMENTATION && deal.getPhase() != DealPhase.PREPARATION) {
+            throw new ConflictException("Bijtekenen kan alleen in de voorbereiding of de experimenteerfase.");
+        }
+        boolean late = deal.getPhase() == DealPhase.EXPERIMENTATION;
+        Participant saved = participants.save(new Participant(dealId, participant.name(), participant.type(),
+                participant.addedValue(), participant.accepted(), LocalDate.now(clock), late));
+        decide(dealId, by, Kind.PARTICIPANT_SCREENED, "%s %s: %s".formatted(participant.name(),
+                participant.accepted() ? "toegelaten" : "niet toegelaten", participant.addedValue()));
+        return saved;
+    }
+
+    /** Hands a deal to another deal lead: access and open tasks move with it. */
+    public Deal changeLead(String dealId, String newLead, String by) {
+        if (!dealLeads.isDealLead(newLead)) {
+            throw new InvalidDealException("dealLead", "'%s' is geen dealtrekker.".formatted(newLead));
+        }
+        Deal deal = get(dealId);
+        String oldLead = deal.getDealLead();
+        if (!oldLead.equals(newLead)) {
+            processes.changeLead(dealId, oldLead, newLead);
+            deal.changeLead(newLead);
+            decide(dealId, by, Kind.LEAD_CHANGED, "Dealtrekker %s → %s".formatted(oldLead, newLead));
+        }
+        return deal;
+    }
+
+    public void recordScalingDecision(String dealId, ScalingDecision decision, String by) {
+        get(dealId).chooseRoutes(decision.routes());
+        decide(dealId, by, Kind.SCALING_DECIDED, decision.routes().stream().map(ScalingRoute::label)
+                .collect(Collectors.joining(", ")) + ": " + decision.rationale());
+    }
+
+    public void recordExperimentationEnded(String dealId, String how) {
+        decide(dealId, null, Kind.EXPERIMENTATION_ENDED, how);
+    }
+
+    public void recordClosing(String dealId, String finalReport, String by) {
+        decide(dealId, by, Kind.CLOSED, finalReport == null || finalReport.isBlank() ? "Deal afgesloten" : finalReport);
+    }
+
+    /** Registers the follow-up City Deal of a deal, as a draft carrying its name, theme, lead and participants. */
+    public Deal registerFollowUp(String predecessorId, String by) {
+        Deal predecessor = get(predecessorId);
+        List<NewDeal.NewParticipant> carried = participants(predecessorId).stream().filter(Participant::isAccepted)
+                .map(p -> new NewDeal.NewParticipant(p.getName(), p.getType(), p.getAddedValue(), true)).toList();
+        Deal successor = register(new NewDeal(predecessor.getName() + " (vervolg)", predecessor.getTheme(),
+                predecessor.getLeadOrganisation(), predecessor.getDealLead(), predecessor.getProgrammeOfficeContact(),
+                predecessor.getAmbition(), null, null, null, null, carried, predecessorId), by);
+        predecessor.followedBy(successor.getId());
+        return successor;
+    }
+
+    public boolean exists(String dealId) {
+        return deals.existsById(dealId);
+    }
+
+    public long count() {
+        return deals.count();
+    }
+
+    private void decide(String dealId, String by, Kind kind, String summary) {
+        decisions.save(new DealDecision(dealId, clock.instant(), by, kind, summary));
+    }
+
+    private static String orUnknown(String value) {
+        return value == null || value.isBlank() ? "(onbekend)" : value;
+    }
+}

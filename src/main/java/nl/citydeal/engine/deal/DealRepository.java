@@ -1,0 +1,24 @@
+package nl.citydeal.engine.deal;
+
+import java.time.Instant;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface DealRepository extends JpaRepository<Deal, String> {
+
+    /** Deals by phase, theme (part of), lead, and whether a prompt is overdue (open and past its date). */
+    @Query("""
+            select d from Deal d
+            where (:phase is null or d.phase = :phase)
+              and (:theme is null or lower(d.theme) like lower(concat('%', cast(:theme as string), '%')))
+              and (:dealLead is null or d.dealLead = :dealLead)
+              and (:overdueOnly = false or exists (
+                    select p.id from Prompt p
+                    where p.dealId = d.id and p.status in (nl.citydeal.engine.prompt.PromptStatus.PLANNED, nl.citydeal.engine.prompt.PromptStatus.DUE) and p.dueAt < :now))""")
+    Page<Deal> search(@Param("phase") DealPhase phase, @Param("theme") String theme, @Param("dealLead") String dealLead,
+                      @Param("overdueOnly") boolean overdueOnly, @Param("now") Instant now, Pageable page);
+}

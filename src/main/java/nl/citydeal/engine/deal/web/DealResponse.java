@@ -1,0 +1,50 @@
+package nl.citydeal.engine.deal.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import nl.citydeal.engine.deal.Deal;
+import nl.citydeal.engine.deal.DealDecision;
+import nl.citydeal.engine.deal.DealPhase;
+import nl.citydeal.engine.deal.DealSetup;
+import nl.citydeal.engine.deal.Participant;
+import nl.citydeal.engine.deal.ParticipantType;
+import nl.citydeal.engine.deal.ScalingRoute;
+
+/** A deal as the API shows it; with participants and decisions on the deal's own resource. */
+record DealResponse(String id, String name, String theme, String leadOrganisation, String dealLead,
+                    String programmeOfficeContact, String ambition, DealSetup setup, LocalDate signedOn,
+                    LocalDate endsOn, String staatscourantReference, DealPhase phase, String phaseLabel,
+                    Set<ScalingRoute> routes, String predecessorId, String successorId, Instant registeredAt,
+                    List<ParticipantResponse> participants, List<DecisionResponse> decisions) {
+
+    static DealResponse of(Deal deal) {
+        return of(deal, null, null);
+    }
+
+    static DealResponse of(Deal deal, List<Participant> participants, List<DealDecision> decisions) {
+        return new DealResponse(deal.getId(), deal.getName(), deal.getTheme(), deal.getLeadOrganisation(),
+                deal.getDealLead(), deal.getProgrammeOfficeContact(), deal.getAmbition(), deal.getSetup(),
+                deal.getSignedOn(), deal.getEndsOn(), deal.getStaatscourantReference(), deal.getPhase(),
+                deal.getPhase().label(), deal.getRoutes(), deal.getPredecessorId(), deal.getSuccessorId(),
+                deal.getRegisteredAt(),
+                participants == null ? null : participants.stream().map(ParticipantResponse::of).toList(),
+                decisions == null ? null : decisions.stream().map(DecisionResponse::of).toList());
+    }
+
+    record ParticipantResponse(Long id, String name, ParticipantType type, String addedValue, boolean accepted,
+                               LocalDate joinedOn, boolean lateJoiner) {
+        static ParticipantResponse of(Participant p) {
+            return new ParticipantResponse(p.getId(), p.getName(), p.getType(), p.getAddedValue(), p.isAccepted(),
+                    p.getJoinedOn(), p.isLateJoiner());
+        }
+    }
+
+    record DecisionResponse(Instant decidedAt, String decidedBy, DealDecision.Kind kind, String summary) {
+        static DecisionResponse of(DealDecision d) {
+            return new DecisionResponse(d.getDecidedAt(), d.getDecidedBy(), d.getKind(), d.getSummary());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package nl.citydeal.engine.portfolio.web;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.citydeal.engine.deal.Deal;
+import nl.citydeal.engine.deal.ScalingRoute;
+import nl.citydeal.engine.portfolio.Portfolio;
+import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.system.web.Viewer;
+
+/** The portfolio in numbers, and as a CSV export in the import's own columns plus where each deal stands. */
+@RestController
+class PortfolioApiController {
+
+    static final String[] EXPORT_COLUMNS = {"name", "theme", "signed_on", "ends_on", "lead", "deal_lead", "phase",
+            "next_prompt", "next_prompt_due", "overdue_prompts", "routes"};
+
+    private final Portfolio portfolio;
+
+    PortfolioApiController(Portfolio portfolio) {
+        this.portfolio = portfolio;
+    }
+
+    @GetMapping("/api/portfolio")
+    Portfolio.Summary summary(Authentication user) {
+        return portfolio.summary(onlyLead(user));
+    }
+
+    @GetMapping("/api/portfolio.csv")
+    ResponseEntity<String> export(Authentication user) {
+        StringWriter csv = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setHeader(EXPORT_COLUMNS).get())) {
+            for (Portfolio.DealLine line : portfolio.lines(onlyLead(user))) {
+                Deal deal = line.deal();
+                printer.printRecord(deal.getName(), deal.getTheme(), deal.getSignedOn(), deal.getEndsOn(),
+                        deal.getLeadOrganisation(), deal.getDealLead(), deal.getPhase(),
+                        line.nextPrompt() == null ? null : line.nextPrompt().getKind(),
+                        line.nextPrompt() == null ? null : line.nextPrompt().getDueAt().atZone(PromptSchedule.ZONE).toLocalDate(),
+                        line.overduePrompts(),
+                        deal.getRoutes().stream().map(ScalingRoute::name).collect(Collectors.joining(" ")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"city-deals-portfolio.csv\"")
+                .body(csv.toString());
+    }
+
+    private static String onlyLead(Authentication user) {
+        Viewer viewer = Viewer.of(user);
+        return viewer.seesAllDeals() ? null : viewer.userId();
+    }
+}

@@ -1,0 +1,92 @@
+package nl.citydeal.engine.prompt;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.citydeal.engine.deal.Term;
+
+/**
+ * The record of every deal's prompts: planned from the term, fired when their date comes, done when their task
+ * is done, cancelled when the experimentation ends without them. Written in the transaction of the process
+ * step that causes the change.
+ */
+@Service
+@Transactional
+public class PromptLog {
+
+    private final PromptRepository prompts;
+
+    public PromptLog(PromptRepository prompts) {
+        this.prompts = prompts;
+    }
+
+    /**
+     * Plans the deal's prompts from its term: prompts not yet fired take their (new) dates; fired, done and
+     * cancelled ones stay as they are. The answerability review is planned at every interval until the end.
+     */
+    public void plan(String dealId, Term term, PromptPlan plan) {
+        List<Prompt> existing = prompts.findByDealIdOrderByDueAtAscIdAsc(dealId);
+        existing.stream().filter(p -> p.getStatus() == PromptStatus.PLANNED).forEach(prompts::delete);
+        for (PromptKind kind : PromptKind.values()) {
+            if (kind == PromptKind.ANSWERABILITY_REVIEW) {
+                continue;
+            }
+            boolean settled = existing.stream().anyMatch(p -> p.getKind() == kind && p.getStatus() != PromptStatus.PLANNED);
+            if (!settled) {
+                prompts.save(new Prompt(dealId, kind, plan.dueAt(kind).toInstant()));
+            }
+        }
+        Instant end = plan.termEndsAt().toInstant();
+        for (OffsetDateTime review = plan.firstAnswerabilityReview(); review.toInstant().isBefore(end);
+             review = review.plus(plan.answerabilityInterval())) {
+            Instant due = review.toInstant();
+            boolean settled = existing.stream().anyMatch(p -> p.getKind() == PromptKind.ANSWERABILITY_REVIEW
+                    && p.getStatus() != PromptStatus.PLANNED && p.getDueAt().equals(due));
+            if (!settled) {
+                prompts.save(new Prompt(dealId, PromptKind.ANSWERABILITY_REVIEW, due));
+            }
+        }
+    }
+
+    /** The prompt fell due: its earliest planned occurrence fires. */
+    public void fire(String dealId, PromptKind kind, Instant at) {
+        Prompt prompt = earliest(dealId, kind, PromptStatus.PLANNED)
+                .orElseGet(() -> prompts.save(new Prompt(dealId, kind, at)));
+        prompt.fire(at);
+    }
+
+    /** The prompt's task was done, before or after it fell due. */
+    public void done(String dealId, PromptKind kind, String by, Instant at) {
+        earliest(dealId, kind, PromptStatus.DUE).or(() -> earliest(dealId, kind, PromptStatus.PLANNED))
+                .ifPresent(prompt -> prompt.done(by, at));
+    }
+
+    /** The prompt's task was cancelled (the experimentation ended without it). */
+    public void cancel(String dealId, PromptKind kind) {
+        earliest(dealId, kind, PromptStatus.DUE).or(() -> earliest(dealId, kind, PromptStatus.PLANNED))
+                .ifPresent(Prompt::cancel);
+    }
+
+    /** The experimentation ended: nothing planned will fire any more. */
+    public void cancelPlanned(String dealId) {
+        prompts.findByDealIdOrderByDueAtAscIdAsc(dealId).stream()
+                .filter(p -> p.getStatus() == PromptStatus.PLANNED).forEach(Prompt::cancel);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Prompt> forDeal(String dealId) {
+        return prompts.findByDealIdOrderByDueAtAscIdAsc(dealId);
+    }
+
+    private Optional<Prompt> earliest(String dealId, PromptKind kind, PromptStatus status) {
+        return prompts.findByDealIdOrderByDueAtAscIdAsc(dealId).stream()
+                .filter(p -> p.getKind() == kind && p.getStatus() == status)
+                .min(Comparator.comparing(Prompt::getDueAt));
+    }
+}

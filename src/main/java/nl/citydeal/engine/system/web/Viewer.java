@@ -1,0 +1,24 @@
+package nl.citydeal.engine.system.web;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * Who is looking: the programme office and administrators see every deal, a deal lead only the deals they lead.
+ * The authorities are those of {@code identity.Role} (a test keeps them in step).
+ */
+public record Viewer(String userId, boolean seesAllDeals) {
+
+    public static final String PROGRAMME_OFFICE = "ROLE_PROGRAMME_OFFICE";
+    public static final String ADMINISTRATOR = "ROLE_ADMINISTRATOR";
+
+    public static Viewer of(Authentication authentication) {
+        boolean all = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals(PROGRAMME_OFFICE) || a.equals(ADMINISTRATOR));
+        return new Viewer(authentication.getName(), all);
+    }
+
+    public boolean sees(String dealLead) {
+        return seesAllDeals || userId.equals(dealLead);
+    }
+}
