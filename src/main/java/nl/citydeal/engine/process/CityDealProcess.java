@@ -87,6 +87,8 @@ public final class CityDealProcess {
         public static final String PROGRAMME_OFFICE_CONTACT = "programmeOfficeContact";
         public static final String AMBITION = "ambition";
         public static final String PHASE = "phase";
+        /** The phase as Tasklist shows and sorts it: "3. Experimenteerfase". */
+        public static final String PHASE_LABEL = "phaseLabel";
         public static final String IMPORTED = "imported";
 
         public static final String PARTICIPANT_NAME = "participantName";

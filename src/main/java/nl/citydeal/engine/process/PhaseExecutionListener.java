@@ -31,6 +31,7 @@ public class PhaseExecutionListener implements ExecutionListener {
         }
         String dealId = execution.getProcessBusinessKey();
         execution.setVariable(CityDealProcess.Variable.PHASE, phase.name());
+        execution.setVariable(CityDealProcess.Variable.PHASE_LABEL, (phase.ordinal() + 1) + ". " + phase.label());
         dealRegistry.enterPhase(dealId, phase);
         if (phase == DealPhase.SCALING_DECISION) {
             promptLog.cancelPlanned(dealId);

@@ -34,9 +34,11 @@ public class PromptPlanning {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final TaskDisplayTaskListener taskDisplay;
 
     public PromptPlanning(PromptSchedule promptSchedule, PromptLog promptLog, ManagementService managementService,
-                          TaskService taskService, RuntimeService runtimeService) {
+                          TaskService taskService, RuntimeService runtimeService, TaskDisplayTaskListener taskDisplay) {
+        this.taskDisplay = taskDisplay;
         this.runtimeService = runtimeService;
         this.promptSchedule = promptSchedule;
         this.promptLog = promptLog;
@@ -75,7 +77,9 @@ public class PromptPlanning {
 
         for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKeyIn(CityDealProcess.PROMPT_TASKS.keySet().toArray(String[]::new)).list()) {
-            task.setDueDate(Date.from(plan.dueAt(CityDealProcess.PROMPT_TASKS.get(task.getTaskDefinitionKey())).toInstant()));
+            Date due = Date.from(plan.dueAt(CityDealProcess.PROMPT_TASKS.get(task.getTaskDefinitionKey())).toInstant());
+            task.setDueDate(due);
+            task.setFollowUpDate(taskDisplay.followUp(due));
             taskService.saveTask(task);
         }
         for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {

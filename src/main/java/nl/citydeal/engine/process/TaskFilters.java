@@ -28,7 +28,7 @@ public class TaskFilters {
 
     static final List<Map<String, String>> COLUMNS = List.of(
             Map.of("name", CityDealProcess.Variable.DEAL_NAME, "label", "Deal"),
-            Map.of("name", CityDealProcess.Variable.PHASE, "label", "Fase"));
+            Map.of("name", CityDealProcess.Variable.PHASE_LABEL, "label", "Fase"));
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -62,7 +62,7 @@ public class TaskFilters {
                 new Definition("Achterstallige prompts", Role.PROGRAMME_OFFICE, -10, "Taken waarvan de vervaldatum voorbij is",
                         taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc()),
                 new Definition("Per fase", Role.PROGRAMME_OFFICE, 0, "Alle open taken, gesorteerd op de fase van de deal",
-                        taskService.createTaskQuery().orderByProcessVariable(CityDealProcess.Variable.PHASE,
+                        taskService.createTaskQuery().orderByProcessVariable(CityDealProcess.Variable.PHASE_LABEL,
                                 org.camunda.bpm.engine.variable.type.ValueType.STRING).asc().orderByDueDate().asc()));
     }
 

@@ -200,6 +200,22 @@ class CityDealProcessTest {
     }
 
     @Test
+    void promptTaskCarriesTheDealItsLessonAndItsDueAndReminderDates() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        Task ownership = task(HOLD_OWNERSHIP_CONVERSATION, deal);
+        Assertions.assertThat(ownership.getName()).isEqualTo("Eigenaarschapsgesprek voeren — City Deal Klimaatadaptatie");
+        Assertions.assertThat(ownership.getDescription()).contains("Eigenaarschap");
+        Assertions.assertThat(ownership.getDueDate()).isEqualTo(date("2024-11-29T09:00+01:00"));
+        Assertions.assertThat(ownership.getFollowUpDate()).isEqualTo(date("2024-11-15T09:00+01:00"));
+
+        fire(deal, MID_TERM_REVIEW_DUE);
+        Task midTerm = task(HOLD_MID_TERM_REVIEW, deal);
+        Assertions.assertThat(midTerm.getName()).endsWith("— City Deal Klimaatadaptatie");
+        Assertions.assertThat(midTerm.getDueDate()).isEqualTo(date("2025-08-30T09:00+02:00"));
+    }
+
+    @Test
     void oneYearTermCapsScalingPlanAndEscalationBeforeTheEnd() {
         ProcessInstance deal = signed("ONE_PART", "2025-01-15", "2026-01-15");
 
