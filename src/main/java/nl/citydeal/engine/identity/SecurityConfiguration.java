@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,7 +32,14 @@ public class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
         return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authenticationProvider(provider)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        // deploy and migrate: administrators only (also /engine-rest/engine/{name}/..., the named engine)
+                        .requestMatchers(path("/api/admin/**"),
+                                path(HttpMethod.POST, "/engine-rest/deployment/**"), path(HttpMethod.POST, "/engine-rest/engine/*/deployment/**"),
+                                path(HttpMethod.DELETE, "/engine-rest/deployment/**"), path(HttpMethod.DELETE, "/engine-rest/engine/*/deployment/**"),
+                                path("/engine-rest/migration/**"), path("/engine-rest/engine/*/migration/**"))
+                        .hasAuthority(Role.ADMINISTRATOR.authority())
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("City Deal Engine"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -42,7 +50,11 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain camundaWebappSecurity(HttpSecurity http) throws Exception {
         return http.securityMatcher(path("/camunda/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests
+                        // deploy and migrate only through /engine-rest or /api/admin, where administrators are checked
+                        .requestMatchers(path(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/**"),
+                                path("/camunda/api/engine/engine/*/migration/**")).denyAll()
+                        .anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
@@ -55,6 +67,7 @@ public class SecurityConfiguration {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health/**"), path("/css/**"), path("/error")).permitAll()
+                        .requestMatchers(path("/admin/**")).hasAuthority(Role.ADMINISTRATOR.authority())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
@@ -69,6 +82,10 @@ public class SecurityConfiguration {
     /** Matches by path alone: the engine REST API is a servlet of its own, next to Spring MVC's. */
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static RequestMatcher path(HttpMethod method, String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
     }
 
     /** Sets the user Spring Security authenticated as the engine's current user for every engine REST call. */

@@ -17,7 +17,11 @@ final class ProcessValues {
     }
 
     static LocalDate date(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
+        return date(name, scope.getVariable(name));
+    }
+
+    /** The value of the variable {@code name} as a date: a {@link Date}, or text starting with an ISO date. */
+    static LocalDate date(String name, Object value) {
         if (value == null) {
             return null;
         }
