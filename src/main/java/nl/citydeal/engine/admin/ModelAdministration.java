@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -70,7 +71,7 @@ public class ModelAdministration {
         return models.decisionVersions();
     }
 
-    public java.util.Optional<byte[]> diagram(String processDefinitionId) {
+    public Optional<byte[]> diagram(String processDefinitionId) {
         return models.diagram(processDefinitionId);
     }
 

@@ -136,7 +136,10 @@ public class CamundaDeploymentValidator implements DeploymentValidator {
         try {
             form = json.readTree(content);
         } catch (JsonProcessingException e) {
-            return FormRead.refused("Geen geldig formulier, de JSON is onleesbaar: " + e.getOriginalMessage());
+            return FormRead.refused("Geen geldig formulier, de JSON is onleesbaar: %s (regel %d, kolom %d)".formatted(
+                    e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", ""),
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr()));
         } catch (IOException e) {
             return FormRead.refused("Geen geldig formulier: " + e.getMessage());
         }

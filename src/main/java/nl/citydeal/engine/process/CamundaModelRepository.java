@@ -135,7 +135,7 @@ public class CamundaModelRepository implements ModelRepository {
             throw new InvalidUploadException(parseErrors(e));
         } catch (ProcessEngineException e) {
             if (isModelProblem(e)) {
-                throw InvalidUploadException.of("upload", messages(e));
+                throw InvalidUploadException.of(failedFile(e, deployment.keySet()), messages(e));
             }
             throw e;
         }
@@ -230,6 +230,13 @@ public class CamundaModelRepository implements ModelRepository {
             errors.put("upload", e.getMessage());
         }
         return errors;
+    }
+
+    /** The file the engine names in its message ("Unable to transform DMN resource 'processes/x.dmn'"), else "upload". */
+    private static String failedFile(Throwable e, Set<String> resourceNames) {
+        String message = messages(e);
+        return resourceNames.stream().filter(name -> message.contains("'" + name + "'")).findFirst()
+                .map(CamundaModelRepository::fileName).orElse("upload");
     }
 
     /** An error in a model, not in the engine: a DMN the engine cannot transform, a model the parser rejects. */

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ class AdminPageController {
 
     private String render(Principal user, Model model) {
         Map<String, List<ProcessVersion>> processes = new LinkedHashMap<>();
-        models.processVersions().forEach(version -> processes.computeIfAbsent(version.key(), key -> new java.util.ArrayList<>()).add(version));
+        models.processVersions().forEach(version -> processes.computeIfAbsent(version.key(), key -> new ArrayList<>()).add(version));
         model.addAttribute("user", user.getName());
         model.addAttribute("processes", processes);
         model.addAttribute("decisions", models.decisionVersions());

@@ -148,6 +148,16 @@ class AdminDeploymentApiTest {
     }
 
     @Test
+    void uploadWithDmnTheEngineCannotTransformIsRefusedWithTheEnginesMessageAndDeploysNothing() throws Exception {
+        String ruleInput = "        <inputEntry id=\"UnaryTests_OwnershipConversation_TermInDays\">\n"
+                + "          <text>-</text>\n        </inputEntry>\n";
+        refused(upload(file("prompt-schedule.dmn", changed("processes/prompt-schedule.dmn", ruleInput, ""))))
+                .andExpect(jsonPath("$.errors['prompt-schedule.dmn']", containsString("DMN-02005")))
+                .andExpect(jsonPath("$.errors['prompt-schedule.dmn']", containsString("Rule_OwnershipConversation")));
+        assertNothingDeployed();
+    }
+
+    @Test
     void uploadWithOneBadFileAmongGoodOnesDeploysNoneOfThem() throws Exception {
         refused(upload(file("prompt-schedule.dmn", promptScheduleWithOwnershipAt("0.20")),
                 file("city-deal.bpmn", cityDealWithVersionTag("1.0.1")),
