@@ -33,6 +33,12 @@ public class SecurityConfiguration {
         return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests
+                        // deploy and migrate: administrators only (also /engine-rest/engine/{name}/..., the named engine)
+                        .requestMatchers(path("/api/admin/**"),
+                                path(HttpMethod.POST, "/engine-rest/deployment/**"), path(HttpMethod.POST, "/engine-rest/engine/*/deployment/**"),
+                                path(HttpMethod.DELETE, "/engine-rest/deployment/**"), path(HttpMethod.DELETE, "/engine-rest/engine/*/deployment/**"),
+                                path("/engine-rest/migration/**"), path("/engine-rest/engine/*/migration/**"))
+                        .hasAuthority(Role.ADMINISTRATOR.authority())
                         .requestMatchers(path(HttpMethod.POST, "/api/deals"), path(HttpMethod.POST, "/api/deals/import"),
                                 path(HttpMethod.PUT, "/api/deals/*/term"), path(HttpMethod.PUT, "/api/deals/*/lead"))
                         .hasAnyAuthority(Role.PROGRAMME_OFFICE.authority(), Role.ADMINISTRATOR.authority())
@@ -47,7 +53,11 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain camundaWebappSecurity(HttpSecurity http) throws Exception {
         return http.securityMatcher(path("/camunda/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests
+                        // deploy and migrate only through /engine-rest or /api/admin, where administrators are checked
+                        .requestMatchers(path(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/**"),
+                                path("/camunda/api/engine/engine/*/migration/**")).denyAll()
+                        .anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
@@ -60,6 +70,7 @@ public class SecurityConfiguration {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health/**"), path("/css/**"), path("/error")).permitAll()
+                        .requestMatchers(path("/admin/**")).hasAuthority(Role.ADMINISTRATOR.authority())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

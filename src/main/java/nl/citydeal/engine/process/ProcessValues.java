@@ -20,6 +20,7 @@ final class ProcessValues {
         return date(name, scope.getVariable(name));
     }
 
+    /** The value of the variable {@code name} as a date: a {@link Date}, or text starting with an ISO date. */
     static LocalDate date(String name, Object value) {
         if (value == null) {
             return null;

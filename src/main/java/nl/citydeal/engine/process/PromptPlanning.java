@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +57,23 @@ public class PromptPlanning {
     public void plan(String processInstanceId, String dealId) {
         plan(name -> runtimeService.getVariable(processInstanceId, name),
                 (name, value) -> runtimeService.setVariable(processInstanceId, name, value), processInstanceId, dealId);
+    }
+
+    /**
+     * Plans the prompts of a running deal again with the prompt schedule as it is deployed now (after an
+     * administrator changed it). Only deals in the experimentation phase have prompts waiting; others are left
+     * alone. Answers whether the deal was re-planned.
+     */
+    public boolean replan(String processInstanceId) {
+        ActivityInstance tree = runtimeService.getActivityInstance(processInstanceId);
+        if (tree == null || tree.getActivityInstances(CityDealProcess.Activity.EXPERIMENTATION).length == 0
+                || runtimeService.getVariable(processInstanceId, ENDS_ON) == null) {
+            return false;
+        }
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult();
+        plan(processInstanceId, instance.getBusinessKey());
+        return true;
     }
 
     private void plan(Function<String, Object> read, BiConsumer<String, Object> instance, String processInstanceId,

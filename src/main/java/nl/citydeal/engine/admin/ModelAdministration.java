@@ -1,0 +1,126 @@
+package nl.citydeal.engine.admin;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Administrators deploy changed models and forms while the engine runs. Every upload is checked as a whole
+ * before anything is stored; a refused upload deploys nothing. Each deployment and each refusal is audited.
+ */
+@Service
+public class ModelAdministration {
+
+    static final int MAX_FILES = 100;
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}\\.(bpmn|dmn|form)");
+
+    private final DeploymentValidator validator;
+    private final ModelRepository models;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
+
+    public ModelAdministration(DeploymentValidator validator, ModelRepository models, AuditTrail audit,
+                               PlatformTransactionManager transactionManager) {
+        this.validator = validator;
+        this.models = models;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Checks and deploys the files as one new version; answers what was deployed (nothing when no file changed).
+     *
+     * @throws InvalidUploadException when any file is refused; nothing is deployed then
+     */
+    public DeploymentSummary upload(List<ModelFile> files, String actor) {
+        Map<String, String> errors = checkFiles(files);
+        if (errors.isEmpty()) {
+            errors = validator.validate(files);
+        }
+        if (!errors.isEmpty()) {
+            throw refused(actor, files, new InvalidUploadException(errors));
+        }
+        try {
+            return transaction.execute(status -> {
+                DeploymentSummary deployed = models.deploy(files);
+                if (deployed.changed()) {
+                    audit.record(actor, AuditAction.DEPLOY, describe(files, deployed));
+                }
+                return deployed;
+            });
+        } catch (InvalidUploadException e) {
+            throw refused(actor, files, e);
+        }
+    }
+
+    public List<ProcessVersion> processVersions() {
+        return models.processVersions();
+    }
+
+    public List<DecisionVersion> decisionVersions() {
+        return models.decisionVersions();
+    }
+
+    public Optional<byte[]> diagram(String processDefinitionId) {
+        return models.diagram(processDefinitionId);
+    }
+
+    private static Map<String, String> checkFiles(List<ModelFile> files) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (files == null || files.isEmpty()) {
+            errors.put("files", "Kies minstens een bestand (.bpmn, .dmn of .form).");
+            return errors;
+        }
+        if (files.size() > MAX_FILES) {
+            errors.put("files", "Hoogstens %d bestanden per keer.".formatted(MAX_FILES));
+            return errors;
+        }
+        Set<String> seen = new HashSet<>();
+        for (ModelFile file : files) {
+            String name = file.fileName() == null ? "" : file.fileName();
+            if (!FILE_NAME.matcher(name).matches()) {
+                errors.put(name.isBlank() ? "files" : name,
+                        "Alleen .bpmn-, .dmn- en .form-bestanden met een eenvoudige naam (letters, cijfers, - _ .) kunnen worden uitgerold.");
+            } else if (!seen.add(name)) {
+                errors.put(name, "Het bestand staat twee keer in de upload.");
+            } else if (file.content().length == 0) {
+                errors.put(name, "Het bestand is leeg.");
+            }
+        }
+        return errors;
+    }
+
+    private InvalidUploadException refused(String actor, List<ModelFile> files, InvalidUploadException e) {
+        audit.record(actor, AuditAction.DEPLOY_REFUSED, "Bestanden: " + names(files) + ". Fouten: "
+                + e.errors().entrySet().stream().map(error -> error.getKey() + ": " + error.getValue())
+                .collect(Collectors.joining(" | ")));
+        return e;
+    }
+
+    private static String describe(List<ModelFile> files, DeploymentSummary deployed) {
+        String versions = Stream.concat(
+                        deployed.processVersions().stream().map(v -> label(v.key(), v.version(), v.versionTag())),
+                        deployed.decisionVersions().stream().map(v -> label(v.key(), v.version(), v.versionTag())))
+                .collect(Collectors.joining(", "));
+        return "Bestanden: %s. Uitrol %s met %d resources. Nieuwe versies: %s.".formatted(names(files),
+                deployed.deploymentId(), deployed.resources().size(), versions.isEmpty() ? "geen" : versions);
+    }
+
+    private static String label(String key, int version, String versionTag) {
+        return key + " v" + version + (versionTag == null || versionTag.isBlank() ? "" : " (" + versionTag + ")");
+    }
+
+    private static String names(List<ModelFile> files) {
+        return files == null ? "" : files.stream().map(ModelFile::fileName).collect(Collectors.joining(", "));
+    }
+}

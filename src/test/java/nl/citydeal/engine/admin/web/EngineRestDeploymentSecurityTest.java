@@ -1,0 +1,93 @@
+package nl.citydeal.engine.admin.web;
+
+import static nl.citydeal.engine.admin.AdminTestSupport.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import nl.citydeal.engine.admin.AdminTestSupport;
+
+/**
+ * Deploying from Camunda Modeler: {@code POST /engine-rest/deployment/create} (or {@code /engine-rest/engine/{name}/...})
+ * on the real server (the engine REST API is a servlet of its own, beside Spring MVC; the test engine has a unique name). An administrator deploys; anyone else gets 403 and deploys nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(AdminTestSupport.class)
+class EngineRestDeploymentSecurityTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AdminTestSupport support;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    ProcessEngine engine;
+
+    @BeforeEach
+    void setUp() {
+        support.setUp();
+    }
+
+    @AfterEach
+    void tearDown() {
+        support.tearDown();
+    }
+
+    @Test
+    void onlyAnAdministratorDeploysThroughTheEngineRestApi() throws Exception {
+        long deployments = repositoryService.createDeploymentQuery().count();
+
+        String namedEngine = "/engine-rest/engine/" + engine.getName();
+
+        assertThat(deploy("/engine-rest", DEAL_LEAD, DEAL_LEAD_PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(deploy(namedEngine, DEAL_LEAD, DEAL_LEAD_PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(deploy("/engine-rest", PROGRAMME_OFFICE, PROGRAMME_OFFICE_PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(deploy(namedEngine, PROGRAMME_OFFICE, PROGRAMME_OFFICE_PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+
+        HttpResponse<String> byAdmin = deploy(namedEngine, ADMIN, ADMIN_PASSWORD);
+        assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(200);
+        assertThat(byAdmin.body()).contains("\"name\":\"modeler-deployment\"");
+        assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments + 1);
+    }
+
+    /** What Camunda Modeler sends: a multipart deployment with a name and the BPMN. */
+    private HttpResponse<String> deploy(String engineRest, String user, String password) throws IOException, InterruptedException {
+        String boundary = "----" + UUID.randomUUID();
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmodeler-deployment\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"city-deal.bpmn\"; filename=\"city-deal.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n"
+                + cityDealWithVersionTag("9.9.9") + "\r\n"
+                + "--" + boundary + "--\r\n";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + engineRest + "/deployment/create"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
