@@ -30,7 +30,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
-        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/v3/api-docs/**")))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests
                         // deploy and migrate: administrators only (also /engine-rest/engine/{name}/..., the named engine)

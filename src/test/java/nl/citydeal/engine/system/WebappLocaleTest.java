@@ -124,11 +124,19 @@ class WebappLocaleTest {
 
     @Test
     void tasklistHeaderLinksBackToThePortfolio() {
-        assertThat(text("tasklist/scripts/config.js")).containsPattern("customScripts:\\s*\\[\\s*'scripts/portfolio-link'\\s*]");
+        assertThat(text("tasklist/scripts/config.js")).containsPattern("customScripts:\\s*\\[[^\\]]*'scripts/portfolio-link'");
         assertThat(text("tasklist/scripts/portfolio-link.js"))
                 .contains("pluginPoint: 'tasklist.navbar.action'")
                 .contains("link.href = '/'")
                 .contains("'Portfolio'");
+    }
+
+    @Test
+    void tasklistListsTasksByDueDateUnlessTheUserChoseAnotherOrder() {
+        assertThat(text("tasklist/scripts/config.js")).containsPattern("customScripts:\\s*\\[[^\\]]*'scripts/due-date-sorting'");
+        assertThat(text("tasklist/scripts/due-date-sorting.js"))
+                .contains("sortBy: 'dueDate', sortOrder: 'asc'")
+                .contains("indexOf('sorting=') !== -1");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -27,8 +27,9 @@ export default {
     short: 'DD-MM-YYYY'
   },
 
-  // ES modules below app/tasklist/ (".js" is appended): the header link back to the portfolio overview.
-  customScripts: ['scripts/portfolio-link'],
+  // ES modules below app/tasklist/ (".js" is appended): the header link back to the portfolio overview, and
+  // tasks listed by due date unless the user picks another order.
+  customScripts: ['scripts/portfolio-link', 'scripts/due-date-sorting'],
 
   // No "Welcome to Camunda" box after the first login.
   disableWelcomeMessage: true,
