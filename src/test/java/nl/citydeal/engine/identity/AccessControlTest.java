@@ -84,11 +84,30 @@ class AccessControlTest {
             "GET,  /engine-rest/user,                                 lead-one,  200",
             "POST, /engine-rest/user/create,                          office,    403",
             "GET,  /engine-rest/authorization,                        lead-one,  200",
+            "GET,  /api/deals,                                        ,          401",
+            "GET,  /api/deals,                                        wrong,     401",
+            "GET,  /api/deals,                                        lead-one,  200",
+            "GET,  /api/deals,                                        office,    200",
+            "POST, /api/deals,                                        lead-one,  403",
+            "POST, /api/deals,                                        office,    201",
+            "POST, /api/deals,                                        beheer,    201",
+            "POST, /api/deals/import,                                 lead-one,  403",
+            "GET,  /api/portfolio,                                    ,          401",
+            "GET,  /api/portfolio,                                    lead-one,  200",
+            "GET,  /api/portfolio.csv,                                lead-one,  200",
+            "GET,  /api/lessons,                                      lead-one,  200",
+            "GET,  /api/admin/versions,                               office,    403",
+            "GET,  /api/admin/versions,                               beheer,    200",
+            "GET,  /v3/api-docs,                                      ,          401",
+            "GET,  /v3/api-docs,                                      lead-one,  200",
+            "GET,  /admin,                                            ,          302",
             "GET,  /actuator/health,                                  ,          200",
             "GET,  /,                                                 ,          302",
             "GET,  /camunda/api/engine/engine/default/task,           ,          401"})
     void eachRoleGetsExactlyItsAllowedAnswers(String method, String path, String user, int status) throws Exception {
-        String body = path.endsWith("/start")
+        String body = path.equals("/api/deals") && method.equals("POST")
+                ? "{\"name\":\"City Deal Toegang\",\"theme\":\"test\",\"leadOrganisation\":\"Gemeente\",\"dealLead\":\"lead-one\"}"
+                : path.endsWith("/import") ? "name,theme,signed_on,ends_on,lead\n" : path.endsWith("/start")
                 ? "{\"variables\":{\"dealName\":{\"value\":\"Test\"},\"dealLead\":{\"value\":\"lead-one\"}}}"
                 : path.endsWith("/user/create") ? "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x\"}}" : null;
         assertThat(call(method, path, user, body).statusCode()).isEqualTo(status);
@@ -160,9 +179,10 @@ class AccessControlTest {
     /** Calls the API as the user; lists ask for a page, as the engine refuses unbounded lists. */
     private HttpResponse<String> call(String method, String path, String user, String body) throws Exception {
         boolean list = "GET".equals(method) && path.startsWith("/engine-rest/") && path.chars().filter(c -> c == '/').count() == 2;
+        String contentType = path.endsWith("/import") ? "text/csv" : "application/json";
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(list ? path + "?maxResults=100" : path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", contentType);
         if (user != null) {
             // a wrong password throttles that user's next logins: try it on a user of its own
             String password = "wrong".equals(user) ? "not-the-password" : PASSWORD;
