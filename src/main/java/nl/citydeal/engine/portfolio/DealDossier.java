@@ -1,0 +1,129 @@
+package nl.citydeal.engine.portfolio;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.citydeal.engine.deal.Deal;
+import nl.citydeal.engine.deal.DealDecision;
+import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.deal.Participant;
+import nl.citydeal.engine.lesson.Lesson;
+import nl.citydeal.engine.lesson.Lessons;
+import nl.citydeal.engine.prompt.Prompt;
+import nl.citydeal.engine.prompt.PromptKind;
+import nl.citydeal.engine.prompt.PromptLog;
+import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.system.NotFoundException;
+
+/** Everything about one deal for its page: term and prompts on a timeline, participants, decisions, lessons, readiness. */
+@Service
+@Transactional(readOnly = true)
+public class DealDossier {
+
+    private final DealRegistry registry;
+    private final PromptLog promptLog;
+    private final Lessons lessons;
+    private final ScalingReadiness readiness;
+    private final Clock clock;
+
+    public DealDossier(DealRegistry registry, PromptLog promptLog, Lessons lessons, ScalingReadiness readiness, Clock clock) {
+        this.registry = registry;
+        this.promptLog = promptLog;
+        this.lessons = lessons;
+        this.readiness = readiness;
+        this.clock = clock;
+    }
+
+    /** The deal's dossier; a deal that does not exist, or that {@code onlyLead} (when set) does not lead, is not found. */
+    public Dossier of(String dealId, String onlyLead) {
+        Deal deal = visible(dealId, onlyLead);
+        Instant now = clock.instant();
+        List<Prompt> prompts = promptLog.forDeal(dealId);
+        Set<PromptKind> seen = EnumSet.noneOf(PromptKind.class);
+        List<TimelineEntry> timeline = prompts.stream()
+                .map(p -> new TimelineEntry(p, TimelineState.of(p, now), seen.add(p.getKind()))).toList();
+        List<LocalDate> dates = new ArrayList<>();
+        dates.add(deal.getSignedOn());
+        dates.add(deal.getEndsOn());
+        prompts.forEach(p -> dates.add(PortfolioDates.localDay(p.getDueAt())));
+        TimeAxis axis = TimeAxis.over(dates, LocalDate.now(clock.withZone(PromptSchedule.ZONE)));
+        return new Dossier(deal, timeline, axis, registry.participants(dealId), registry.decisions(dealId),
+                lessons.ofDeal(dealId), readiness.of(deal), registry.exists(nullToEmpty(deal.getPredecessorId())),
+                registry.exists(nullToEmpty(deal.getSuccessorId())));
+    }
+
+    /** The deal, if it exists and {@code onlyLead} (when set) leads it; not found otherwise, as if it did not exist. */
+    public Deal visible(String dealId, String onlyLead) {
+        Deal deal = registry.get(dealId);
+        if (onlyLead != null && !onlyLead.equals(deal.getDealLead())) {
+            throw new NotFoundException("Deal %s bestaat niet.".formatted(dealId));
+        }
+        return deal;
+    }
+
+    private static String nullToEmpty(String id) {
+        return id == null ? "" : id;
+    }
+
+    /** A deal's page. The predecessor and successor are linked only when they are in the registry. */
+    public record Dossier(Deal deal, List<TimelineEntry> timeline, TimeAxis axis, List<Participant> participants,
+                          List<DealDecision> decisions, List<Lesson> lessons, List<ScalingReadiness.Item> readiness,
+                          boolean predecessorKnown, boolean successorKnown) {
+
+        public long overduePrompts() {
+            return timeline.stream().filter(e -> e.state() == TimelineState.OVERDUE).count();
+        }
+
+        public long admittedParticipants() {
+            return participants.stream().filter(Participant::isAccepted).count();
+        }
+    }
+
+    /** A prompt on the timeline, with where it stands today; the first of each kind shows the lesson behind it. */
+    public record TimelineEntry(Prompt prompt, TimelineState state, boolean firstOfKind) {
+
+        public LocalDate dueOn() {
+            return PortfolioDates.localDay(prompt.getDueAt());
+        }
+    }
+
+    /** Where a prompt stands today, in Dutch. */
+    public enum TimelineState {
+        PLANNED("gepland"), DUE("open"), OVERDUE("achterstallig"), DONE("gedaan"), CANCELLED("vervallen");
+
+        private final String label;
+
+        TimelineState(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String css() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static TimelineState of(Prompt prompt, Instant now) {
+            if (prompt.isOverdue(now)) {
+                return OVERDUE;
+            }
+            return switch (prompt.getStatus()) {
+                case PLANNED -> PLANNED;
+                case DUE -> DUE;
+                case DONE -> DONE;
+                case CANCELLED -> CANCELLED;
+            };
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package nl.citydeal.engine.portfolio.web;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+import nl.citydeal.engine.system.web.Viewer;
+
+/**
+ * The bar on every page (template fragment {@code layout :: masthead}): who is logged in and where they may go.
+ * Cockpit is for the programme office and administrators, Beheer ({@code /admin}) for administrators.
+ */
+public record Navigation(String user, String active, boolean cockpit, boolean admin) {
+
+    public static final String PORTFOLIO = "portfolio";
+    public static final String ADMIN = "admin";
+
+    static Navigation of(Authentication authentication, String path) {
+        boolean admin = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(Viewer.ADMINISTRATOR::equals);
+        String active = path != null && path.startsWith("/admin") ? ADMIN : PORTFOLIO;
+        return new Navigation(authentication.getName(), active, Viewer.of(authentication).seesAllDeals(), admin);
+    }
+}

@@ -1,0 +1,121 @@
+package nl.citydeal.engine.portfolio.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import nl.citydeal.engine.deal.DealPhase;
+import nl.citydeal.engine.portfolio.DealDossier;
+import nl.citydeal.engine.portfolio.Portfolio;
+import nl.citydeal.engine.portfolio.PortfolioQuery;
+import nl.citydeal.engine.portfolio.ProcessPosition;
+import nl.citydeal.engine.system.NotFoundException;
+import nl.citydeal.engine.system.web.Viewer;
+
+/**
+ * The start page: the portfolio overview (all deals for the programme office and administrators, a deal lead's
+ * own otherwise), filtered and sorted by GET parameters; and a page per deal. A deal lead who asks for another
+ * lead's deal gets the same 404 as for a deal that does not exist.
+ */
+@Controller
+class PortfolioPageController {
+
+    static final int MAX_TEXT = 200;
+
+    private final Portfolio portfolio;
+    private final DealDossier dossier;
+    private final ProcessPosition processPosition;
+
+    PortfolioPageController(Portfolio portfolio, DealDossier dossier, ProcessPosition processPosition) {
+        this.portfolio = portfolio;
+        this.dossier = dossier;
+        this.processPosition = processPosition;
+    }
+
+    @GetMapping("/")
+    String overview(@RequestParam(required = false) String phase,
+                    @RequestParam(required = false) String theme,
+                    @RequestParam(required = false) String dealLead,
+                    @RequestParam(required = false) String overdue,
+                    @RequestParam(required = false) String sort,
+                    Authentication user, Model model) {
+        Viewer viewer = Viewer.of(user);
+        String onlyLead = viewer.seesAllDeals() ? null : viewer.userId();
+        PortfolioQuery query = new PortfolioQuery(phaseOf(phase).orElse(null), clip(theme),
+                viewer.seesAllDeals() ? clip(dealLead) : null, "true".equals(overdue) || "on".equals(overdue),
+                PortfolioQuery.Order.ofParameter(sort).orElse(PortfolioQuery.Order.NAME));
+        Portfolio.Overview overview = portfolio.overview(query, onlyLead);
+        model.addAttribute("overview", overview);
+        model.addAttribute("query", query);
+        model.addAttribute("filtered", query.phase() != null || query.theme() != null || query.dealLead() != null
+                || query.overdueOnly());
+        model.addAttribute("phases", DealPhase.values());
+        model.addAttribute("orders", PortfolioQuery.Order.values());
+        model.addAttribute("dealLeads", viewer.seesAllDeals() ? portfolio.dealLeads(null) : List.of());
+        model.addAttribute("sortLinks", sortLinks(query));
+        return "portfolio/overview";
+    }
+
+    @GetMapping("/deals/{id}")
+    String deal(@PathVariable String id, Authentication user, Model model) {
+        Viewer viewer = Viewer.of(user);
+        DealDossier.Dossier deal = dossier.of(id, viewer.seesAllDeals() ? null : viewer.userId());
+        Optional<ProcessPosition.Diagram> position = processPosition.of(id);
+        model.addAttribute("dossier", deal);
+        model.addAttribute("deal", deal.deal());
+        model.addAttribute("position", position.orElse(null));
+        return "portfolio/deal";
+    }
+
+    /** A page that is not there, or not the user's to see: a Dutch page with status 404. */
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound(Authentication user, Model model) {
+        model.addAttribute("navigation", Navigation.of(user, "/deals"));
+        return "portfolio/not-found";
+    }
+
+    /** The overview's URL in each order, with the current filters. */
+    private static Map<String, String> sortLinks(PortfolioQuery query) {
+        Map<String, String> links = new LinkedHashMap<>();
+        for (PortfolioQuery.Order order : PortfolioQuery.Order.values()) {
+            UriComponentsBuilder url = UriComponentsBuilder.fromPath("/");
+            if (query.phase() != null) {
+                url.queryParam("phase", query.phase().name());
+            }
+            if (query.theme() != null) {
+                url.queryParam("theme", query.theme());
+            }
+            if (query.dealLead() != null) {
+                url.queryParam("dealLead", query.dealLead());
+            }
+            if (query.overdueOnly()) {
+                url.queryParam("overdue", "true");
+            }
+            url.queryParam("sort", order.parameter());
+            links.put(order.parameter(), url.encode().build().toUriString());
+        }
+        return links;
+    }
+
+    private static Optional<DealPhase> phaseOf(String value) {
+        return Arrays.stream(DealPhase.values()).filter(phase -> phase.name().equals(value)).findFirst();
+    }
+
+    private static String clip(String value) {
+        return value == null || value.length() <= MAX_TEXT ? value : value.substring(0, MAX_TEXT);
+    }
+}

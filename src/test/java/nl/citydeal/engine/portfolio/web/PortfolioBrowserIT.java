@@ -1,0 +1,161 @@
+package nl.citydeal.engine.portfolio.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The portfolio as a person sees it, in headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
+ * which {@code .ci/run} installs): log in as the programme office, see the demo portfolio, filter it, open a deal
+ * and see its timeline, readiness checklist and process diagram, drawn by bpmn-js under the page's Content
+ * Security Policy. Screenshots go to {@code target/screenshots/}. Without the browser this test fails: it does not
+ * skip.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:portfolio-browser-it;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.generate-unique-process-engine-name=false",
+        "camunda.bpm.job-execution.enabled=false"})
+@ActiveProfiles("demo")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PortfolioBrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("PortfolioBrowserIT needs Debian's Chromium at %s and its driver at %s: "
+                        + "apt-get install -y chromium chromium-driver (.ci/run installs them)", CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        // The driver and the browser are given: Selenium Manager has nothing to look up or download.
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1500,1100", "--lang=nl-NL");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theProgrammeOfficeLogsInSeesTheDemoPortfolioAndOpensADealWithItsTimeline() throws IOException {
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys("petra");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        WebElement table = wait(By.id("portfolio"));
+        List<WebElement> rows = table.findElements(By.cssSelector("tbody tr.deal-row"));
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(table.getText()).contains("City Deal Klimaatadaptatie", "City Deal Roadmap Next Economy",
+                "Experimenteerfase", "Voorbereiding", "nog niet ondertekend");
+        assertThat(table.findElements(By.cssSelector(".badge-danger"))).isNotEmpty();
+        assertThat(table.findElements(By.cssSelector("svg.term rect.bar"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector(".mainnav")).getText()).contains("Portfolio", "Takenlijst", "Cockpit");
+        screenshot("portfolio-overview.png");
+
+        // a filter applies as soon as it changes (static/js/portfolio.js)
+        new Select(browser.findElement(By.id("phase"))).selectByVisibleText("Experimenteerfase");
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("phase=EXPERIMENTATION"));
+        List<WebElement> running = wait(By.id("portfolio")).findElements(By.cssSelector("tbody tr.deal-row"));
+        assertThat(running).isNotEmpty().hasSizeLessThan(rows.size());
+        assertThat(running).allSatisfy(row ->
+                assertThat(row.findElement(By.cssSelector(".phase")).getText()).isEqualTo("Experimenteerfase"));
+
+        WebElement deal = running.get(0).findElement(By.cssSelector("a.deal-name"));
+        String name = deal.getText();
+        deal.click();
+
+        WebElement timeline = wait(By.id("tijdlijn"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+        List<WebElement> prompts = timeline.findElements(By.cssSelector("ol.timeline li.prompt"));
+        assertThat(prompts).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(timeline.getText()).contains("Eigenaarschapsgesprek voeren", "Opschaling verkennen",
+                "Tussenbalans houden", "Opschalingsplan opstellen", "Einde looptijd");
+        assertThat(timeline.findElements(By.cssSelector("svg.timeline-axis circle.marker"))).hasSize(prompts.size());
+        assertThat(browser.findElement(By.id("gereedheid")).findElements(By.cssSelector("ul.checklist li"))).hasSize(5);
+
+        // the process diagram, drawn in the browser with the current position marked
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#diagram.rendered, #diagram.failed")));
+        assertThat(browser.findElement(By.id("diagram")).getAttribute("class")).contains("rendered");
+        assertThat(browser.findElements(By.cssSelector("#diagram .djs-element.cde-current"))).isNotEmpty();
+        screenshot("deal-page.png");
+
+        List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(entry -> !entry.getMessage().contains("favicon.ico"))
+                .toList();
+        assertThat(problems).as("errors in the browser console, such as Content Security Policy violations").isEmpty();
+    }
+
+    private WebElement wait(By locator) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** A screenshot of the whole page, beyond the window (through the DevTools protocol). */
+    private static void screenshot(String file) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        long width = (Long) page.executeScript("return document.documentElement.scrollWidth");
+        long height = (Long) page.executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> shot = ((ChromeDriver) browser).executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height, 10_000), "scale", 1)));
+        Files.write(SCREENSHOTS.resolve(file), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+}

@@ -1,0 +1,248 @@
+package nl.citydeal.engine.portfolio.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import nl.citydeal.engine.CityDealSpringTest;
+import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.deal.DealSetup;
+import nl.citydeal.engine.deal.NewDeal;
+import nl.citydeal.engine.deal.ParticipantType;
+import nl.citydeal.engine.identity.Role;
+import nl.citydeal.engine.portfolio.PortfolioDates;
+import nl.citydeal.engine.prompt.Prompt;
+import nl.citydeal.engine.prompt.PromptLog;
+
+/**
+ * The portfolio overview at "/" and the deal pages: what each user sees, filters and order, escaping. Every test
+ * registers deals of a theme of its own, so the deals of other tests in the same context do not get in the way.
+ */
+@CityDealSpringTest
+@AutoConfigureMockMvc
+class PortfolioPageTest {
+
+    static final UserRequestPostProcessor OFFICE = user("petra").authorities(() -> Role.PROGRAMME_OFFICE.authority());
+    static final UserRequestPostProcessor ADMIN = user("ada").authorities(() -> Role.ADMINISTRATOR.authority());
+    static final UserRequestPostProcessor ANNA = user("anna").authorities(() -> Role.DEAL_LEAD.authority());
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    DealRegistry registry;
+    @Autowired
+    PromptLog promptLog;
+
+    String theme;
+
+    @BeforeEach
+    void dealLeadsAndATheme() {
+        for (String lead : new String[] {"anna", "bram"}) {
+            if (identityService.createUserQuery().userId(lead).count() == 0) {
+                identityService.saveUser(identityService.newUser(lead));
+                identityService.createMembership(lead, Role.DEAL_LEAD.groupId());
+            }
+        }
+        theme = "thema-" + UUID.randomUUID();
+    }
+
+    @Test
+    void overviewListsTheDealsWithPhaseTermAndNextPromptAndMarksOverduePrompts() throws Exception {
+        LocalDate signed = LocalDate.now().minusMonths(20);
+        String running = register("Lopende deal", "anna", signed, signed.plusYears(3));
+        String preparing = register("Deal in voorbereiding", "bram", null, null);
+        Prompt next = promptLog.forDeal(running).stream().filter(Prompt::isOpen).min(Comparator.comparing(Prompt::getDueAt))
+                .orElseThrow();
+
+        mvc.perform(get("/").param("theme", theme).with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+                .andExpect(content().string(containsString("href=\"/deals/" + running + "\"")))
+                .andExpect(content().string(containsString("href=\"/deals/" + preparing + "\"")))
+                .andExpect(content().string(containsString(">Lopende deal " + theme + "<")))
+                .andExpect(content().string(containsString(">Experimenteerfase<")))
+                .andExpect(content().string(containsString(">Voorbereiding<")))
+                .andExpect(content().string(containsString(next.getKind().label())))
+                .andExpect(content().string(containsString(PortfolioDates.day(next.getDueAt()))))
+                .andExpect(content().string(containsString("badge-danger")))
+                .andExpect(content().string(containsString("achterstallig")))
+                .andExpect(content().string(containsString("nog niet ondertekend")))
+                .andExpect(content().string(containsString("<rect class=\"bar phase-experimentation\"")))
+                .andExpect(content().string(containsString("class=\"today\"")));
+    }
+
+    @Test
+    void everythingAUserTypedIsEscaped() throws Exception {
+        String id = register("<script>alert(1)</script>", "anna", null, null);
+
+        mvc.perform(get("/").param("theme", theme).with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))));
+        mvc.perform(get("/deals/" + id).with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+                .andExpect(content().string(not(containsString("<script>alert(1)"))));
+        mvc.perform(get("/").param("theme", "\"><script>alert(2)</script>").with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("<script>alert(2)"))));
+    }
+
+    @Test
+    void aDealLeadSeesOnlyTheirOwnDealsAndAnotherLeadsDealPageIsNotFound() throws Exception {
+        String annas = register("Deal van Anna", "anna", null, null);
+        String brams = register("Deal van Bram", "bram", null, null);
+
+        mvc.perform(get("/").param("theme", theme).with(ANNA))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/deals/" + annas)))
+                .andExpect(content().string(not(containsString("/deals/" + brams))))
+                .andExpect(content().string(not(containsString("/camunda/app/cockpit/"))))
+                .andExpect(content().string(containsString("/camunda/app/tasklist/")));
+        mvc.perform(get("/").param("theme", theme).param("dealLead", "bram").with(ANNA))
+                .andExpect(content().string(not(containsString("/deals/" + brams))));
+        mvc.perform(get("/deals/" + annas).with(ANNA)).andExpect(status().isOk());
+        mvc.perform(get("/deals/" + brams).with(ANNA))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Niet gevonden")))
+                .andExpect(content().string(not(containsString("Deal van Bram"))));
+        mvc.perform(get("/deals/" + brams + "/diagram").with(ANNA)).andExpect(status().isNotFound());
+        mvc.perform(get("/deals/" + brams).with(OFFICE)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aDealThatDoesNotExistIsNotFound() throws Exception {
+        mvc.perform(get("/deals/no-such-deal").with(OFFICE))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Niet gevonden")));
+    }
+
+    @Test
+    void filtersSelectByPhaseThemeDealLeadAndOverduePrompts() throws Exception {
+        LocalDate signed = LocalDate.now().minusMonths(20);
+        String running = register("Lopend", "anna", signed, signed.plusYears(3));
+        String preparing = register("Voorbereidend", "bram", null, null);
+
+        mvc.perform(get("/").param("theme", theme).param("phase", "PREPARATION").with(OFFICE))
+                .andExpect(content().string(containsString("/deals/" + preparing)))
+                .andExpect(content().string(not(containsString("/deals/" + running))));
+        mvc.perform(get("/").param("theme", theme).param("overdue", "true").with(OFFICE))
+                .andExpect(content().string(containsString("/deals/" + running)))
+                .andExpect(content().string(not(containsString("/deals/" + preparing))));
+        mvc.perform(get("/").param("theme", theme).param("dealLead", "bram").with(OFFICE))
+                .andExpect(content().string(containsString("/deals/" + preparing)))
+                .andExpect(content().string(not(containsString("/deals/" + running))));
+        mvc.perform(get("/").param("theme", theme.toUpperCase()).with(OFFICE))
+                .andExpect(content().string(containsString("/deals/" + preparing)))
+                .andExpect(content().string(containsString("/deals/" + running)));
+        mvc.perform(get("/").param("theme", "geen-deal-heeft-dit-" + theme).with(OFFICE))
+                .andExpect(content().string(containsString("Geen deals gevonden")));
+        mvc.perform(get("/").param("phase", "NO_SUCH_PHASE").param("sort", "nonsense").param("theme", theme).with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/deals/" + preparing)));
+    }
+
+    @Test
+    void theOverviewSortsByNamePhaseNextPromptAndEndDate() throws Exception {
+        LocalDate early = LocalDate.now().minusMonths(20);
+        LocalDate late = LocalDate.now().minusMonths(2);
+        String a = register("A eindigt laat", "anna", late, late.plusYears(4));
+        String b = register("B eindigt vroeg", "anna", early, early.plusYears(2));
+        String c = register("C in voorbereiding", "bram", null, null);
+
+        assertOrder(get("/").param("theme", theme), a, b, c);
+        assertOrder(get("/").param("theme", theme).param("sort", "endsOn"), b, a, c);
+        assertOrder(get("/").param("theme", theme).param("sort", "phase"), c, a, b);
+        assertOrder(get("/").param("theme", theme).param("sort", "nextPrompt"), b, a, c);
+    }
+
+    @Test
+    void theDealPageShowsTimelineReadinessParticipantsDecisionsAndProcessPosition() throws Exception {
+        LocalDate signed = LocalDate.now().minusMonths(20);
+        String id = register("Deal met tijdlijn", "anna", signed, signed.plusYears(3));
+        List<Prompt> prompts = promptLog.forDeal(id);
+
+        mvc.perform(get("/deals/" + id).with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tijdlijn")))
+                .andExpect(content().string(containsString("Eigenaarschapsgesprek voeren")))
+                .andExpect(content().string(containsString("Opschalingsplan opstellen")))
+                .andExpect(content().string(containsString(PortfolioDates.day(prompts.get(0).getDueAt()))))
+                .andExpect(content().string(containsString("achterstallig")))
+                .andExpect(content().string(containsString("gepland")))
+                .andExpect(content().string(containsString("Klaar voor opschaling?")))
+                .andExpect(content().string(containsString("Middelen toegezegd?")))
+                .andExpect(content().string(containsString("onbekend")))
+                .andExpect(content().string(containsString("Eigenaarschap: bespreek gedeeld eigenaarschap vroeg")))
+                .andExpect(content().string(containsString("Waterschap Test")))
+                .andExpect(content().string(containsString("2 gescreend, 1 toegelaten.")))
+                .andExpect(content().string(containsString("Lopende deal geïmporteerd")))
+                .andExpect(content().string(containsString("Experiment uitvoeren")))
+                .andExpect(content().string(containsString("data-diagram-url=\"/deals/" + id + "/diagram\"")))
+                .andExpect(content().string(containsString("/camunda/app/cockpit/default/#/process-instance/")))
+                .andExpect(content().string(containsString("/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js")));
+
+        mvc.perform(get("/deals/" + id + "/diagram").with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.xml").value(containsString("<bpmn:process id=\"city-deal\"")))
+                .andExpect(jsonPath("$.running").value(true))
+                .andExpect(jsonPath("$.activeActivityIds").value(hasItem("UserTask_ConductExperiment")))
+                .andExpect(jsonPath("$.completedActivityIds").value(hasItem("StartEvent_DealRegistered")));
+    }
+
+    @Test
+    void theBarShowsCockpitToTheOfficeAndBeheerToAdministratorsWithALogoutFormCarryingItsCsrfToken() throws Exception {
+        mvc.perform(get("/").with(OFFICE))
+                .andExpect(content().string(containsString("href=\"/camunda/app/cockpit/\"")))
+                .andExpect(content().string(not(containsString("href=\"/admin\""))))
+                .andExpect(content().string(containsString("action=\"/logout\"")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")));
+        mvc.perform(get("/").with(ADMIN))
+                .andExpect(content().string(containsString("href=\"/admin\"")))
+                .andExpect(content().string(containsString("href=\"/camunda/app/cockpit/\"")));
+    }
+
+    private void assertOrder(MockHttpServletRequestBuilder request,
+                             String... ids) throws Exception {
+        String html = mvc.perform(request.with(OFFICE)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        int previous = -1;
+        for (String id : ids) {
+            int at = html.indexOf("href=\"/deals/" + id + "\"");
+            assertThat(at).as("deal %s after the previous one", id).isGreaterThan(previous);
+            previous = at;
+        }
+    }
+
+    private String register(String name, String lead, LocalDate signedOn, LocalDate endsOn) {
+        List<NewDeal.NewParticipant> participants = List.of(
+                new NewDeal.NewParticipant("Waterschap Test", ParticipantType.WATER_BOARD, "Kennis van water", true),
+                new NewDeal.NewParticipant("Adviesbureau Test", ParticipantType.COMPANY, "Geen eigen inbreng", false));
+        return registry.register(new NewDeal(name.startsWith("<") ? name : name + " " + theme, theme, "Gemeente Zwolle",
+                lead, "petra", "Een ambitie", DealSetup.ONE_PART, signedOn, endsOn,
+                signedOn == null ? null : "Stcrt. " + signedOn.getYear() + ", 1", participants, null), "petra").getId();
+    }
+}
