@@ -60,6 +60,7 @@ public class SecurityConfiguration {
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health/**"), path("/css/**"), path("/error")).permitAll()
+                        .requestMatchers(path("/admin/**")).hasAuthority(Role.ADMINISTRATOR.authority())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
