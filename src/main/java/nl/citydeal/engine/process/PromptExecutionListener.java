@@ -5,23 +5,34 @@ import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptLog;
+import nl.citydeal.engine.prompt.notify.PromptNotifications;
 
 /**
  * Keeps the prompt log in step with the process: a prompt timer that fires makes its prompt due; a prompt task
  * that is done marks it done (and sets the flag that keeps it from coming back after an extension); a prompt
  * task cancelled by the end of the experimentation cancels it.
+ * <p>
+ * A prompt that fires puts its mail in the outbox in the same transaction. The mail is written just before that
+ * transaction commits, when the engine has created the task the prompt leads to (the escalation, the mid-term
+ * review), so the mail can link to it; a rollback takes the mail with it. A prompt done or cancelled takes its
+ * pending mails out of the outbox.
  */
 @Component
 public class PromptExecutionListener implements ExecutionListener {
 
     private final PromptLog promptLog;
+    private final PromptNotifications notifications;
     private final Clock clock;
 
-    public PromptExecutionListener(PromptLog promptLog, Clock clock) {
+    public PromptExecutionListener(PromptLog promptLog, PromptNotifications notifications, Clock clock) {
         this.promptLog = promptLog;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -31,7 +42,9 @@ public class PromptExecutionListener implements ExecutionListener {
         String dealId = execution.getProcessBusinessKey();
         PromptKind fired = CityDealProcess.PROMPT_TIMERS.get(activity);
         if (fired != null) {
-            promptLog.fire(dealId, fired, clock.instant());
+            Prompt prompt = promptLog.fire(dealId, fired, clock.instant());
+            Long promptId = prompt.getId();
+            beforeCommit(() -> notifications.promptFired(promptId));
             return;
         }
         PromptKind answered = CityDealProcess.PROMPT_ANSWERS.get(activity);
@@ -40,12 +53,31 @@ public class PromptExecutionListener implements ExecutionListener {
         }
         if (execution.isCanceled()) {
             promptLog.cancel(dealId, answered);
+            notifications.dropSettled(dealId);
             return;
         }
         promptLog.done(dealId, answered, CurrentUser.id(execution), clock.instant());
+        notifications.dropSettled(dealId);
         String flag = CityDealProcess.DONE_FLAGS.get(activity);
         if (flag != null) {
             execution.setVariable(flag, true);
         }
+    }
+
+    /**
+     * Runs the action at the end of the current transaction, before it commits and inside it; at once when there is
+     * no transaction to wait for.
+     */
+    private static void beforeCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                action.run();
+            }
+        });
     }
 }

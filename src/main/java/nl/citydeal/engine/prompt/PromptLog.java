@@ -2,6 +2,7 @@ package nl.citydeal.engine.prompt;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import nl.citydeal.engine.deal.Term;
 @Service
 @Transactional
 public class PromptLog {
+
+    private static final List<PromptStatus> OPEN = List.of(PromptStatus.PLANNED, PromptStatus.DUE);
 
     private final PromptRepository prompts;
 
@@ -54,17 +57,27 @@ public class PromptLog {
         }
     }
 
-    /** The prompt fell due: its earliest planned occurrence fires. */
-    public void fire(String dealId, PromptKind kind, Instant at) {
+    /** The prompt fell due: its earliest planned occurrence fires. Returns the prompt that fired. */
+    public Prompt fire(String dealId, PromptKind kind, Instant at) {
         Prompt prompt = earliest(dealId, kind, PromptStatus.PLANNED)
                 .orElseGet(() -> prompts.save(new Prompt(dealId, kind, at)));
         prompt.fire(at);
+        return prompt;
     }
 
-    /** The prompt's task was done, before or after it fell due. */
+    /**
+     * The prompt's task was done, before or after it fell due. A delivered scaling plan also settles the
+     * escalation that would have followed its absence: the escalation is cancelled, so it is neither reminded of
+     * nor shown as planned.
+     */
     public void done(String dealId, PromptKind kind, String by, Instant at) {
         earliest(dealId, kind, PromptStatus.DUE).or(() -> earliest(dealId, kind, PromptStatus.PLANNED))
                 .ifPresent(prompt -> prompt.done(by, at));
+        if (kind == PromptKind.SCALING_PLAN_DUE) {
+            prompts.findByDealIdOrderByDueAtAscIdAsc(dealId).stream()
+                    .filter(p -> p.getKind() == PromptKind.SCALING_PLAN_ESCALATION && p.getStatus() == PromptStatus.PLANNED)
+                    .forEach(Prompt::cancel);
+        }
     }
 
     /** The prompt's task was cancelled (the experimentation ended without it). */
@@ -82,6 +95,24 @@ public class PromptLog {
     @Transactional(readOnly = true)
     public List<Prompt> forDeal(String dealId) {
         return prompts.findByDealIdOrderByDueAtAscIdAsc(dealId);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Prompt> find(Long id) {
+        return prompts.findById(id);
+    }
+
+    /** Every open (planned or due) prompt whose date is before the moment, overdue ones included. */
+    @Transactional(readOnly = true)
+    public List<Prompt> openDueBefore(Instant before) {
+        return prompts.findByStatusInAndDueAtBefore(OPEN, before).stream()
+                .sorted(Comparator.comparing(Prompt::getDueAt).thenComparing(Prompt::getId)).toList();
+    }
+
+    /** The open (planned or due) prompts of these deals, earliest first. */
+    @Transactional(readOnly = true)
+    public List<Prompt> openForDeals(Collection<String> dealIds) {
+        return dealIds.isEmpty() ? List.of() : prompts.findByDealIdInAndStatusInOrderByDueAtAsc(dealIds, OPEN);
     }
 
     private Optional<Prompt> earliest(String dealId, PromptKind kind, PromptStatus status) {

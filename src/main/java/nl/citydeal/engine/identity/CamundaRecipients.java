@@ -1,0 +1,48 @@
+package nl.citydeal.engine.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.prompt.Recipient;
+import nl.citydeal.engine.prompt.Recipients;
+
+/** Recipients are the users of Camunda's identity service, with the name and e-mail address kept there. */
+@Component
+public class CamundaRecipients implements Recipients {
+
+    private final IdentityService identityService;
+
+    public CamundaRecipients(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    public Optional<Recipient> user(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult()).map(CamundaRecipients::of);
+    }
+
+    @Override
+    public List<Recipient> programmeOffice() {
+        return identityService.createUserQuery().memberOfGroup(Role.PROGRAMME_OFFICE.groupId()).orderByUserId().asc()
+                .list().stream().map(CamundaRecipients::of).toList();
+    }
+
+    @Override
+    public boolean isProgrammeOffice(String userId) {
+        return userId != null && identityService.createUserQuery().userId(userId)
+                .memberOfGroup(Role.PROGRAMME_OFFICE.groupId()).count() > 0;
+    }
+
+    private static Recipient of(User user) {
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+        return new Recipient(user.getId(), name.isEmpty() ? null : name, user.getEmail());
+    }
+}

@@ -1,0 +1,28 @@
+package nl.citydeal.engine.prompt;
+
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.system.SiteProperties;
+
+/** Links into the application for mails and calendar events: a task in Tasklist, or Tasklist itself. */
+@Component
+public class PromptLinks {
+
+    private final String baseUrl;
+
+    public PromptLinks(SiteProperties site) {
+        this.baseUrl = site.baseUrl();
+    }
+
+    public String task(String taskId) {
+        return tasklist() + "#/?task=" + taskId;
+    }
+
+    public String tasklist() {
+        return baseUrl + "/camunda/app/tasklist/default/";
+    }
+
+    public String outbox() {
+        return baseUrl + "/admin/outbox";
+    }
+}

@@ -1,0 +1,16 @@
+package nl.citydeal.engine.prompt;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Who gets prompts by mail: the users of the identity service. Implemented in {@code identity}. */
+public interface Recipients {
+
+    /** The user with their name and e-mail address, if the user exists. */
+    Optional<Recipient> user(String userId);
+
+    /** Every member of the programme office. */
+    List<Recipient> programmeOffice();
+
+    boolean isProgrammeOffice(String userId);
+}

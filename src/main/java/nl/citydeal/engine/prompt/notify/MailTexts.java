@@ -1,0 +1,72 @@
+package nl.citydeal.engine.prompt.notify;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+import nl.citydeal.engine.prompt.PromptKind;
+import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.prompt.Recipient;
+
+/**
+ * The Dutch mails about a prompt: which deal, what is asked and why (the lesson behind it), by when, and where the
+ * task is. Dates as dd-MM-yyyy on Dutch time.
+ */
+public final class MailTexts {
+
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final String SIGNATURE = "\nMet vriendelijke groet,\nCity Deal Engine\n";
+
+    private MailTexts() {
+    }
+
+    /** What one prompt mail is about. {@code today} is the day the mail is recorded. */
+    public record About(NotificationKind kind, String dealName, String dealLead, PromptKind prompt, Instant dueAt,
+                        Recipient to, boolean toProgrammeOffice, String link, LocalDate today) {
+    }
+
+    public static MailText prompt(About about) {
+        PromptKind prompt = about.prompt();
+        String due = date(about.dueAt());
+        String subject = switch (about.kind()) {
+            case ESCALATION -> "%s — %s".formatted(prompt.label(), about.dealName());
+            case REMINDER_BEFORE -> "Herinnering: %s — %s (uiterlijk %s)".formatted(prompt.label(), about.dealName(), due);
+            default -> "Herinnering: %s — %s".formatted(prompt.label(), about.dealName());
+        };
+        StringBuilder body = new StringBuilder();
+        body.append("Beste ").append(about.to().displayName()).append(",\n\n");
+        switch (about.kind()) {
+            case ESCALATION -> body.append("""
+                    Het opschalingsplan van "%s" ontbreekt nog (dealtrekker: %s). Maak met de dealtrekker \
+                    afspraken over een datum.
+                    """.formatted(about.dealName(), about.dealLead()));
+            case REMINDER_BEFORE -> {
+                long days = ChronoUnit.DAYS.between(about.today(), dueDate(about.dueAt()));
+                body.append("Over %d %s, op %s, is het voor \"%s\" tijd voor: %s.\n"
+                        .formatted(days, days == 1 ? "dag" : "dagen", due, about.dealName(), prompt.label()));
+                body.append("U kunt er nu al mee beginnen: wie eerder begint, houdt ruimte voor het vervolg.\n");
+            }
+            case REMINDER_DUE -> body.append("Vandaag is het voor \"%s\" tijd voor: %s.\n"
+                    .formatted(about.dealName(), prompt.label()));
+            default -> body.append("Voor \"%s\" is het tijd voor: %s.\n".formatted(about.dealName(), prompt.label()));
+        }
+        body.append("\nGevraagd: ").append(prompt.label()).append('\n');
+        body.append("Waarom: ").append(prompt.lesson()).append('\n');
+        body.append("Uiterlijk: ").append(due).append('\n');
+        body.append("\nNaar de taak: ").append(about.link()).append('\n');
+        body.append(SIGNATURE);
+        body.append("\nU ontvangt dit bericht ").append(about.toProgrammeOffice()
+                ? "namens het programmabureau City Deals."
+                : "als dealtrekker van \"%s\".".formatted(about.dealName())).append('\n');
+        return new MailText(subject, body.toString());
+    }
+
+    public static String date(Instant instant) {
+        return dueDate(instant).format(DATE);
+    }
+
+    static LocalDate dueDate(Instant instant) {
+        return instant.atZone(PromptSchedule.ZONE).toLocalDate();
+    }
+}

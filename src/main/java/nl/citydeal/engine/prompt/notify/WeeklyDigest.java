@@ -1,0 +1,129 @@
+package nl.citydeal.engine.prompt.notify;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.citydeal.engine.deal.Deal;
+import nl.citydeal.engine.deal.DealCriteria;
+import nl.citydeal.engine.deal.DealPhase;
+import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.deal.Term;
+import nl.citydeal.engine.prompt.Prompt;
+import nl.citydeal.engine.prompt.PromptKind;
+import nl.citydeal.engine.prompt.PromptLinks;
+import nl.citydeal.engine.prompt.PromptLog;
+import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.prompt.PromptStatus;
+import nl.citydeal.engine.prompt.Recipient;
+import nl.citydeal.engine.prompt.Recipients;
+
+/**
+ * The weekly digest: one mail per member of the programme office (and the shared mailbox, when configured) with
+ * the prompts due in the coming week, the overdue ones and the deals past 75% of their term without a scaling plan.
+ * Every node runs it; each person gets one digest a week.
+ */
+@Component
+public class WeeklyDigest {
+
+    static final BigDecimal THREE_QUARTERS = new BigDecimal("0.75");
+    private static final Logger log = LoggerFactory.getLogger(WeeklyDigest.class);
+
+    private final DealRegistry registry;
+    private final PromptLog promptLog;
+    private final Recipients recipients;
+    private final PromptNotifications promptNotifications;
+    private final PromptLinks links;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public WeeklyDigest(DealRegistry registry, PromptLog promptLog, Recipients recipients,
+                        PromptNotifications promptNotifications, PromptLinks links, Outbox outbox, Clock clock) {
+        this.registry = registry;
+        this.promptLog = promptLog;
+        this.recipients = recipients;
+        this.promptNotifications = promptNotifications;
+        this.links = links;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${citydeal.digest.cron:0 0 8 * * MON}", zone = "Europe/Amsterdam")
+    void weekly() {
+        log.info("Recorded {} weekly digest mail(s)", send(clock.instant()));
+    }
+
+    /** The contents of the digest at the moment. */
+    public record Contents(LocalDate today, List<DigestText.Item> dueNextWeek, List<DigestText.Item> overdue,
+                           List<DigestText.MissingPlan> missingPlans) {
+    }
+
+    /** Records this week's digest for every member of the programme office; returns how many were recorded. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public int send(Instant now) {
+        Contents contents = contents(now);
+        List<Recipient> to = new ArrayList<>(recipients.programmeOffice());
+        promptNotifications.sharedMailbox().ifPresent(to::add);
+        int recorded = 0;
+        for (Recipient recipient : to) {
+            MailText text = DigestText.build(recipient.displayName(), contents.today(), contents.dueNextWeek(),
+                    contents.overdue(), contents.missingPlans(), links.tasklist());
+            if (outbox.recordOnce(new Outbox.Entry(Outbox.digestKey(DigestText.week(contents.today()), recipient),
+                    NotificationKind.DIGEST, null, null, null, null, recipient, text))) {
+                recorded++;
+            }
+        }
+        return recorded;
+    }
+
+    @Transactional(readOnly = true)
+    public Contents contents(Instant now) {
+        LocalDate today = now.atZone(PromptSchedule.ZONE).toLocalDate();
+        Instant weekEnds = today.plusDays(7).atStartOfDay(PromptSchedule.ZONE).toInstant();
+        Map<String, Deal> deals = new HashMap<>();
+        List<DigestText.Item> dueNextWeek = new ArrayList<>();
+        List<DigestText.Item> overdue = new ArrayList<>();
+        for (Prompt prompt : promptLog.openDueBefore(weekEnds)) {
+            Deal deal = deals.computeIfAbsent(prompt.getDealId(), registry::get);
+            DigestText.Item item = new DigestText.Item(deal.getName(), deal.getDealLead(), prompt.getKind(),
+                    prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate());
+            (prompt.isOverdue(now) ? overdue : dueNextWeek).add(item);
+        }
+        List<DigestText.MissingPlan> missingPlans = new ArrayList<>();
+        for (Deal deal : registry.search(new DealCriteria(DealPhase.EXPERIMENTATION, null, null, false),
+                PageRequest.of(0, 10_000, Sort.by("endsOn"))).getContent()) {
+            Term term = deal.term();
+            if (term == null) {
+                continue;
+            }
+            LocalDate threeQuarters = threeQuartersOf(term);
+            boolean delivered = promptLog.forDeal(deal.getId()).stream()
+                    .anyMatch(p -> p.getKind() == PromptKind.SCALING_PLAN_DUE && p.getStatus() == PromptStatus.DONE);
+            if (!today.isBefore(threeQuarters) && !delivered) {
+                missingPlans.add(new DigestText.MissingPlan(deal.getName(), deal.getDealLead(), threeQuarters, term.endsOn()));
+            }
+        }
+        return new Contents(today, dueNextWeek, overdue, missingPlans);
+    }
+
+    /** The day three quarters of the term have passed, counted in whole days as the prompt schedule does. */
+    static LocalDate threeQuartersOf(Term term) {
+        long days = BigDecimal.valueOf(term.days()).multiply(THREE_QUARTERS).setScale(0, RoundingMode.FLOOR).longValueExact();
+        return term.signedOn().plusDays(days);
+    }
+}

@@ -1,0 +1,69 @@
+package nl.citydeal.engine.prompt.notify.web;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.prompt.notify.Notification;
+import nl.citydeal.engine.prompt.notify.NotificationStatus;
+import nl.citydeal.engine.prompt.notify.Outbox;
+import nl.citydeal.engine.prompt.notify.OutboxDelivery;
+
+/**
+ * The outbox page for administrators ({@code /admin/**} is theirs alone): every mail, newest first, with its status,
+ * recipient, subject and text. Without a mail server (the demo) this is where the mails can be read.
+ */
+@Controller
+class OutboxController {
+
+    static final int SHOWN = 200;
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
+    private final Outbox outbox;
+    private final OutboxDelivery delivery;
+
+    OutboxController(Outbox outbox, OutboxDelivery delivery) {
+        this.outbox = outbox;
+        this.delivery = delivery;
+    }
+
+    @GetMapping("/admin/outbox")
+    String outbox(Principal user, Model model) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Arrays.stream(NotificationStatus.values()).forEach(status -> counts.put(status.label(), outbox.count(status)));
+        model.addAttribute("user", user.getName());
+        model.addAttribute("mailEnabled", delivery.mailEnabled());
+        model.addAttribute("counts", counts);
+        model.addAttribute("shown", SHOWN);
+        model.addAttribute("mails", outbox.newest(SHOWN).stream().map(Line::of).toList());
+        return "outbox";
+    }
+
+    /** One mail as the page shows it. */
+    record Line(Long id, String kind, String status, String statusClass, String recipient, String subject, String body,
+                String created, String sent, int attempts, String nextAttempt, String error) {
+
+        static Line of(Notification n) {
+            String recipient = n.getRecipientEmail() == null ? "(geen adres) " + n.getRecipientUser()
+                    : n.getRecipientUser() == null ? n.getRecipientEmail()
+                    : "%s <%s>".formatted(n.getRecipientUser(), n.getRecipientEmail());
+            return new Line(n.getId(), n.getKind().label(), n.getStatus().label(),
+                    "status-" + n.getStatus().name().toLowerCase(java.util.Locale.ROOT), recipient, n.getSubject(),
+                    n.getBody(), moment(n.getCreatedAt()), moment(n.getSentAt()), n.getAttempts(),
+                    n.getStatus() == NotificationStatus.PENDING && n.getAttempts() > 0 ? moment(n.getNextAttemptAt()) : null,
+                    n.getLastError());
+        }
+
+        private static String moment(Instant instant) {
+            return instant == null ? null : instant.atZone(PromptSchedule.ZONE).format(MOMENT);
+        }
+    }
+}
