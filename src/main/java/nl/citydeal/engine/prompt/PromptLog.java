@@ -1,7 +1,7 @@
 package nl.citydeal.engine.prompt;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -46,8 +46,9 @@ public class PromptLog {
             }
         }
         Instant end = plan.termEndsAt().toInstant();
-        for (OffsetDateTime review = plan.firstAnswerabilityReview(); review.toInstant().isBefore(end);
-             review = review.plus(plan.answerabilityInterval())) {
+        // on Dutch time, so every review falls at 09:00 in summer and winter alike
+        for (ZonedDateTime review = plan.firstAnswerabilityReview().atZoneSameInstant(PromptSchedule.ZONE);
+             review.toInstant().isBefore(end); review = review.plus(plan.answerabilityInterval())) {
             Instant due = review.toInstant();
             boolean settled = existing.stream().anyMatch(p -> p.getKind() == PromptKind.ANSWERABILITY_REVIEW
                     && p.getStatus() != PromptStatus.PLANNED && p.getDueAt().equals(due));
