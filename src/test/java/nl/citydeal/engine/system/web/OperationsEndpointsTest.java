@@ -1,0 +1,93 @@
+package nl.citydeal.engine.system.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import nl.citydeal.engine.CityDealSpringTest;
+import nl.citydeal.engine.identity.Role;
+
+/**
+ * What operators and probes see: readiness with the engine, the job executor and the database; liveness; the
+ * metrics for Prometheus, for administrators only.
+ */
+@CityDealSpringTest
+@AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
+class OperationsEndpointsTest {
+
+    static final String ADMIN = "test-admin";
+    static final String ADMIN_PASSWORD = "test-admin-password";
+    static final String OFFICE = "olga";
+    static final String OFFICE_PASSWORD = "olga-password";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    IdentityService identityService;
+
+    @BeforeEach
+    void programmeOfficeUser() {
+        if (identityService.createUserQuery().userId(OFFICE).count() == 0) {
+            User user = identityService.newUser(OFFICE);
+            user.setPassword(OFFICE_PASSWORD);
+            identityService.saveUser(user);
+            identityService.createMembership(OFFICE, Role.PROGRAMME_OFFICE.groupId());
+        }
+    }
+
+    @Test
+    void probesAreOpenAndTellNoMoreThanTheirState() throws Exception {
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+                .andExpect(content().json("{\"status\":\"UP\"}", true));
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+                .andExpect(content().json("{\"status\":\"UP\"}", true));
+    }
+
+    @Test
+    void readinessChecksTheEngineTheJobExecutorAndTheDatabase() throws Exception {
+        mvc.perform(get("/actuator/health/readiness").with(user(ADMIN).roles("ADMINISTRATOR")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.readinessState.status").value("UP"))
+                .andExpect(jsonPath("$.components.db.status").value("UP"))
+                .andExpect(jsonPath("$.components.camundaEngine.status").value("UP"))
+                .andExpect(jsonPath("$.components.camundaEngine.details.schemaVersion").value("7.24.0"))
+                .andExpect(jsonPath("$.components.camundaEngine.details.processDefinitions").value(greaterThanOrEqualTo(1)))
+                // the tests switch the job executor off: a node without one is ready, and says so
+                .andExpect(jsonPath("$.components.jobExecutor.status").value("UP"))
+                .andExpect(jsonPath("$.components.jobExecutor.details.enabled").value(false))
+                .andExpect(jsonPath("$.components.jobExecutor.details.active").value(false))
+                .andExpect(jsonPath("$.components.jobExecutor.details.jobsDue").isNumber())
+                .andExpect(jsonPath("$.components.jobExecutor.details.jobsFailed").value(0))
+                .andExpect(jsonPath("$.components.processEngine").doesNotExist());
+    }
+
+    @Test
+    void prometheusScrapesWithAnAdministratorsLoginOnly() throws Exception {
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic(OFFICE, OFFICE_PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("nobody", "guess"))).andExpect(status().isUnauthorized());
+
+        mvc.perform(get("/actuator/prometheus").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("citydeal_jobs_due ")))
+                .andExpect(content().string(containsString("citydeal_jobs_failed 0.0")))
+                .andExpect(content().string(containsString("citydeal_prompts_due ")))
+                .andExpect(content().string(containsString("citydeal_prompts_fired_total ")))
+                .andExpect(content().string(containsString("hikaricp_connections_max")));
+    }
+}
