@@ -46,7 +46,8 @@ public final class AppNode implements AutoCloseable {
 
     /**
      * Starts a node on the database and waits until it is ready. The node's engine writes {@code name} as its
-     * host name into the job log (ACT_HI_JOB_LOG.HOSTNAME_), so the tests see which node ran which job.
+     * host name into the job log (ACT_HI_JOB_LOG.HOSTNAME_), so the tests see which node ran which job, and its
+     * connections carry it as application name (pg_stat_activity).
      * {@code settings} are extra {@code --key=value} arguments.
      */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> settings) throws IOException {
@@ -57,7 +58,9 @@ public final class AppNode implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), CityDealEngineApplication.class.getName(),
                 "--spring.profiles.active=postgres",
                 "--server.port=" + port,
-                "--camunda.bpm.generic-properties.properties.hostname=" + name));
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                // the node's sessions in pg_stat_activity
+                "--spring.datasource.hikari.data-source-properties.ApplicationName=" + name));
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path logs = Files.createDirectories(Path.of("target", "nodes"));
         Path log = logs.resolve(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1) + "-" + name + ".log");

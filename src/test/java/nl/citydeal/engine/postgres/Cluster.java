@@ -95,6 +95,11 @@ final class Cluster {
         return count(db, "select count(*) from prompt where fired_at is not null");
     }
 
+    /** Open database sessions of a node: after a crash PostgreSQL ends them once it has finished their work. */
+    static long sessionsOf(Connection db, String node) throws SQLException {
+        return count(db, "select count(*) from pg_stat_activity where application_name = ?", node);
+    }
+
     /** Timer jobs that ran to the end, per node (the engine's job log, host name = node name). */
     static Map<String, Long> timersRunPerNode(Connection db) throws SQLException {
         Map<String, Long> perNode = new LinkedHashMap<>();

@@ -13,12 +13,15 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
+import nl.citydeal.engine.CityDealEngineApplication;
+
 /**
  * With {@code -Dcitydeal.test.database=postgres} (the Surefire execution {@code postgres-process-tests} in pom.xml)
  * every Spring test context runs on a database of its own in the {@link TestPostgres} server, configured exactly as
  * the {@code postgres} profile configures production ({@code application-postgres.yaml}: Liquibase for the
- * engine's tables, no schema update by the engine, Flyway for ours) with CITYDEAL_DB_* pointing at it. Without the
- * property it does nothing: the tests run on H2. Registered in {@code META-INF/spring.factories} (test resources).
+ * engine's tables, no schema update by the engine, Flyway for ours; Liquibase's analytics off, as {@code main} does)
+ * with CITYDEAL_DB_* pointing at it. Without the property it does nothing: the tests run on H2. Registered in
+ * {@code META-INF/spring.factories} (test resources).
  */
 public class PostgresTestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -29,6 +32,7 @@ public class PostgresTestDatabaseInitializer implements ApplicationContextInitia
         if (!"postgres".equals(System.getProperty(DATABASE_PROPERTY))) {
             return;
         }
+        System.setProperty(CityDealEngineApplication.LIQUIBASE_ANALYTICS, "false");
         String url = TestPostgres.shared().createDatabase("citydeal_test");
         MutablePropertySources sources = context.getEnvironment().getPropertySources();
         for (PropertySource<?> profile : postgresProfile()) {
