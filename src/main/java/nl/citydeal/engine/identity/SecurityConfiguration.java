@@ -19,7 +19,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Nothing is open: the APIs ({@code /api/**}, {@code /engine-rest/**}) take HTTP Basic without a session, the
+ * Nothing is open but health: the APIs ({@code /api/**}, {@code /engine-rest/**}) and the metrics for
+ * Prometheus ({@code /actuator/prometheus}, administrators only) take HTTP Basic without a session, the
  * app's pages a form login with CSRF protection. The Camunda webapps under {@code /camunda} log in against the
  * same identity service with their own login and CSRF filter. The engine REST API runs as the authenticated
  * user, so the engine's authorizations apply there.
@@ -27,12 +28,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 public class SecurityConfiguration {
 
+    static final String PROMETHEUS = "/actuator/prometheus";
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
-        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/v3/api-docs/**")))
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/v3/api-docs/**"), path(PROMETHEUS)))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests
+                        // metrics: scraped by Prometheus with an administrator's login (README, "Health and metrics")
+                        .requestMatchers(path(PROMETHEUS)).hasAuthority(Role.ADMINISTRATOR.authority())
                         // deploy and migrate: administrators only (also /engine-rest/engine/{name}/..., the named engine)
                         .requestMatchers(path("/api/admin/**"),
                                 path(HttpMethod.POST, "/engine-rest/deployment/**"), path(HttpMethod.POST, "/engine-rest/engine/*/deployment/**"),

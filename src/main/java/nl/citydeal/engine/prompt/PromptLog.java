@@ -9,6 +9,11 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.citydeal.engine.deal.Term;
 
@@ -24,9 +29,13 @@ public class PromptLog {
     private static final List<PromptStatus> OPEN = List.of(PromptStatus.PLANNED, PromptStatus.DUE);
 
     private final PromptRepository prompts;
+    private final Counter fired;
 
-    public PromptLog(PromptRepository prompts) {
+    public PromptLog(PromptRepository prompts, MeterRegistry meters) {
         this.prompts = prompts;
+        this.fired = Counter.builder("citydeal.prompts.fired")
+                .description("Prompts that fell due on this node (committed; sum over the nodes for the cluster)")
+                .register(meters);
     }
 
     /**
@@ -63,6 +72,7 @@ public class PromptLog {
         Prompt prompt = earliest(dealId, kind, PromptStatus.PLANNED)
                 .orElseGet(() -> prompts.save(new Prompt(dealId, kind, at)));
         prompt.fire(at);
+        countWhenCommitted(fired);
         return prompt;
     }
 
@@ -114,6 +124,20 @@ public class PromptLog {
     @Transactional(readOnly = true)
     public List<Prompt> openForDeals(Collection<String> dealIds) {
         return dealIds.isEmpty() ? List.of() : prompts.findByDealIdInAndStatusInOrderByDueAtAsc(dealIds, OPEN);
+    }
+
+    /** Counts once the transaction commits: a job that another node also ran, and lost, counts nowhere. */
+    private static void countWhenCommitted(Counter counter) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            counter.increment();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
     }
 
     private Optional<Prompt> earliest(String dealId, PromptKind kind, PromptStatus status) {

@@ -12,5 +12,7 @@ public interface PromptRepository extends JpaRepository<Prompt, Long> {
 
     List<Prompt> findByStatusInAndDueAtBefore(Collection<PromptStatus> statuses, Instant before);
 
+    long countByStatus(PromptStatus status);
+
     List<Prompt> findByDealIdInAndStatusInOrderByDueAtAsc(Collection<String> dealIds, Collection<PromptStatus> statuses);
 }

@@ -3,6 +3,9 @@ package nl.citydeal.engine.prompt.notify;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,17 +30,21 @@ public class OutboxDelivery {
     private final NotificationProperties properties;
     private final PlatformTransactionManager transactionManager;
     private final Clock clock;
+    private final Counter sentMails;
     private final OutboxSender sender;
 
     public OutboxDelivery(NotificationRepository notifications, PromptNotifications promptNotifications,
                           ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
-                          PlatformTransactionManager transactionManager, Clock clock) {
+                          PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters) {
         this.notifications = notifications;
         this.promptNotifications = promptNotifications;
         this.mailSender = mailSender.getIfAvailable();
         this.properties = properties;
         this.transactionManager = transactionManager;
         this.clock = clock;
+        this.sentMails = Counter.builder("citydeal.mails.sent")
+                .description("Mails this node handed to the SMTP server (sum over the nodes for the cluster)")
+                .register(meters);
         this.sender = this.mailSender == null ? null : newSender(properties.node());
         if (this.mailSender == null) {
             log.info("No mail server configured (spring.mail.host / CITYDEAL_MAIL_HOST): mails wait in the outbox, see /admin/outbox");
@@ -58,7 +65,7 @@ public class OutboxDelivery {
         if (mailSender == null) {
             throw new IllegalStateException("No mail server configured");
         }
-        return new OutboxSender(node, notifications, promptNotifications, mailSender, properties, transactionManager, clock);
+        return new OutboxSender(node, notifications, promptNotifications, mailSender, properties, transactionManager, clock, sentMails);
     }
 
     @Scheduled(fixedDelayString = "${citydeal.mail.send-interval:PT30S}", initialDelayString = "${citydeal.mail.send-interval:PT30S}")

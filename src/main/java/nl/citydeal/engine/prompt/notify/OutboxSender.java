@@ -10,6 +10,8 @@ import java.util.Optional;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import io.micrometer.core.instrument.Counter;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -46,10 +48,11 @@ public class OutboxSender {
     private final NotificationProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Counter sentMails;
 
     public OutboxSender(String node, NotificationRepository notifications, PromptNotifications promptNotifications,
                         JavaMailSender mailSender, NotificationProperties properties,
-                        PlatformTransactionManager transactionManager, Clock clock) {
+                        PlatformTransactionManager transactionManager, Clock clock, Counter sentMails) {
         this.node = node;
         this.notifications = notifications;
         this.promptNotifications = promptNotifications;
@@ -58,6 +61,7 @@ public class OutboxSender {
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.sentMails = sentMails;
     }
 
     public String node() {
@@ -130,6 +134,7 @@ public class OutboxSender {
             failed(notification, now, e);
             return false;
         }
+        sentMails.increment();
         Integer marked = transaction.execute(status -> notifications.markSent(id, node, now));
         if (marked == null || marked == 0) {
             log.warn("Notification {} was sent by node {} but had been settled by another node meanwhile", id, node);

