@@ -2,6 +2,8 @@ package nl.citydeal.engine.deal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,10 +116,32 @@ public class DealRegistry {
         return deals.findById(id).orElseThrow(() -> new NotFoundException("Deal %s bestaat niet.".formatted(id)));
     }
 
+    /** The deals with these ids (those that exist), in no particular order. */
+    @Transactional(readOnly = true)
+    public List<Deal> getAll(Collection<String> ids) {
+        return deals.findAllById(ids);
+    }
+
     @Transactional(readOnly = true)
     public Page<Deal> search(DealCriteria criteria, Pageable page) {
         return deals.search(criteria.phase(), criteria.theme(), criteria.dealLead(), criteria.overdueOnly(),
                 clock.instant(), page);
+    }
+
+    /** How many deals are in each phase (one lead's deals, when given); phases without deals are left out. */
+    @Transactional(readOnly = true)
+    public Map<DealPhase, Long> countPerPhase(String dealLead) {
+        Map<DealPhase, Long> counts = new EnumMap<>(DealPhase.class);
+        deals.countPerPhase(dealLead).forEach(row -> counts.put((DealPhase) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** How many deals chose each scaling route (one lead's deals, when given); routes no deal chose are left out. */
+    @Transactional(readOnly = true)
+    public Map<ScalingRoute, Long> countPerRoute(String dealLead) {
+        Map<ScalingRoute, Long> counts = new EnumMap<>(ScalingRoute.class);
+        deals.countPerRoute(dealLead).forEach(row -> counts.put((ScalingRoute) row[0], (Long) row[1]));
+        return counts;
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package nl.citydeal.engine.deal;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -21,4 +22,12 @@ public interface DealRepository extends JpaRepository<Deal, String> {
                     where p.dealId = d.id and p.status in (nl.citydeal.engine.prompt.PromptStatus.PLANNED, nl.citydeal.engine.prompt.PromptStatus.DUE) and p.dueAt < :now))""")
     Page<Deal> search(@Param("phase") DealPhase phase, @Param("theme") String theme, @Param("dealLead") String dealLead,
                       @Param("overdueOnly") boolean overdueOnly, @Param("now") Instant now, Pageable page);
+
+    /** Pairs of phase and number of deals in it (one lead's deals, when given). */
+    @Query("select d.phase, count(d) from Deal d where (:dealLead is null or d.dealLead = :dealLead) group by d.phase")
+    List<Object[]> countPerPhase(@Param("dealLead") String dealLead);
+
+    /** Pairs of scaling route and number of deals that chose it (one lead's deals, when given). */
+    @Query("select r, count(d) from Deal d join d.routes r where (:dealLead is null or d.dealLead = :dealLead) group by r")
+    List<Object[]> countPerRoute(@Param("dealLead") String dealLead);
 }

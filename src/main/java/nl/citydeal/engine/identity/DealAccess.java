@@ -30,6 +30,17 @@ public class DealAccess {
         if (dealLead == null || dealLead.isBlank() || hasGrant(processInstanceId, dealLead)) {
             return;
         }
+        grant(processInstanceId, dealLead);
+    }
+
+    /** The same for a process instance that is just starting, which no one has been granted yet. */
+    public void grantLeadOfNewInstance(String processInstanceId, String dealLead) {
+        if (dealLead != null && !dealLead.isBlank()) {
+            grant(processInstanceId, dealLead);
+        }
+    }
+
+    private void grant(String processInstanceId, String dealLead) {
         Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
         authorization.setUserId(dealLead);
         authorization.setResource(Resources.PROCESS_INSTANCE);

@@ -6,13 +6,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,98 +31,84 @@ import nl.citydeal.engine.prompt.PromptSchedule;
 @Transactional(readOnly = true)
 public class Portfolio {
 
+    /** Deals whose prompts are read in one query: well under the databases' limits on parameters. */
+    static final int PROMPT_CHUNK = 500;
+    /** Deals per page of the overview. */
+    public static final int PAGE_SIZE = 50;
+
     private final DealRegistry registry;
     private final PromptLog promptLog;
     private final Clock clock;
+    private final OverviewQueries overviewQueries;
 
-    public Portfolio(DealRegistry registry, PromptLog promptLog, Clock clock) {
+    Portfolio(DealRegistry registry, PromptLog promptLog, Clock clock, OverviewQueries overviewQueries) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.clock = clock;
+        this.overviewQueries = overviewQueries;
     }
 
-    /** Each visible deal with its next open prompt and its overdue prompts. */
+    /** Each visible deal with its next open prompt and its overdue prompts, by name. */
     public List<DealLine> lines(String onlyLead) {
-        Instant now = clock.instant();
-        List<DealLine> lines = new ArrayList<>();
-        for (Deal deal : registry.search(new DealCriteria(null, null, onlyLead, false),
-                PageRequest.of(0, 10_000, Sort.by("name"))).getContent()) {
-            lines.add(line(deal, now));
-        }
-        return lines;
+        return linesOf(registry.search(new DealCriteria(null, null, onlyLead, false), Pageable.unpaged(Sort.by("name", "id")))
+                .getContent(), clock.instant());
     }
 
     /**
-     * The overview page: the deals the query selects (a deal lead's own only, when {@code onlyLead} is set) in the
-     * query's order, on a time axis shared by their terms.
+     * One page of the overview: the deals the query selects (a deal lead's own only, when {@code onlyLead} is set)
+     * in the query's order, {@link #PAGE_SIZE} at a time, on a time axis shared by the terms of all selected deals.
+     * A page beyond the last shows the last.
      */
-    public Overview overview(PortfolioQuery query, String onlyLead) {
+    public Overview overview(PortfolioQuery query, String onlyLead, int page) {
         Instant now = clock.instant();
-        String lead = onlyLead != null ? onlyLead : query.dealLead();
+        LocalDate today = LocalDate.now(clock.withZone(PromptSchedule.ZONE));
         if (onlyLead != null && query.dealLead() != null && !query.dealLead().equals(onlyLead)) {
-            return new Overview(List.of(), TimeAxis.over(List.of(), LocalDate.now(clock.withZone(PromptSchedule.ZONE))), 0);
+            return new Overview(List.of(), TimeAxis.over(List.of(), today), 0, 0, 1, 0);
         }
-        List<DealLine> lines = new ArrayList<>();
-        for (Deal deal : registry.search(new DealCriteria(query.phase(), query.theme(), lead, query.overdueOnly()),
-                PageRequest.of(0, 10_000, Sort.by("name", "id"))).getContent()) {
-            lines.add(line(deal, now));
-        }
-        lines.sort(order(query.order()));
-        List<LocalDate> dates = new ArrayList<>();
-        lines.forEach(line -> {
-            dates.add(line.deal().getSignedOn());
-            dates.add(line.deal().getEndsOn());
-        });
-        long overdue = lines.stream().mapToLong(DealLine::overduePrompts).sum();
-        return new Overview(lines, TimeAxis.over(dates, LocalDate.now(clock.withZone(PromptSchedule.ZONE))), overdue);
+        OverviewQueries.Selection selection = new OverviewQueries.Selection(query.phase(), query.theme(),
+                onlyLead != null ? onlyLead : query.dealLead(), query.overdueOnly(), now);
+        long total = overviewQueries.count(selection);
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.min(Math.max(page, 0), pages - 1);
+        List<String> ids = overviewQueries.ids(selection, query.order(), shown * PAGE_SIZE, PAGE_SIZE);
+        Map<String, Deal> deals = new HashMap<>();
+        registry.getAll(ids).forEach(deal -> deals.put(deal.getId(), deal));
+        List<DealLine> lines = linesOf(ids.stream().map(deals::get).filter(Objects::nonNull).toList(), now);
+        return new Overview(lines, TimeAxis.over(overviewQueries.termSpan(selection), today),
+                overviewQueries.overduePrompts(selection), shown, pages, total);
     }
 
     /** The deal leads of the deals a viewer sees, for the filter. */
     public List<String> dealLeads(String onlyLead) {
-        return registry.search(new DealCriteria(null, null, onlyLead, false), PageRequest.of(0, 10_000, Sort.by("dealLead")))
+        return registry.search(new DealCriteria(null, null, onlyLead, false), Pageable.unpaged(Sort.by("dealLead")))
                 .getContent().stream().map(Deal::getDealLead).filter(Objects::nonNull).distinct().toList();
     }
 
-    private DealLine line(Deal deal, Instant now) {
-        List<Prompt> prompts = promptLog.forDeal(deal.getId());
-        Optional<Prompt> next = prompts.stream().filter(Prompt::isOpen).min(Comparator.comparing(Prompt::getDueAt));
-        long overdue = prompts.stream().filter(p -> p.isOverdue(now)).count();
-        return new DealLine(deal, next.orElse(null), overdue);
+    /** The deals with their open prompts, read for a chunk of deals at a time (not deal by deal). */
+    private List<DealLine> linesOf(List<Deal> deals, Instant now) {
+        Map<String, List<Prompt>> open = new HashMap<>();
+        for (int from = 0; from < deals.size(); from += PROMPT_CHUNK) {
+            List<String> ids = deals.subList(from, Math.min(deals.size(), from + PROMPT_CHUNK)).stream().map(Deal::getId).toList();
+            promptLog.openForDeals(ids).forEach(prompt -> open.computeIfAbsent(prompt.getDealId(), id -> new ArrayList<>()).add(prompt));
+        }
+        List<DealLine> lines = new ArrayList<>(deals.size());
+        for (Deal deal : deals) {
+            List<Prompt> prompts = open.getOrDefault(deal.getId(), List.of());
+            Optional<Prompt> next = prompts.stream().min(Comparator.comparing(Prompt::getDueAt));
+            long overdue = prompts.stream().filter(p -> p.isOverdue(now)).count();
+            lines.add(new DealLine(deal, next.orElse(null), overdue));
+        }
+        return lines;
     }
 
-    private static Comparator<DealLine> order(PortfolioQuery.Order order) {
-        Comparator<DealLine> byName = Comparator.comparing(line -> line.deal().getName(), String.CASE_INSENSITIVE_ORDER);
-        return switch (order) {
-            case NAME -> byName;
-            case PHASE -> Comparator.<DealLine, DealPhase>comparing(line -> line.deal().getPhase()).thenComparing(byName);
-            case NEXT_PROMPT -> Comparator.comparing((DealLine line) -> line.nextPrompt() == null ? null : line.nextPrompt().getDueAt(),
-                    Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(byName);
-            case END_DATE -> Comparator.comparing((DealLine line) -> line.deal().getEndsOn(),
-                    Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(byName);
-        };
-    }
-
+    /** Counts over the portfolio (one lead's deals, when given), each counted by the database. */
     public Summary summary(String onlyLead) {
         Instant now = clock.instant();
         YearMonth month = YearMonth.now(clock.withZone(PromptSchedule.ZONE));
-        Map<DealPhase, Long> byPhase = new EnumMap<>(DealPhase.class);
-        Map<ScalingRoute, Long> routes = new EnumMap<>(ScalingRoute.class);
-        long dueThisMonth = 0;
-        long overdue = 0;
-        for (DealLine line : lines(onlyLead)) {
-            byPhase.merge(line.deal().getPhase(), 1L, Long::sum);
-            line.deal().getRoutes().forEach(route -> routes.merge(route, 1L, Long::sum));
-            for (Prompt prompt : promptLog.forDeal(line.deal().getId())) {
-                LocalDate due = prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate();
-                if (prompt.isOpen() && YearMonth.from(due).equals(month)) {
-                    dueThisMonth++;
-                }
-                if (prompt.isOverdue(now)) {
-                    overdue++;
-                }
-            }
-        }
-        return new Summary(byPhase, dueThisMonth, overdue, routes);
+        Instant monthStart = month.atDay(1).atStartOfDay(PromptSchedule.ZONE).toInstant();
+        Instant nextMonthStart = month.plusMonths(1).atDay(1).atStartOfDay(PromptSchedule.ZONE).toInstant();
+        return new Summary(registry.countPerPhase(onlyLead), promptLog.countOpenDueBetween(monthStart, nextMonthStart, onlyLead),
+                promptLog.countOverdue(now, onlyLead), registry.countPerRoute(onlyLead));
     }
 
     /** A deal in the overview. */
@@ -139,8 +125,28 @@ public class Portfolio {
         }
     }
 
-    /** The overview: its deals in order, their shared time axis, and the overdue prompts among them. */
-    public record Overview(List<DealLine> lines, TimeAxis axis, long overduePrompts) {
+    /**
+     * A page of the overview: its deals in order, the time axis shared by all selected deals, the overdue prompts
+     * among all of them, and which page of how many, of how many deals.
+     */
+    public record Overview(List<DealLine> lines, TimeAxis axis, long overduePrompts, int page, int pages, long total) {
+
+        /** The number (from 1) of the first deal on the page; 0 when there are none. */
+        public long first() {
+            return lines.isEmpty() ? 0 : (long) page * PAGE_SIZE + 1;
+        }
+
+        public long last() {
+            return (long) page * PAGE_SIZE + lines.size();
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public boolean hasNext() {
+            return page + 1 < pages;
+        }
     }
 
     /** Counts over the portfolio. */

@@ -2,7 +2,6 @@ package nl.citydeal.engine.process;
 
 import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,9 +27,6 @@ public class DealStartExecutionListener implements ExecutionListener {
         this.dealRegistry = dealRegistry;
     }
 
-    private static final List<String> FLAGS = List.of(OWNERSHIP_CONVERSATION_HELD, SCALING_EXPLORED,
-            SCALING_PLAN_DELIVERED, MID_TERM_REVIEW_HELD, PART_ONE_GATE_PASSED);
-
     @Override
     public void notify(DelegateExecution execution) {
         String dealId = execution.getProcessBusinessKey();
@@ -43,19 +39,9 @@ public class DealStartExecutionListener implements ExecutionListener {
                 ProcessValues.text(execution, LEAD_ORGANISATION), ProcessValues.text(execution, DEAL_LEAD),
                 ProcessValues.text(execution, PROGRAMME_OFFICE_CONTACT), ProcessValues.text(execution, AMBITION),
                 ProcessValues.text(execution, PREDECESSOR_DEAL_ID));
-        dealAccess.grantLead(execution.getProcessInstanceId(), (String) execution.getVariable(DEAL_LEAD));
+        dealAccess.grantLeadOfNewInstance(execution.getProcessInstanceId(), (String) execution.getVariable(DEAL_LEAD));
         if (!execution.hasVariable(IMPORTED)) {
             execution.setVariable(IMPORTED, false);
-        }
-        for (String flag : FLAGS) {
-            if (!execution.hasVariable(flag)) {
-                execution.setVariable(flag, false);
-            }
-        }
-        for (String counter : List.of(PARTICIPANTS_SCREENED, PARTICIPANTS_ACCEPTED)) {
-            if (!execution.hasVariable(counter)) {
-                execution.setVariable(counter, 0);
-            }
         }
     }
 }

@@ -120,6 +120,18 @@ public class PromptLog {
                 .sorted(Comparator.comparing(Prompt::getDueAt).thenComparing(Prompt::getId)).toList();
     }
 
+    /** Open prompts falling due in [from, to), of one lead's deals when given. */
+    @Transactional(readOnly = true)
+    public long countOpenDueBetween(Instant from, Instant to, String dealLead) {
+        return prompts.countDueBetween(OPEN, from, to, dealLead);
+    }
+
+    /** Open prompts whose date has passed (overdue), of one lead's deals when given. */
+    @Transactional(readOnly = true)
+    public long countOverdue(Instant now, String dealLead) {
+        return prompts.countDueBefore(OPEN, now, dealLead);
+    }
+
     /** The open (planned or due) prompts of these deals, earliest first. */
     @Transactional(readOnly = true)
     public List<Prompt> openForDeals(Collection<String> dealIds) {

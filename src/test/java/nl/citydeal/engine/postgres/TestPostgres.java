@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -79,7 +80,9 @@ public final class TestPostgres {
         postgres.addAll(asServerUser(List.of(bin("postgres"), "-D", data.toString(), "-p", Integer.toString(port),
                 "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + owned,
                 "-c", "max_connections=300", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                "-c", "full_page_writes=off", "-c", "timezone=Europe/Amsterdam")));
+                "-c", "full_page_writes=off", "-c", "timezone=Europe/Amsterdam",
+                // statement counts per database, for the benchmark (statementsIn)
+                "-c", "shared_preload_libraries=pg_stat_statements")));
         ProcessBuilder builder = new ProcessBuilder(postgres).redirectErrorStream(true)
                 .redirectOutput(home.resolve("postgres.log").toFile());
         // The parent-death signal follows the thread that started the server: one that lives as long as the JVM.
@@ -90,6 +93,7 @@ public final class TestPostgres {
         }
         awaitStarted();
         execute("postgres", "create role " + APP_USER + " login password '" + APP_PASSWORD + "'");
+        execute("postgres", "create extension pg_stat_statements");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-postgres-stop"));
     }
 
@@ -121,6 +125,45 @@ public final class TestPostgres {
         String source = sourceJdbcUrl.substring(sourceJdbcUrl.lastIndexOf('/') + 1);
         execute("postgres", "create database " + name + " template " + source + " owner " + APP_USER);
         return jdbcUrl(name);
+    }
+
+    /** How many SQL statements have run in the database so far (pg_stat_statements, counted as they end). */
+    public long statementsIn(String jdbcUrl) {
+        String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+             PreparedStatement query = connection.prepareStatement("""
+                     select coalesce(sum(s.calls), 0) from pg_stat_statements s
+                     join pg_database d on d.oid = s.dbid where d.datname = ?""")) {
+            query.setString(1, database);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the statistics of " + database, e);
+        }
+    }
+
+    /** The statements run most often in the database, with how often: {@code calls  statement}, most first. */
+    public List<String> frequentStatements(String jdbcUrl, int limit) {
+        String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+             PreparedStatement query = connection.prepareStatement("""
+                     select s.calls, regexp_replace(s.query, '\\s+', ' ', 'g') from pg_stat_statements s
+                     join pg_database d on d.oid = s.dbid where d.datname = ? order by s.calls desc limit ?""")) {
+            query.setString(1, database);
+            query.setInt(2, limit);
+            List<String> statements = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String text = rows.getString(2);
+                    statements.add("%8d  %s".formatted(rows.getLong(1), text.substring(0, Math.min(160, text.length()))));
+                }
+            }
+            return statements;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the statistics of " + database, e);
+        }
     }
 
     public String jdbcUrl(String database) {

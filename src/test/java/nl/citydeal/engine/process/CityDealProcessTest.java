@@ -481,7 +481,18 @@ class CityDealProcessTest {
                 .containsEntry(PREDECESSOR_DEAL_ID, deal.getBusinessKey())
                 .containsEntry(DEAL_NAME, "City Deal Klimaatadaptatie (vervolg)")
                 .containsEntry(DEAL_LEAD, LEAD)
-                .containsEntry(OWNERSHIP_CONVERSATION_HELD, false);
+                // answered prompts are not inherited: the flags come when the successor's experimentation starts
+                .doesNotContainKey(OWNERSHIP_CONVERSATION_HELD);
+    }
+
+    @Test
+    void experimentationStartsWithItsPromptsUnansweredOnTheProcessInstance() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        Assertions.assertThat(runtimeService.getVariables(deal.getId()))
+                .containsEntry(OWNERSHIP_CONVERSATION_HELD, false).containsEntry(SCALING_EXPLORED, false)
+                .containsEntry(SCALING_PLAN_DELIVERED, false).containsEntry(MID_TERM_REVIEW_HELD, false)
+                .containsEntry(PART_ONE_GATE_PASSED, false);
     }
 
     @Test

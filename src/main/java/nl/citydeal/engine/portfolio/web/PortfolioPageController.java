@@ -51,13 +51,14 @@ class PortfolioPageController {
                     @RequestParam(required = false) String dealLead,
                     @RequestParam(required = false) String overdue,
                     @RequestParam(required = false) String sort,
+                    @RequestParam(required = false) String page,
                     Authentication user, Model model) {
         Viewer viewer = Viewer.of(user);
         String onlyLead = viewer.seesAllDeals() ? null : viewer.userId();
         PortfolioQuery query = new PortfolioQuery(phaseOf(phase).orElse(null), clip(theme),
                 viewer.seesAllDeals() ? clip(dealLead) : null, "true".equals(overdue) || "on".equals(overdue),
                 PortfolioQuery.Order.ofParameter(sort).orElse(PortfolioQuery.Order.NAME));
-        Portfolio.Overview overview = portfolio.overview(query, onlyLead);
+        Portfolio.Overview overview = portfolio.overview(query, onlyLead, pageNumber(page));
         model.addAttribute("overview", overview);
         model.addAttribute("query", query);
         model.addAttribute("filtered", query.phase() != null || query.theme() != null || query.dealLead() != null
@@ -66,6 +67,8 @@ class PortfolioPageController {
         model.addAttribute("orders", PortfolioQuery.Order.values());
         model.addAttribute("dealLeads", viewer.seesAllDeals() ? portfolio.dealLeads(null) : List.of());
         model.addAttribute("sortLinks", sortLinks(query));
+        model.addAttribute("previousPage", overview.hasPrevious() ? link(query, query.order(), overview.page() - 1) : null);
+        model.addAttribute("nextPage", overview.hasNext() ? link(query, query.order(), overview.page() + 1) : null);
         return "portfolio/overview";
     }
 
@@ -88,27 +91,43 @@ class PortfolioPageController {
         return "portfolio/not-found";
     }
 
-    /** The overview's URL in each order, with the current filters. */
+    /** The overview's URL in each order, with the current filters (from the first page). */
     private static Map<String, String> sortLinks(PortfolioQuery query) {
         Map<String, String> links = new LinkedHashMap<>();
         for (PortfolioQuery.Order order : PortfolioQuery.Order.values()) {
-            UriComponentsBuilder url = UriComponentsBuilder.fromPath("/");
-            if (query.phase() != null) {
-                url.queryParam("phase", query.phase().name());
-            }
-            if (query.theme() != null) {
-                url.queryParam("theme", query.theme());
-            }
-            if (query.dealLead() != null) {
-                url.queryParam("dealLead", query.dealLead());
-            }
-            if (query.overdueOnly()) {
-                url.queryParam("overdue", "true");
-            }
-            url.queryParam("sort", order.parameter());
-            links.put(order.parameter(), url.encode().build().toUriString());
+            links.put(order.parameter(), link(query, order, 0));
         }
         return links;
+    }
+
+    /** The overview's URL with the current filters, in an order, at a page (counted from 0, shown from 1). */
+    private static String link(PortfolioQuery query, PortfolioQuery.Order order, int page) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/");
+        if (query.phase() != null) {
+            url.queryParam("phase", query.phase().name());
+        }
+        if (query.theme() != null) {
+            url.queryParam("theme", query.theme());
+        }
+        if (query.dealLead() != null) {
+            url.queryParam("dealLead", query.dealLead());
+        }
+        if (query.overdueOnly()) {
+            url.queryParam("overdue", "true");
+        }
+        url.queryParam("sort", order.parameter());
+        if (page > 0) {
+            url.queryParam("page", page + 1);
+        }
+        return url.encode().build().toUriString();
+    }
+
+    /** The page parameter counts from 1; anything else than a positive number is the first page. */
+    private static int pageNumber(String page) {
+        if (page == null || !page.matches("[1-9][0-9]{0,6}")) {
+            return 0;
+        }
+        return Integer.parseInt(page) - 1;
     }
 
     private static Optional<DealPhase> phaseOf(String value) {

@@ -31,6 +31,7 @@ import nl.citydeal.engine.deal.DealSetup;
 import nl.citydeal.engine.deal.NewDeal;
 import nl.citydeal.engine.deal.ParticipantType;
 import nl.citydeal.engine.identity.Role;
+import nl.citydeal.engine.portfolio.Portfolio;
 import nl.citydeal.engine.portfolio.PortfolioDates;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptLog;
@@ -177,6 +178,37 @@ class PortfolioPageTest {
         assertOrder(get("/").param("theme", theme).param("sort", "endsOn"), b, a, c);
         assertOrder(get("/").param("theme", theme).param("sort", "phase"), c, a, b);
         assertOrder(get("/").param("theme", theme).param("sort", "nextPrompt"), b, a, c);
+    }
+
+    @Test
+    void theOverviewShowsFiftyDealsAPageWithLinksThatKeepFiltersAndOrder() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < Portfolio.PAGE_SIZE + 2; i++) {
+            ids.add(register("Deal %03d".formatted(i), "anna", null, null));
+        }
+
+        mvc.perform(get("/").param("theme", theme).with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/deals/" + ids.get(0) + "\"")))
+                .andExpect(content().string(containsString("/deals/" + ids.get(49) + "\"")))
+                .andExpect(content().string(not(containsString("/deals/" + ids.get(50) + "\""))))
+                .andExpect(content().string(containsString("Deals 1–50 van 52")))
+                .andExpect(content().string(containsString("Pagina 1 van 2")))
+                .andExpect(content().string(containsString("href=\"/?theme=" + theme + "&amp;sort=name&amp;page=2\" rel=\"next\"")))
+                .andExpect(content().string(not(containsString("rel=\"prev\""))));
+        mvc.perform(get("/").param("theme", theme).param("sort", "name").param("page", "2").with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/deals/" + ids.get(50) + "\"")))
+                .andExpect(content().string(containsString("/deals/" + ids.get(51) + "\"")))
+                .andExpect(content().string(not(containsString("/deals/" + ids.get(0) + "\""))))
+                .andExpect(content().string(containsString("Deals 51–52 van 52")))
+                .andExpect(content().string(containsString("href=\"/?theme=" + theme + "&amp;sort=name\" rel=\"prev\"")))
+                .andExpect(content().string(not(containsString("rel=\"next\""))));
+        // past the last page: the last page; nonsense: the first
+        mvc.perform(get("/").param("theme", theme).param("page", "99").with(OFFICE))
+                .andExpect(content().string(containsString("Deals 51–52 van 52")));
+        mvc.perform(get("/").param("theme", theme).param("page", "-1").with(OFFICE))
+                .andExpect(content().string(containsString("Deals 1–50 van 52")));
     }
 
     @Test

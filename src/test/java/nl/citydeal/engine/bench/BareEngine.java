@@ -1,0 +1,112 @@
+package nl.citydeal.engine.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+
+import nl.citydeal.engine.process.CityDealProcess;
+
+/**
+ * The bare Camunda engine the application is compared with: a standalone engine (no Spring, no application code)
+ * on its own database with the application's engine settings that change the work per start (history level full,
+ * UUIDs as ids, the job executor off), running the same {@code city-deal} model and decisions. The model loses what calls our code:
+ * its execution and task listeners, and its delegates (which become no-ops). A deal's start then does what the
+ * engine does for it and nothing else.
+ */
+final class BareEngine implements AutoCloseable {
+
+    private final ProcessEngine engine;
+
+    BareEngine(String name, String jdbcUrl, String user, String password) throws IOException {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneProcessEngineConfiguration()
+                .setProcessEngineName(name)
+                .setJdbcUrl(jdbcUrl)
+                .setJdbcUsername(user)
+                .setJdbcPassword(password)
+                .setJdbcDriver(jdbcUrl.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver")
+                .setJdbcMaxActiveConnections(10)
+                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+                .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+                .setJobExecutorActivate(false);
+        // the application's id generator (the Spring Boot starter's default): UUIDs, not blocks from the database
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        engine = configuration.buildProcessEngine();
+        deploy();
+    }
+
+    /** Starts a new deal's process as the application does: in preparation, with the deal's variables. */
+    void startDeal(String dealId, String name, String dealLead) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(CityDealProcess.Variable.DEAL_NAME, name)
+                .putValue(CityDealProcess.Variable.THEME, Deals.THEME)
+                .putValue(CityDealProcess.Variable.LEAD_ORGANISATION, Deals.LEAD_ORGANISATION)
+                .putValue(CityDealProcess.Variable.DEAL_LEAD, dealLead)
+                .putValue(CityDealProcess.Variable.PROGRAMME_OFFICE_CONTACT, null)
+                .putValue(CityDealProcess.Variable.AMBITION, Deals.AMBITION)
+                .putValue(CityDealProcess.Variable.PREDECESSOR_DEAL_ID, null)
+                .putValue(CityDealProcess.Variable.IMPORTED, false);
+        engine.getRuntimeService().startProcessInstanceByKey(CityDealProcess.KEY, dealId, variables);
+    }
+
+    long runningInstances() {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CityDealProcess.KEY).count();
+    }
+
+    private void deploy() throws IOException {
+        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare");
+        try (Stream<Path> files = Files.list(Path.of("processes"))) {
+            for (Path file : files.sorted().toList()) {
+                String resource = "processes/" + file.getFileName();
+                if (resource.endsWith(".bpmn")) {
+                    deployment.addModelInstance(resource, withoutApplicationCode(file));
+                } else {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        deployment.addString(resource, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        deployment.deploy();
+    }
+
+    private static BpmnModelInstance withoutApplicationCode(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        List<ModelElementInstance> listeners = new ArrayList<>();
+        listeners.addAll(model.getModelElementsByType(CamundaExecutionListener.class));
+        listeners.addAll(model.getModelElementsByType(CamundaTaskListener.class));
+        for (ModelElementInstance listener : listeners) {
+            listener.getParentElement().removeChildElement(listener);
+        }
+        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+            if (task.getCamundaDelegateExpression() != null) {
+                task.setCamundaDelegateExpression(null);
+                task.setCamundaExpression("${null}");
+            }
+        }
+        return model;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,138 @@
+package nl.citydeal.engine.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The benchmark's results per database, as a Markdown table with the machine they ran on. */
+final class BenchmarkReport {
+
+    static final List<String> DATABASES = List.of("H2", "PostgreSQL");
+    static final double OVERHEAD_TARGET = 1.5;
+
+    private final int deals;
+    private final Map<String, Map<Metric, Object>> results = new LinkedHashMap<>();
+
+    BenchmarkReport(int deals) {
+        this.deals = deals;
+    }
+
+    void add(String database, Metric metric, Object value) {
+        results.computeIfAbsent(database, db -> new LinkedHashMap<>()).put(metric, value);
+        System.out.printf("%s | %s | %s%n", database, metric.label, format(metric, value));
+    }
+
+    String table() {
+        List<String> lines = new ArrayList<>();
+        lines.add("| Measure | " + String.join(" | ", DATABASES) + " | Target |");
+        lines.add("|---|" + "---|".repeat(DATABASES.size()) + "---|");
+        for (Metric metric : Metric.values()) {
+            List<String> cells = new ArrayList<>();
+            boolean any = false;
+            for (String db : DATABASES) {
+                Object value = results.getOrDefault(db, Map.of()).get(metric);
+                any |= value != null;
+                cells.add(value == null ? "–" : format(metric, value) + verdict(metric, value, db));
+            }
+            if (any) {
+                lines.add("| %s | %s | %s |".formatted(metric.label, String.join(" | ", cells),
+                        metric.target == null ? "" : metric.target));
+            }
+            if (metric == Metric.REGISTER_REST) {
+                lines.add(overhead("Overhead over the bare engine: service (time per deal)", Metric.REGISTER_SERVICE));
+                lines.add(overhead("Overhead over the bare engine: REST API (time per deal)", Metric.REGISTER_REST));
+            }
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    private String overhead(String label, Metric app) {
+        List<String> cells = new ArrayList<>();
+        for (String db : DATABASES) {
+            Map<Metric, Object> values = results.getOrDefault(db, Map.of());
+            if (values.get(Metric.REGISTER_BARE) instanceof Double bare && values.get(app) instanceof Double rate) {
+                double ratio = bare / rate;
+                cells.add("%.2fx %s".formatted(ratio, ratio <= OVERHEAD_TARGET ? "✓" : "✗"));
+            } else {
+                cells.add("–");
+            }
+        }
+        return "| %s | %s | ≤ %.1fx |".formatted(label, String.join(" | ", cells), OVERHEAD_TARGET);
+    }
+
+    private String verdict(Metric metric, Object value, String db) {
+        return switch (metric.kind) {
+            case LATENCY -> ((Latencies) value).p95().compareTo(Duration.ofMillis(100)) < 0 ? " ✓" : " ✗";
+            case DURATION -> switch (metric) {
+                case FIRE_ONE_NODE -> ((Duration) value).compareTo(Duration.ofMinutes(2)) <= 0 ? " ✓" : " ✗";
+                case FIRE_TWO_NODES -> results.get(db).get(Metric.FIRE_ONE_NODE) instanceof Duration one
+                        ? (((Duration) value).compareTo(one) < 0 ? " ✓" : " ✗") : "";
+                default -> "";
+            };
+            default -> "";
+        };
+    }
+
+    static String format(Metric metric, Object value) {
+        return switch (metric.kind) {
+            case RATE -> String.format(Locale.ROOT, "%,.0f/s", (Double) value);
+            case COUNT -> String.format(Locale.ROOT, "%.1f", (Double) value);
+            case LATENCY -> "p50 %s · p95 %s".formatted(millis(((Latencies) value).median()), millis(((Latencies) value).p95()));
+            case DURATION -> seconds((Duration) value);
+            case BYTES -> String.format(Locale.ROOT, "%,d MB", (Long) value / (1024 * 1024));
+        };
+    }
+
+    private static String millis(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f ms", duration.toNanos() / 1e6);
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toNanos() / 1e9);
+    }
+
+    /** The table, with when, how and on what it ran. */
+    void write(Path file) throws IOException {
+        String text = """
+                # Benchmark results
+
+                - Run: %s, `./mvnw -Pbench verify -Dbench.deals=%d`
+                - Deals: %,d per measurement (after %d warm-up deals); latencies over %d requests after %d warm-up requests, one client
+                - Machine: %s
+                - Java: %s %s, heap at most %,d MB (the benchmark's JVM); nodes of the prompt run on PostgreSQL: separate JVMs with `%s`
+
+                %s""".formatted(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), deals, deals,
+                CityDealBenchmark.WARM_UP_DEALS, CityDealBenchmark.MEASURED_REQUESTS, CityDealBenchmark.WARM_UP_REQUESTS,
+                machine(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), String.join(" ", CityDealBenchmark.NODE_JVM_OPTIONS),
+                table());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        System.out.println(text);
+        System.out.println("Written to " + file.toAbsolutePath());
+    }
+
+    private static String machine() {
+        String cpu = "unknown CPU";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse(cpu);
+        } catch (IOException e) {
+            // not Linux: the CPU stays unknown
+        }
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return "%d cores (%s), %,d GiB memory, %s %s".formatted(Runtime.getRuntime().availableProcessors(), cpu,
+                memory / (1024L * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.version"));
+    }
+}

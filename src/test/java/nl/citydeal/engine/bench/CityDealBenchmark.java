@@ -1,0 +1,278 @@
+package nl.citydeal.engine.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.Test;
+
+import nl.citydeal.engine.deal.Deal;
+import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.postgres.AppNode;
+import nl.citydeal.engine.postgres.TestPostgres;
+
+/**
+ * How fast the application runs a portfolio, on H2 and on PostgreSQL: registering deals (service, REST API, and
+ * the bare engine for comparison), the portfolio's queries at that many running deals, due prompts fired and
+ * queued for mail with one and two nodes, heap and start-up. Runs with {@code ./mvnw -Pbench verify} (never in
+ * the normal build); {@code -Dbench.deals=...} sets the number of deals (10,000 by default), {@code
+ * -Dbench.databases=h2} or {@code postgres} runs on one database only. The table is printed
+ * and written to {@code target/benchmarks/results.md}; {@code docs/benchmarks.md} keeps the reference run.
+ * <p>
+ * Every run is checked for being right (all deals registered, every due prompt fired once with its mail), never
+ * for being fast: the targets are reported, not asserted.
+ */
+class CityDealBenchmark {
+
+    static final int DEALS = Integer.getInteger("bench.deals", 10_000);
+    static final int WARM_UP_DEALS = Math.min(200, DEALS / 10);
+    static final int WARM_UP_REQUESTS = 30;
+    static final int MEASURED_REQUESTS = 200;
+    static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx1g");
+    /** {@code -Dbench.databases=postgres} (or {@code h2}) runs one of the two. */
+    static final List<String> DATABASES = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
+
+    final BenchmarkReport report = new BenchmarkReport(DEALS);
+
+    @Test
+    void portfolioOfTenThousandDealsOnH2AndPostgres() throws Exception {
+        if (DATABASES.contains("h2")) {
+            run(new BenchDatabase.H2(Path.of("target", "bench", "h2")));
+        }
+        if (DATABASES.contains("postgres")) {
+            run(new BenchDatabase.Postgres(TestPostgres.shared()));
+        }
+        report.write(Path.of("target", "benchmarks", "results.md"));
+    }
+
+    private void run(BenchDatabase database) throws Exception {
+        String db = database.label();
+        System.out.printf("%n=== %s: %,d deals ===%n", db, DEALS);
+
+        // the bare engine: the same model started with no application code
+        String bareUrl = database.create("bare");
+        try (BareEngine bare = new BareEngine("bare-" + db.toLowerCase(), bareUrl, database.user(), database.password())) {
+            registerTimed(database, bareUrl, "bare", i -> bare.startDeal("bare-" + i, Deals.name("Kaal", i), InProcessApp.DEAL_LEAD));
+            assertThat(bare.runningInstances()).isEqualTo(DEALS + WARM_UP_DEALS);
+        }
+
+        // the application's service layer, then the portfolio's queries and the heap at that many deals
+        List<String> dealIds = new ArrayList<>();
+        String serviceUrl = database.create("service");
+        try (InProcessApp app = InProcessApp.start(database, serviceUrl, false)) {
+            report.add(db, Metric.STARTUP_EMPTY, app.startup);
+            DealRegistry registry = app.bean(DealRegistry.class);
+            registerTimed(database, serviceUrl, "service", i -> {
+                Deal deal = registry.register(Deals.newDeal("Dienst", i, InProcessApp.DEAL_LEAD), InProcessApp.OFFICE);
+                if (i % 50 == 0) {
+                    dealIds.add(deal.getId());
+                }
+            });
+            assertThat(registry.count()).isEqualTo(DEALS + WARM_UP_DEALS);
+            queries(db, app, dealIds);
+            report.add(db, Metric.HEAP, usedHeapAfterGc());
+        }
+
+        // the REST API, on a database of its own
+        String restUrl = database.create("rest");
+        try (InProcessApp app = InProcessApp.start(database, restUrl, false)) {
+            registerTimed(database, restUrl, "rest", i -> post(app, Deals.newDealJson("Rest", i, InProcessApp.DEAL_LEAD)));
+            assertThat(app.bean(DealRegistry.class).count()).isEqualTo(DEALS + WARM_UP_DEALS);
+        }
+
+        // running deals with a prompt due, held back (suspended) until the nodes are up
+        String prepared = database.create("prompts");
+        try (InProcessApp app = InProcessApp.start(database, prepared, false)) {
+            DealRegistry registry = app.bean(DealRegistry.class);
+            LocalDate today = LocalDate.now(app.bean(Clock.class));
+            for (int i = 0; i < DEALS; i++) {
+                registry.register(Deals.runningDeal("Lopend", i, InProcessApp.DEAL_LEAD, today), InProcessApp.OFFICE);
+            }
+            app.bean(ManagementService.class).updateJobSuspensionState().byProcessDefinitionKey(CityDealProcess.KEY).suspend();
+        }
+        firePrompts(database, prepared, 1);
+        if (database instanceof BenchDatabase.Postgres) {
+            firePrompts(database, prepared, 2);
+        }
+    }
+
+    /**
+     * Registers {@link #WARM_UP_DEALS} untimed, then {@link #DEALS} timed; on PostgreSQL also counts the SQL
+     * statements the timed ones ran.
+     */
+    private void registerTimed(BenchDatabase database, String url, String path, IntConsumer register) {
+        String db = database.label();
+        for (int i = 0; i < WARM_UP_DEALS; i++) {
+            register.accept(DEALS + i);
+        }
+        long statementsBefore = statements(database, url);
+        long start = System.nanoTime();
+        for (int i = 0; i < DEALS; i++) {
+            register.accept(i);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        report.add(db, Metric.valueOf("REGISTER_" + path.toUpperCase()), DEALS / seconds(took));
+        if (database instanceof BenchDatabase.Postgres) {
+            report.add(db, Metric.valueOf("STATEMENTS_" + path.toUpperCase()),
+                    (double) (statements(database, url) - statementsBefore) / DEALS);
+            System.out.printf("Most frequent statements (%s, %,d deals registered):%n%s%n", path, DEALS + WARM_UP_DEALS,
+                    String.join("\n", ((BenchDatabase.Postgres) database).server().frequentStatements(url, 40)));
+        }
+        System.out.printf("%s %s: %,d deals in %s%n", db, path, DEALS, took);
+    }
+
+    private static long statements(BenchDatabase database, String url) {
+        return database instanceof BenchDatabase.Postgres postgres ? postgres.server().statementsIn(url) : 0;
+    }
+
+    private static void post(InProcessApp app, String json) {
+        try {
+            app.api("POST", "/api/deals", "application/json", "application/json", json, 201);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void queries(String db, InProcessApp app, List<String> dealIds) throws Exception {
+        String filter = app.bean(FilterService.class).createFilterQuery().filterName("Alle open taken").singleResult().getId();
+        app.logIn();
+        measure(db, Metric.QUERY_DEALS, i -> app.api("GET", "/api/deals?phase=PREPARATION&theme=Energietransitie&page=%d&size=20&sort=name"
+                .formatted(i % 50), null, "application/json", null, 200));
+        measure(db, Metric.QUERY_PORTFOLIO, i -> app.api("GET", "/api/portfolio", null, "application/json", null, 200));
+        measure(db, Metric.PAGE_OVERVIEW, i -> app.page("/"));
+        measure(db, Metric.PAGE_DEAL, i -> app.page("/deals/" + dealIds.get(i % dealIds.size())));
+        measure(db, Metric.QUERY_TASKLIST, i -> app.api("POST", "/engine-rest/filter/%s/list?firstResult=%d&maxResults=15"
+                .formatted(filter, (i % 20) * 15), "application/json", "application/hal+json", "{}", 200));
+    }
+
+    interface Request {
+        void send(int i) throws Exception;
+    }
+
+    private void measure(String db, Metric metric, Request request) throws Exception {
+        for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+            request.send(i);
+        }
+        List<Duration> latencies = new ArrayList<>();
+        for (int i = 0; i < MEASURED_REQUESTS; i++) {
+            long start = System.nanoTime();
+            request.send(i);
+            latencies.add(Duration.ofNanos(System.nanoTime() - start));
+        }
+        report.add(db, metric, new Latencies(latencies));
+    }
+
+    /**
+     * Copies the prepared database, starts the nodes (their job executors on), lets the held-back prompts go and
+     * waits until every one has fired and its mail is in the outbox.
+     */
+    private void firePrompts(BenchDatabase database, String prepared, int nodes) throws Exception {
+        String db = database.label();
+        String url = database.copy(prepared, "fire" + nodes);
+        try (Connection sql = database.connect(url)) {
+            long due = count(sql, "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", now());
+            long firedBefore = count(sql, "select count(*) from prompt where fired_at is not null");
+            long mailsBefore = count(sql, "select count(*) from notification where kind = 'PROMPT'");
+            assertThat(due).as("prompts due").isEqualTo(DEALS);
+
+            List<AutoCloseable> running = new ArrayList<>();
+            try {
+                long startingAt = System.nanoTime();
+                Runnable activate;
+                if (database instanceof BenchDatabase.Postgres) {
+                    List<AppNode> started = new ArrayList<>();
+                    for (int n = 0; n < nodes; n++) {
+                        AppNode node = AppNode.start("node-" + (char) ('a' + n), url, Map.of(
+                                "camunda.bpm.job-execution.wait-time-in-millis", "500",
+                                "camunda.bpm.job-execution.max-wait", "1000",
+                                "citydeal.scheduling.enabled", "false"), NODE_JVM_OPTIONS);
+                        started.add(node);
+                        running.add(node);
+                    }
+                    activate = () -> activate(started.get(0));
+                } else {
+                    InProcessApp app = InProcessApp.start(database, url, true);
+                    running.add(app);
+                    activate = () -> app.bean(ManagementService.class).updateJobSuspensionState()
+                            .byProcessDefinitionKey(CityDealProcess.KEY).activate();
+                }
+                if (nodes == 1) {
+                    report.add(db, Metric.STARTUP_FULL, Duration.ofNanos(System.nanoTime() - startingAt));
+                }
+
+                long start = System.nanoTime();
+                activate.run();
+                await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                        count(sql, "select count(*) from prompt where fired_at is not null") - firedBefore >= due
+                                && count(sql, "select count(*) from notification where kind = 'PROMPT'") - mailsBefore >= due);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                report.add(db, nodes == 1 ? Metric.FIRE_ONE_NODE : Metric.FIRE_TWO_NODES, took);
+                System.out.printf("%s: %,d prompts fired and queued by %d node(s) in %s%n", db, due, nodes, took);
+
+                assertThat(count(sql, "select count(*) from prompt where fired_at is not null") - firedBefore).isEqualTo(due);
+                assertThat(count(sql, "select count(*) from notification where kind = 'PROMPT'") - mailsBefore).isEqualTo(due);
+                assertThat(count(sql, "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", now())).isZero();
+                assertThat(count(sql, "select count(*) from act_ru_incident")).isZero();
+            } finally {
+                Collections.reverse(running);
+                for (AutoCloseable node : running) {
+                    node.close();
+                }
+            }
+        }
+    }
+
+    private static void activate(AppNode node) {
+        try {
+            var answer = node.put("/engine-rest/job/suspended", "application/json",
+                    "{\"processDefinitionKey\":\"%s\",\"suspended\":false}".formatted(CityDealProcess.KEY));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+
+    private static long count(Connection sql, String query, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = sql.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}
