@@ -128,6 +128,12 @@ public class DealRegistry {
                 clock.instant(), page);
     }
 
+    /** The deal leads of the deals (only {@code onlyLead}, when given), each once, in order. */
+    @Transactional(readOnly = true)
+    public List<String> dealLeads(String onlyLead) {
+        return deals.dealLeads(onlyLead);
+    }
+
     /** How many deals are in each phase (one lead's deals, when given); phases without deals are left out. */
     @Transactional(readOnly = true)
     public Map<DealPhase, Long> countPerPhase(String dealLead) {

@@ -23,6 +23,11 @@ public interface DealRepository extends JpaRepository<Deal, String> {
     Page<Deal> search(@Param("phase") DealPhase phase, @Param("theme") String theme, @Param("dealLead") String dealLead,
                       @Param("overdueOnly") boolean overdueOnly, @Param("now") Instant now, Pageable page);
 
+    @Query("""
+            select distinct d.dealLead from Deal d
+            where d.dealLead is not null and (:dealLead is null or d.dealLead = :dealLead) order by d.dealLead""")
+    List<String> dealLeads(@Param("dealLead") String dealLead);
+
     /** Pairs of phase and number of deals in it (one lead's deals, when given). */
     @Query("select d.phase, count(d) from Deal d where (:dealLead is null or d.dealLead = :dealLead) group by d.phase")
     List<Object[]> countPerPhase(@Param("dealLead") String dealLead);

@@ -80,8 +80,7 @@ public class Portfolio {
 
     /** The deal leads of the deals a viewer sees, for the filter. */
     public List<String> dealLeads(String onlyLead) {
-        return registry.search(new DealCriteria(null, null, onlyLead, false), Pageable.unpaged(Sort.by("dealLead")))
-                .getContent().stream().map(Deal::getDealLead).filter(Objects::nonNull).distinct().toList();
+        return registry.dealLeads(onlyLead);
     }
 
     /** The deals with their open prompts, read for a chunk of deals at a time (not deal by deal). */

@@ -48,6 +48,8 @@ class CityDealBenchmark {
     static final int WARM_UP_REQUESTS = 30;
     static final int MEASURED_REQUESTS = 200;
     static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx1g");
+    /** {@code -Dbench.scenarios=prompts} (or {@code registration}) runs only the prompt run (or the rest). */
+    static final List<String> SCENARIOS = List.of(System.getProperty("bench.scenarios", "registration,prompts").split(","));
     /** {@code -Dbench.databases=postgres} (or {@code h2}) runs one of the two. */
     static final List<String> DATABASES = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
 
@@ -68,6 +70,16 @@ class CityDealBenchmark {
         String db = database.label();
         System.out.printf("%n=== %s: %,d deals ===%n", db, DEALS);
 
+        if (SCENARIOS.contains("registration")) {
+            registrationAndQueries(database);
+        }
+        if (SCENARIOS.contains("prompts")) {
+            prompts(database);
+        }
+    }
+
+    private void registrationAndQueries(BenchDatabase database) throws Exception {
+        String db = database.label();
         // the bare engine: the same model started with no application code
         String bareUrl = database.create("bare");
         try (BareEngine bare = new BareEngine("bare-" + db.toLowerCase(), bareUrl, database.user(), database.password())) {
@@ -99,6 +111,9 @@ class CityDealBenchmark {
             assertThat(app.bean(DealRegistry.class).count()).isEqualTo(DEALS + WARM_UP_DEALS);
         }
 
+    }
+
+    private void prompts(BenchDatabase database) throws Exception {
         // running deals with a prompt due, held back (suspended) until the nodes are up
         String prepared = database.create("prompts");
         try (InProcessApp app = InProcessApp.start(database, prepared, false)) {
