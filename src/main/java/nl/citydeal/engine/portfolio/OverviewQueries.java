@@ -14,6 +14,7 @@ import jakarta.persistence.TypedQuery;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.DealPhase;
+import nl.citydeal.engine.deal.DealRepository;
 
 /**
  * The overview's questions to the database, one query each, whatever the number of deals: the deals of one page in
@@ -22,15 +23,8 @@ import nl.citydeal.engine.deal.DealPhase;
 @Component
 class OverviewQueries {
 
-    private static final String OPEN = "(nl.citydeal.engine.prompt.PromptStatus.PLANNED, nl.citydeal.engine.prompt.PromptStatus.DUE)";
-    private static final String SELECTED = """
-            from Deal d
-            where (:phase is null or d.phase = :phase)
-              and (:theme is null or lower(d.theme) like lower(concat('%', cast(:theme as string), '%')))
-              and (:dealLead is null or d.dealLead = :dealLead)
-              and (:overdueOnly = false or exists (
-                    select p.id from Prompt p where p.dealId = d.id and p.status in OPEN and p.dueAt < :now))"""
-            .replace("OPEN", OPEN);
+    private static final String OPEN = DealRepository.OPEN_PROMPT_STATUSES;
+    private static final String SELECTED = DealRepository.SELECTION;
     private static final String BY_NAME = "lower(d.name), d.id";
     private static final String PHASE_ORDER = Arrays.stream(DealPhase.values())
             .map(phase -> "when nl.citydeal.engine.deal.DealPhase.%s then %d".formatted(phase.name(), phase.ordinal()))
