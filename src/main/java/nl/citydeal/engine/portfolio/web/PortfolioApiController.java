@@ -1,12 +1,7 @@
 package nl.citydeal.engine.portfolio.web;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +13,7 @@ import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.portfolio.Portfolio;
 import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.system.csv.SpreadsheetCsv;
 import nl.citydeal.engine.system.web.Viewer;
 
 /** The portfolio in numbers, and as a CSV export in the import's own columns plus where each deal stands. */
@@ -40,24 +36,20 @@ class PortfolioApiController {
 
     @GetMapping("/api/portfolio.csv")
     ResponseEntity<String> export(Authentication user) {
-        StringWriter csv = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setHeader(EXPORT_COLUMNS).get())) {
-            for (Portfolio.DealLine line : portfolio.lines(onlyLead(user))) {
-                Deal deal = line.deal();
-                printer.printRecord(deal.getName(), deal.getTheme(), deal.getSignedOn(), deal.getEndsOn(),
-                        deal.getLeadOrganisation(), deal.getDealLead(), deal.getPhase(),
-                        line.nextPrompt() == null ? null : line.nextPrompt().getKind(),
-                        line.nextPrompt() == null ? null : line.nextPrompt().getDueAt().atZone(PromptSchedule.ZONE).toLocalDate(),
-                        line.overduePrompts(),
-                        deal.getRoutes().stream().map(ScalingRoute::name).collect(Collectors.joining(" ")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        SpreadsheetCsv csv = new SpreadsheetCsv(EXPORT_COLUMNS);
+        for (Portfolio.DealLine line : portfolio.lines(onlyLead(user))) {
+            Deal deal = line.deal();
+            csv.row(deal.getName(), deal.getTheme(), deal.getSignedOn(), deal.getEndsOn(),
+                    deal.getLeadOrganisation(), deal.getDealLead(), deal.getPhase(),
+                    line.nextPrompt() == null ? null : line.nextPrompt().getKind(),
+                    line.nextPrompt() == null ? null : line.nextPrompt().getDueAt().atZone(PromptSchedule.ZONE).toLocalDate(),
+                    line.overduePrompts(),
+                    deal.getRoutes().stream().map(ScalingRoute::name).collect(Collectors.joining(" ")));
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"city-deals-portfolio.csv\"")
-                .body(csv.toString());
+                .body(csv.text());
     }
 
     private static String onlyLead(Authentication user) {

