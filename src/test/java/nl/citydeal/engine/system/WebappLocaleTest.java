@@ -115,11 +115,20 @@ class WebappLocaleTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
     void stylesheetHidesTheEndOfLifeBannerAndShowsOurLogo(String app) {
-        String css = text(app + "/styles/user-styles.css");
+        assertThat(text(app + "/styles/user-styles.css")).contains("@import url(\"../../citydeal/webapps.css\")");
+        String css = text("citydeal/webapps.css");
         assertThat(css).containsPattern("\\.ce-eol-banner\\s*\\{\\s*display:\\s*none")
                 .contains("url(\"city-deal-logo.svg\")")
                 .contains("#00689e");
-        assertThat(text(app + "/styles/city-deal-logo.svg")).contains("<svg").contains("#00689e");
+        assertThat(text("citydeal/city-deal-logo.svg")).contains("<svg").contains("#00689e");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+    void everyWebappTakesItsBrandingFromTheOneSharedStylesheet(String app) {
+        String ownRules = text(app + "/styles/user-styles.css").replaceAll("(?s)/\\*.*?\\*/", "")
+                .replace("@import url(\"../../citydeal/webapps.css\");", "");
+        assertThat(ownRules).isBlank();
     }
 
     @Test
@@ -142,8 +151,9 @@ class WebappLocaleTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"cockpit", "admin", "welcome"})
     void appsThatIgnoreConfiguredDateFormatsGetThemFromACustomScript(String app) {
-        assertThat(text(app + "/scripts/config.js")).containsPattern("customScripts:\\s*\\[\\s*'scripts/date-format'\\s*]");
-        assertThat(text(app + "/scripts/date-format.js")).contains("module('cam." + app + "')").contains("setDateFormat");
+        assertThat(text(app + "/scripts/config.js")).containsPattern("customScripts:\\s*\\[\\s*'\\.\\./citydeal/date-format'\\s*]");
+        assertThat(text("citydeal/date-format.js")).contains("'" + app + "'").contains("module('cam.' + app)")
+                .contains("setDateFormat");
     }
 
     private static Map<String, String> english(String app) {

@@ -29,7 +29,7 @@ export default {
   },
 
   // ES modules below app/welcome/ (".js" is appended).
-  customScripts: ['scripts/date-format'],
+  customScripts: ['../citydeal/date-format'],
 
   // No "Welcome to Camunda" box after the first login.
   disableWelcomeMessage: true
