@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
+import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.identity.Role;
 
@@ -41,6 +42,7 @@ import nl.citydeal.engine.identity.Role;
  * and two parts, late joiners, term changes, early end, the scaling decision and each route.
  */
 @CityDealSpringTest
+@AlsoOnPostgres
 @Import(ProcessCoverageConfiguration.class)
 class CityDealProcessTest {
 

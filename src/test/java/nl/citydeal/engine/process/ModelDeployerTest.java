@@ -16,10 +16,12 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.process.ModelDeployer.ModelResource;
 
 @CityDealSpringTest
+@AlsoOnPostgres
 class ModelDeployerTest {
 
     @Autowired

@@ -26,6 +26,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.admin.AdminTestSupport;
 import nl.citydeal.engine.admin.AuditAction;
@@ -35,6 +36,7 @@ import nl.citydeal.engine.process.CityDealProcess;
 
 /** {@code POST /api/admin/deployments}: every upload is checked first; a refused one deploys nothing. */
 @CityDealSpringTest
+@AlsoOnPostgres
 @AutoConfigureMockMvc
 @Import(AdminTestSupport.class)
 class AdminDeploymentApiTest {

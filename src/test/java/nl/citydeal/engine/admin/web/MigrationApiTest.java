@@ -36,6 +36,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.admin.AdminTestSupport;
 import nl.citydeal.engine.admin.AuditAction;
@@ -47,6 +48,7 @@ import nl.citydeal.engine.process.CityDealProcess;
  * deals as a batch, keeps their history and pending prompts, and re-plans the prompts with the current schedule.
  */
 @CityDealSpringTest
+@AlsoOnPostgres
 @AutoConfigureMockMvc
 @Import(AdminTestSupport.class)
 class MigrationApiTest {

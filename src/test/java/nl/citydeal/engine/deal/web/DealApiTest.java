@@ -35,6 +35,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.JsonPath;
 
+import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealRepository;
 import nl.citydeal.engine.identity.Role;
@@ -42,6 +43,7 @@ import nl.citydeal.engine.process.CityDealProcess;
 
 /** The deal registry's REST API: registering, importing running deals, reading, changing, and every bad input. */
 @CityDealSpringTest
+@AlsoOnPostgres
 @AutoConfigureMockMvc
 class DealApiTest {
 

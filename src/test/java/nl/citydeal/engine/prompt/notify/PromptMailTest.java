@@ -42,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.prompt.Prompt;
@@ -56,6 +57,7 @@ import nl.citydeal.engine.prompt.Recipient;
  * node that dies between firing and sending, and two nodes sending at once neither lose nor duplicate a mail.
  */
 @CityDealSpringTest
+@AlsoOnPostgres
 class PromptMailTest {
 
     static final int SMTP_PORT = freePort();

@@ -19,6 +19,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.identity.Role;
 
@@ -27,6 +28,7 @@ import nl.citydeal.engine.identity.Role;
  * metrics for Prometheus, for administrators only.
  */
 @CityDealSpringTest
+@AlsoOnPostgres
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 class OperationsEndpointsTest {
