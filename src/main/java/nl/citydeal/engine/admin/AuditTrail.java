@@ -1,7 +1,6 @@
 package nl.citydeal.engine.admin;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -10,18 +9,20 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditTrail {
 
-    private final AuditLog log;
+    private final AuditEntryRepository entries;
+    private final Clock clock;
 
-    public AuditTrail(AuditLog log) {
-        this.log = log;
+    public AuditTrail(AuditEntryRepository entries, Clock clock) {
+        this.entries = entries;
+        this.clock = clock;
     }
 
     public void record(String actor, AuditAction action, String details) {
-        log.save(new AuditEntry(Instant.now(Clock.systemUTC()), actor == null ? "onbekend" : actor, action, details));
+        entries.save(new AuditEntry(clock.instant(), actor == null ? "onbekend" : actor, action, details));
     }
 
     /** The latest entries, newest first. */
     public List<AuditEntry> recent() {
-        return log.findTop100ByOrderByOccurredAtDescIdDesc();
+        return entries.findTop100ByOrderByOccurredAtDescIdDesc();
     }
 }

@@ -7,12 +7,12 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.prompt.notify.ReminderProperties;
 
 /**
  * Makes every task of a deal readable in Tasklist when it is created: its name carries the deal
@@ -28,8 +28,8 @@ public class TaskDisplayTaskListener {
 
     private final Period reminderLeadTime;
 
-    public TaskDisplayTaskListener(@Value("${citydeal.reminders.lead-time:P14D}") Period reminderLeadTime) {
-        this.reminderLeadTime = reminderLeadTime;
+    public TaskDisplayTaskListener(ReminderProperties reminders) {
+        this.reminderLeadTime = reminders.leadTime();
     }
 
     @EventListener(condition = "#task.eventName == 'create'")

@@ -31,7 +31,7 @@ import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.admin.AdminTestSupport;
 import nl.citydeal.engine.admin.AuditAction;
 import nl.citydeal.engine.admin.AuditEntry;
-import nl.citydeal.engine.admin.AuditLog;
+import nl.citydeal.engine.admin.AuditEntryRepository;
 import nl.citydeal.engine.process.CityDealProcess;
 
 /** {@code POST /api/admin/deployments}: every upload is checked first; a refused one deploys nothing. */
@@ -48,7 +48,7 @@ class AdminDeploymentApiTest {
     @Autowired
     RepositoryService repositoryService;
     @Autowired
-    AuditLog auditLog;
+    AuditEntryRepository auditLog;
 
     long deployments;
     long processVersions;

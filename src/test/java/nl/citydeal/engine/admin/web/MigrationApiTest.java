@@ -40,7 +40,7 @@ import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.admin.AdminTestSupport;
 import nl.citydeal.engine.admin.AuditAction;
-import nl.citydeal.engine.admin.AuditLog;
+import nl.citydeal.engine.admin.AuditEntryRepository;
 import nl.citydeal.engine.process.CityDealProcess;
 
 /**
@@ -67,7 +67,7 @@ class MigrationApiTest {
     @Autowired
     TaskService taskService;
     @Autowired
-    AuditLog auditLog;
+    AuditEntryRepository auditLog;
 
     @BeforeEach
     void setUp() {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** The administrators' audit trail, newest first. */
-public interface AuditLog extends JpaRepository<AuditEntry, Long> {
+public interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
 
     List<AuditEntry> findTop100ByOrderByOccurredAtDescIdDesc();
 }
