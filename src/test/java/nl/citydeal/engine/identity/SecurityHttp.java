@@ -71,8 +71,17 @@ final class SecurityHttp {
         }
     }
 
-    /** A browser logged in to a Camunda webapp: its session cookie and the webapp's CSRF token. */
-    record WebappBrowser(HttpClient client, String csrfToken, SecurityHttp http) {
+    /**
+     * A browser in the Camunda webapps: its session cookie and the webapp's CSRF token (XSRF-TOKEN cookie, which
+     * changes with the session at login).
+     */
+    record WebappBrowser(HttpClient client, CookieManager cookies, SecurityHttp http) {
+
+        String csrfToken() {
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).reduce((first, second) -> second)
+                    .orElseThrow().getValue();
+        }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
             return client.send(HttpRequest.newBuilder(http.uri(path)).header("Accept", "application/json").build(),
@@ -80,7 +89,7 @@ final class SecurityHttp {
         }
 
         HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(http.uri(path)).header("X-XSRF-TOKEN", csrfToken)
+            return client.send(HttpRequest.newBuilder(http.uri(path)).header("X-XSRF-TOKEN", csrfToken())
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         }
@@ -96,6 +105,7 @@ final class SecurityHttp {
         if (login.statusCode() != 200) {
             throw new IllegalStateException("Login of " + user + " to " + app + " answered " + login.statusCode());
         }
+        anonymous.get("/camunda/api/admin/auth/user/default"); // as the webapp does next: the new session's token
         return anonymous;
     }
 
@@ -104,9 +114,7 @@ final class SecurityHttp {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
         browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).build(), HttpResponse.BodyHandlers.discarding());
-        String csrfToken = cookies.getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
-        return new WebappBrowser(browser, csrfToken, this);
+        return new WebappBrowser(browser, cookies, this);
     }
 
     static void user(IdentityService identityService, String id, Role role) {
