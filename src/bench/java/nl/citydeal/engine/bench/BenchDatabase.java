@@ -111,8 +111,12 @@ sealed interface BenchDatabase {
 
         @Override
         public List<String> appArguments(String jdbcUrl) {
-            return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
-                    "--spring.datasource.username=" + user(), "--spring.datasource.password=" + password());
+            List<String> arguments = new java.util.ArrayList<>(List.of("--spring.profiles.active=postgres",
+                    "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user(),
+                    "--spring.datasource.password=" + password()));
+            // the benchmark logs in over plain HTTP
+            TestPostgres.PLAIN_HTTP_COOKIES.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+            return arguments;
         }
     }
 }

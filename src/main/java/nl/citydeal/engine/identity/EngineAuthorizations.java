@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * What each role may do in the engine, granted once and kept on every start.
  * <ul>
  * <li>administrators: everything, and they alone may deploy (deploying is running code);</li>
- * <li>programme office: every deal and task, start deals, Tasklist and Cockpit;</li>
- * <li>deal leads: Tasklist, and nothing of a deal until they lead it ({@link DealAccess}).</li>
+ * <li>programme office: every deal and task, start deals, the user directory, Tasklist and Cockpit;</li>
+ * <li>deal leads: Tasklist, their own user profile, and nothing of a deal until they lead it ({@link DealAccess}).</li>
  * </ul>
  */
 @Component
@@ -60,9 +60,23 @@ public class EngineAuthorizations {
         grant(lead, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(lead, Resources.PROCESS_DEFINITION, CITY_DEAL_PROCESS, ProcessDefinitionPermissions.READ);
 
+        // The user directory (names, e-mail addresses) for the programme office; a deal lead reads only their own
+        // profile, through the grant the engine gives every user on their own USER resource. Earlier versions gave
+        // deal leads the whole directory: that grant is taken away.
+        grant(office, Resources.USER, ANY, Permissions.READ);
+        revoke(lead, Resources.USER, ANY);
         for (Role role : List.of(office, lead)) {
-            grant(role, Resources.USER, ANY, Permissions.READ);
             grant(role, Resources.GROUP, ANY, Permissions.READ);
+        }
+    }
+
+    /** Removes the group's grant on the resource, if there is one. */
+    void revoke(Role role, Resource resource, String resourceId) {
+        Authorization authorization = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(role.groupId())
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization != null) {
+            authorizationService.deleteAuthorization(authorization.getId());
         }
     }
 

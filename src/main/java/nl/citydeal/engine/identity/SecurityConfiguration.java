@@ -24,11 +24,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * app's pages a form login with CSRF protection. The Camunda webapps under {@code /camunda} log in against the
  * same identity service with their own login and CSRF filter. The engine REST API runs as the authenticated
  * user, so the engine's authorizations apply there.
+ * <p>
+ * Around the chains: {@link CrossSiteRequestFilter} (ahead of all: no state-changing request from another site),
+ * {@link TaskQueryExpressionFilter} (no expressions in callers' task queries) and {@link CockpitApiAccessFilter}
+ * (Cockpit's API only for Cockpit users).
  */
 @Configuration
 public class SecurityConfiguration {
 
     static final String PROMETHEUS = "/actuator/prometheus";
+    static final String REALM = "City Deal Engine";
 
     @Bean
     @Order(1)
@@ -38,6 +43,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // metrics: scraped by Prometheus with an administrator's login (README, "Health and metrics")
                         .requestMatchers(path(PROMETHEUS)).hasAuthority(Role.ADMINISTRATOR.authority())
+                        // the engine's metrics (activity of every deal): administrators only
+                        .requestMatchers(path("/engine-rest/metrics/**"), path("/engine-rest/engine/*/metrics/**"))
+                        .hasAuthority(Role.ADMINISTRATOR.authority())
                         // deploy and migrate: administrators only (also /engine-rest/engine/{name}/..., the named engine)
                         .requestMatchers(path("/api/admin/**"),
                                 path(HttpMethod.POST, "/engine-rest/deployment/**"), path(HttpMethod.POST, "/engine-rest/engine/*/deployment/**"),
@@ -48,7 +56,9 @@ public class SecurityConfiguration {
                                 path(HttpMethod.PUT, "/api/deals/*/term"), path(HttpMethod.PUT, "/api/deals/*/lead"))
                         .hasAnyAuthority(Role.PROGRAMME_OFFICE.authority(), Role.ADMINISTRATOR.authority())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("City Deal Engine"))
+                // a browser gets no Basic challenge, so it caches no credentials to send along with other sites' posts
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new BrowserAwareBasicEntryPoint(REALM)))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new BrowserAwareBasicEntryPoint(REALM)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -62,6 +72,10 @@ public class SecurityConfiguration {
                         // deploy and migrate only through /engine-rest or /api/admin, where administrators are checked
                         .requestMatchers(path(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/**"),
                                 path("/camunda/api/engine/engine/*/migration/**")).denyAll()
+                        // Admin's first-run setup creates an administrator for anyone while camunda-admin has no
+                        // direct member (CVE-2026-77226, unfixed in the community edition); the first administrator
+                        // comes from citydeal.admin (IdentityBootstrap)
+                        .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
                         .anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))

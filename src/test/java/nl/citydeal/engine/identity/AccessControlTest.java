@@ -81,7 +81,12 @@ class AccessControlTest {
             "POST, /engine-rest/process-definition/key/city-deal/start, lead-one, 403",
             "POST, /engine-rest/process-definition/key/city-deal/start, office,   200",
             "POST, /engine-rest/process-definition/key/city-deal/start, beheer,   200",
+            // a deal lead's list holds only their own profile (WebappSecurityTest), the office's everyone
             "GET,  /engine-rest/user,                                 lead-one,  200",
+            "GET,  /engine-rest/metrics/activity-instance-start/sum,      lead-one,  403",
+            "GET,  /engine-rest/metrics/activity-instance-start/sum,      office,    403",
+            "GET,  /engine-rest/engine/default/metrics/activity-instance-start/sum, office, 403",
+            "GET,  /engine-rest/metrics/activity-instance-start/sum,      beheer,    200",
             "POST, /engine-rest/user/create,                          office,    403",
             "GET,  /engine-rest/authorization,                        lead-one,  200",
             "GET,  /api/deals,                                        ,          401",

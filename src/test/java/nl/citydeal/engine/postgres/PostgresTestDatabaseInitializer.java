@@ -38,6 +38,7 @@ public class PostgresTestDatabaseInitializer implements ApplicationContextInitia
         for (PropertySource<?> profile : postgresProfile()) {
             sources.addFirst(profile);
         }
+        sources.addFirst(new MapPropertySource("citydeal-test-plain-http", new java.util.HashMap<String, Object>(TestPostgres.PLAIN_HTTP_COOKIES)));
         sources.addFirst(new MapPropertySource("citydeal-test-postgres", Map.of(
                 "CITYDEAL_DB_URL", url,
                 "CITYDEAL_DB_USER", TestPostgres.APP_USER,

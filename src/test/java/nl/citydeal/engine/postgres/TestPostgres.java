@@ -44,6 +44,14 @@ public final class TestPostgres {
     /** The role the app connects as (trust authentication: the password is not checked, but it is passed on). */
     public static final String APP_USER = "citydeal";
     public static final String APP_PASSWORD = "citydeal-test";
+    /**
+     * The {@code postgres} profile sends cookies with {@code Secure} (production is HTTPS); tests talk plain HTTP
+     * to localhost, where an HTTP client would then not send the session back. These settings undo that.
+     */
+    public static final java.util.Map<String, String> PLAIN_HTTP_COOKIES = java.util.Map.of(
+            "server.servlet.session.cookie.secure", "false",
+            "camunda.bpm.webapp.session-cookie.enable-secure-cookie", "false",
+            "camunda.bpm.webapp.csrf.enable-secure-cookie", "false");
 
     private static final String BINARIES = "postgres-linux-x86_64.txz";
     private static final int NOBODY = 65534;

@@ -67,6 +67,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (org.springframework.core.NestedExceptionUtils.getRootCause(e) instanceof PayloadTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(payloadTooLarge(tooLarge).getBody());
+        }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -80,6 +83,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.badRequest().body(invalidInput(Map.of(field, message)));
         }
         return ResponseEntity.badRequest().body(invalidInput(Map.of("body", "De inhoud is geen geldige JSON.")));
+    }
+
+    /** A body read as a stream went past the limit of {@link PayloadSizeFilter}. */
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "De inhoud is groter dan " + e.maxBytes() / 1024 + " kB; er is niets gewijzigd.");
+        problem.setTitle("Te groot");
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

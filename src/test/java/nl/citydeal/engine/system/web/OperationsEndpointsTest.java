@@ -88,6 +88,20 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void healthDetailsAreForAdministratorsOnly() throws Exception {
+        mvc.perform(get("/actuator/health").with(user(OFFICE).roles("PROGRAMME_OFFICE")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health").with(user("lead").roles("DEAL_LEAD")))
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health").with(user(ADMIN).roles("ADMINISTRATOR")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.db.details.database").exists())
+                .andExpect(jsonPath("$.components.camundaEngine.details.schemaVersion").value("7.24.0"));
+    }
+
+    @Test
     void prometheusScrapesWithAnAdministratorsLoginOnly() throws Exception {
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/prometheus").with(httpBasic(OFFICE, OFFICE_PASSWORD))).andExpect(status().isForbidden());

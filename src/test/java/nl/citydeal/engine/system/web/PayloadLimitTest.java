@@ -1,0 +1,139 @@
+package nl.citydeal.engine.system.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import nl.citydeal.engine.deal.DealRepository;
+import nl.citydeal.engine.identity.Role;
+import nl.citydeal.engine.process.CityDealProcess;
+
+/**
+ * The APIs read at most {@code citydeal.payload.max-size} (2 MB) of a body, also when it is sent chunked, without a
+ * {@code Content-Length}: past it they answer 413 and store nothing. Through Spring MVC ({@code /api}) and the
+ * engine REST API (a Jersey servlet of its own) on the real server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.generate-unique-process-engine-name=false") // the server of AccessControlTest
+@ActiveProfiles("test")
+class PayloadLimitTest {
+
+    static final String ADMIN = "size-admin";
+    static final String PASSWORD = "size-admin-password";
+    static final int THREE_MB = 3 * 1024 * 1024;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    DealRepository deals;
+
+    ProcessInstance deal;
+
+    @BeforeEach
+    void setUp() {
+        if (identityService.createUserQuery().userId(ADMIN).count() == 0) {
+            User user = identityService.newUser(ADMIN);
+            user.setPassword(PASSWORD);
+            identityService.saveUser(user);
+            identityService.createMembership(ADMIN, Role.ADMINISTRATOR.groupId());
+        }
+        deal = runtimeService.startProcessInstanceByKey(CityDealProcess.KEY, Variables.createVariables()
+                .putValue(CityDealProcess.Variable.DEAL_NAME, "City Deal Groot").putValue(CityDealProcess.Variable.THEME, "test")
+                .putValue(CityDealProcess.Variable.LEAD_ORGANISATION, "Gemeente")
+                .putValue(CityDealProcess.Variable.DEAL_LEAD, ADMIN).putValue(CityDealProcess.Variable.AMBITION, "Groot"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        runtimeService.deleteProcessInstance(deal.getId(), "test cleanup", true, true);
+    }
+
+    @Test
+    void chunkedCsvImportOverTheLimitIsRefusedAndImportsNothing() throws Exception {
+        long before = deals.count();
+        StringBuilder csv = new StringBuilder("name,theme,signed_on,ends_on,lead,date_precision,note\n");
+        for (int i = 0; csv.length() < THREE_MB; i++) {
+            csv.append("Deal ").append(i).append(",housing,2024-01-01,2027-01-01,Utrecht,exact,running\n");
+        }
+
+        HttpResponse<String> response = chunked("POST", "/api/deals/import?dealLead=" + ADMIN, "text/csv", csv.toString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("De inhoud is groter dan 2 MB; er is niets gewijzigd.");
+        assertThat(deals.count()).isEqualTo(before);
+    }
+
+    @Test
+    void chunkedVariableOverTheLimitIsRefusedByTheEngineRestApiAndNotStored() throws Exception {
+        String value = "x".repeat(THREE_MB);
+
+        HttpResponse<String> json = chunked("PUT", "/engine-rest/process-instance/" + deal.getId() + "/variables/big",
+                "application/json", "{\"value\":\"" + value + "\",\"type\":\"String\"}");
+        String boundary = "----" + UUID.randomUUID();
+        HttpResponse<String> file = chunked("POST", "/engine-rest/process-instance/" + deal.getId() + "/variables/bigFile/data",
+                "multipart/form-data; boundary=" + boundary, "--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"data\"; filename=\"big.txt\"\r\n"
+                        + "Content-Type: text/plain\r\n\r\n" + value + "\r\n--" + boundary + "--\r\n");
+
+        assertThat(json.statusCode()).isEqualTo(413);
+        assertThat(file.statusCode()).isEqualTo(413);
+        assertThat(file.body()).contains("er is niets gewijzigd");
+        assertThat(runtimeService.getVariables(deal.getId())).doesNotContainKeys("big", "bigFile");
+    }
+
+    @Test
+    void chunkedBodiesUnderTheLimitReachTheEngineWhole() throws Exception {
+        String text = "y".repeat(3_000); // a String variable holds up to 4000 characters
+        String file = "z".repeat(1_500_000);
+        String boundary = "----" + UUID.randomUUID();
+
+        HttpResponse<String> json = chunked("PUT", "/engine-rest/process-instance/" + deal.getId() + "/variables/medium",
+                "application/json", "{\"value\":\"" + text + "\",\"type\":\"String\"}");
+        HttpResponse<String> upload = chunked("POST", "/engine-rest/process-instance/" + deal.getId() + "/variables/mediumFile/data",
+                "multipart/form-data; boundary=" + boundary, "--" + boundary + "\r\n"
+                        + "Content-Disposition: form-data; name=\"data\"; filename=\"medium.txt\"\r\n"
+                        + "Content-Type: text/plain\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n");
+
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(204);
+        assertThat(runtimeService.getVariable(deal.getId(), "medium")).isEqualTo(text);
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(204);
+        assertThat((byte[]) runtimeService.getVariable(deal.getId(), "mediumFile")).hasSize(file.length());
+    }
+
+    /** Sends the body as a stream: java.net.http sends it chunked, without a Content-Length. */
+    private HttpResponse<String> chunked(String method, String path, String contentType, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
