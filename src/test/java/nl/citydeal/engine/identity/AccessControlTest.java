@@ -36,7 +36,7 @@ import nl.citydeal.engine.deal.NewDeal;
 @ActiveProfiles("test")
 class AccessControlTest {
 
-    static final String PASSWORD = "access-test-password";
+    static final String PASSWORD = "Access-Test-2026!";
 
     @LocalServerPort
     int port;
