@@ -35,7 +35,7 @@ final class InProcessApp implements AutoCloseable {
     static final String ADMIN_PASSWORD = AppNode.ADMIN_PASSWORD;
     static final String DEAL_LEAD = "lea";
     static final String OFFICE = "paula";
-    static final String PASSWORD = "bench-secret-1";
+    static final String PASSWORD = "Bench-Secret-2026!";
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -24,6 +27,9 @@ public class IdentityBootstrap {
     static final String MISSING_ADMIN_MESSAGE = "No administrator exists in the database. Set the environment variable "
             + "CITYDEAL_ADMIN_PASSWORD (and optionally CITYDEAL_ADMIN_USER, default 'admin') to create the first one, "
             + "or start with the demo profile.";
+    static final String WEAK_ADMIN_MESSAGE = "CITYDEAL_ADMIN_PASSWORD does not meet the password policy: at least 10 "
+            + "characters with a lower case and an upper case letter, a digit and a special character, and not "
+            + "containing the user name. Violated: ";
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
@@ -59,18 +65,19 @@ public class IdentityBootstrap {
         }
         authorizations.grantRoles();
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
-            DEMO_USERS.forEach(user -> createUser(user.id(), user.firstName(), user.lastName(), DEMO_PASSWORD, user.role()));
+            // the demo's well-known password is below the password policy on purpose: the demo never holds real data
+            DEMO_USERS.forEach(user -> createUser(user.id(), user.firstName(), user.lastName(), DEMO_PASSWORD, user.role(), true));
         }
         if (identityService.createUserQuery().memberOfGroup(Role.ADMINISTRATOR.groupId()).count() == 0) {
             if (!admin.hasPassword()) {
                 throw new IllegalStateException(MISSING_ADMIN_MESSAGE);
             }
-            createUser(admin.user(), "Beheerder", "", admin.password(), Role.ADMINISTRATOR);
+            createUser(admin.user(), "Beheerder", "", admin.password(), Role.ADMINISTRATOR, false);
             log.info("Created the first administrator '{}' from CITYDEAL_ADMIN_PASSWORD", admin.user());
         }
     }
 
-    private void createUser(String id, String firstName, String lastName, String password, Role role) {
+    private void createUser(String id, String firstName, String lastName, String password, Role role, boolean skipPasswordPolicy) {
         if (identityService.createUserQuery().userId(id).count() > 0) {
             return;
         }
@@ -79,7 +86,17 @@ public class IdentityBootstrap {
         user.setLastName(lastName);
         user.setEmail(id + "@citydeal.example");
         user.setPassword(password);
-        identityService.saveUser(user);
+        if (skipPasswordPolicy) {
+            ((IdentityServiceImpl) identityService).saveUser(user, true);
+        } else {
+            PasswordPolicyResult policy = identityService.getPasswordPolicy() == null ? null
+                    : identityService.checkPasswordAgainstPolicy(password, user);
+            if (policy != null && !policy.isValid()) {
+                throw new IllegalStateException(WEAK_ADMIN_MESSAGE + policy.getViolatedRules().stream()
+                        .map(PasswordPolicyRule::getPlaceholder).toList());
+            }
+            identityService.saveUser(user);
+        }
         identityService.createMembership(id, role.groupId());
     }
 

@@ -50,7 +50,9 @@ public class SecurityConfiguration {
                         .requestMatchers(path("/api/admin/**"),
                                 path(HttpMethod.POST, "/engine-rest/deployment/**"), path(HttpMethod.POST, "/engine-rest/engine/*/deployment/**"),
                                 path(HttpMethod.DELETE, "/engine-rest/deployment/**"), path(HttpMethod.DELETE, "/engine-rest/engine/*/deployment/**"),
-                                path("/engine-rest/migration/**"), path("/engine-rest/engine/*/migration/**"))
+                                path("/engine-rest/migration/**"), path("/engine-rest/engine/*/migration/**"),
+                                // tests any user's password (and counts towards that user's login lock)
+                                path("/engine-rest/identity/verify"), path("/engine-rest/engine/*/identity/verify"))
                         .hasAuthority(Role.ADMINISTRATOR.authority())
                         .requestMatchers(path(HttpMethod.POST, "/api/deals"), path(HttpMethod.POST, "/api/deals/import"),
                                 path(HttpMethod.PUT, "/api/deals/*/term"), path(HttpMethod.PUT, "/api/deals/*/lead"))
@@ -71,7 +73,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // deploy and migrate only through /engine-rest or /api/admin, where administrators are checked
                         .requestMatchers(path(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/**"),
-                                path("/camunda/api/engine/engine/*/migration/**")).denyAll()
+                                path("/camunda/api/engine/engine/*/migration/**"),
+                                // the webapps never call it; administrators have it at /engine-rest
+                                path("/camunda/api/engine/engine/*/identity/verify")).denyAll()
                         // Admin's first-run setup creates an administrator for anyone while camunda-admin has no
                         // direct member (CVE-2026-77226, unfixed in the community edition); the first administrator
                         // comes from citydeal.admin (IdentityBootstrap)

@@ -38,11 +38,11 @@ import nl.citydeal.engine.process.ModelDeployer;
 public class AdminTestSupport {
 
     public static final String ADMIN = "test-admin";
-    public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final String ADMIN_PASSWORD = "Test-Beheer-2026!";
     public static final String DEAL_LEAD = "dana";
-    public static final String DEAL_LEAD_PASSWORD = "dana-password";
+    public static final String DEAL_LEAD_PASSWORD = "Dealtrekker-2026!";
     public static final String PROGRAMME_OFFICE = "piet";
-    public static final String PROGRAMME_OFFICE_PASSWORD = "piet-password";
+    public static final String PROGRAMME_OFFICE_PASSWORD = "Programma-2026!";
     public static final Date NOW = date("2024-02-01T10:00+01:00");
 
     private final RuntimeService runtimeService;

@@ -52,7 +52,7 @@ class PortfolioSummaryTest {
         for (String lead : List.of(LEAD, LINES_LEAD)) {
             if (identityService.createUserQuery().userId(lead).count() == 0) {
                 User user = identityService.newUser(lead);
-                user.setPassword(lead + "-password");
+                user.setPassword("Portfolio-Lead-2026!");
                 identityService.saveUser(user);
                 identityService.createMembership(lead, Role.DEAL_LEAD.groupId());
             }

@@ -32,7 +32,7 @@ import nl.citydeal.engine.CityDealEngineApplication;
 public final class AppNode implements AutoCloseable {
 
     public static final String ADMIN = "admin";
-    public static final String ADMIN_PASSWORD = "cluster-admin-secret";
+    public static final String ADMIN_PASSWORD = "Cluster-Beheer-2026!";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final String name;

@@ -22,6 +22,8 @@ public record PromptWorld(IdentityService identity, DealRegistry registry, Runti
                           ManagementService management, TaskService tasks) {
 
     public static final String ANNA = "anna";
+    /** Every person's password (it meets the engine's password policy). */
+    public static final String PASSWORD = "Prompt-World-2026!";
     public static final String BRAM = "bram";
     public static final String PETRA = "petra";
     public static final String PIETER = "pieter";
@@ -40,7 +42,7 @@ public record PromptWorld(IdentityService identity, DealRegistry registry, Runti
         if (user == null) {
             user = identity.newUser(id);
         }
-        user.setPassword("demo");
+        user.setPassword(PASSWORD);
         user.setFirstName(first);
         user.setLastName(last);
         user.setEmail(id + "@citydeal.example");

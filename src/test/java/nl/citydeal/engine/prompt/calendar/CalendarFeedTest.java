@@ -165,7 +165,7 @@ class CalendarFeedTest {
 
     @Test
     void calendarClientLogsInWithHttpBasic() throws Exception {
-        mvc.perform(get("/api/calendar/anna.ics").with(httpBasic(ANNA, "demo"))).andExpect(status().isOk());
+        mvc.perform(get("/api/calendar/anna.ics").with(httpBasic(ANNA, PromptWorld.PASSWORD))).andExpect(status().isOk());
         mvc.perform(get("/api/calendar/anna.ics").with(httpBasic(ANNA, "wrong"))).andExpect(status().isUnauthorized());
     }
 

@@ -43,7 +43,7 @@ class HomeControllerTest {
 
     @Test
     void loginWithTheAdministratorsPasswordSucceedsAndAWrongOneFails() throws Exception {
-        mvc.perform(post("/login").with(csrf()).param("username", "test-admin").param("password", "test-admin-password"))
+        mvc.perform(post("/login").with(csrf()).param("username", "test-admin").param("password", "Test-Beheer-2026!"))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(post("/login").with(csrf()).param("username", "test-admin").param("password", "wrong"))
                 .andExpect(redirectedUrl("/login?error"));
@@ -51,7 +51,7 @@ class HomeControllerTest {
 
     @Test
     void loginWithoutCsrfTokenIsRefused() throws Exception {
-        mvc.perform(post("/login").param("username", "test-admin").param("password", "test-admin-password"))
+        mvc.perform(post("/login").param("username", "test-admin").param("password", "Test-Beheer-2026!"))
                 .andExpect(status().isForbidden());
     }
 }

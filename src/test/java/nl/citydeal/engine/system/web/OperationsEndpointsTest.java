@@ -35,9 +35,9 @@ class OperationsEndpointsTest {
 
     /** Administrators of their own: another test's failed logins may have locked the configured one for a while. */
     static final String ADMIN = "oscar";
-    static final String ADMIN_PASSWORD = "oscar-password";
+    static final String ADMIN_PASSWORD = "Operaties-Beheer-2026!";
     static final String OFFICE = "olga";
-    static final String OFFICE_PASSWORD = "olga-password";
+    static final String OFFICE_PASSWORD = "Operaties-Bureau-2026!";
 
     @Autowired
     MockMvc mvc;
