@@ -12,23 +12,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Authenticates against Camunda's identity service, so the app, the APIs and the Camunda webapps share one set
- * of accounts. The identity service throttles repeated failed logins per user.
+ * of accounts. The identity service throttles repeated failed logins per user. A password it accepted is taken as
+ * checked for a minute ({@link VerifiedCredentials}), so API clients do not pay the slow hash on every request.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final VerifiedCredentials verified;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, VerifiedCredentials verified) {
         this.identityService = identityService;
+        this.verified = verified;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        if (userId == null || userId.isBlank() || !identityService.checkPassword(userId, password)) {
+        if (userId == null || userId.isBlank()) {
             throw new BadCredentialsException("Onjuiste gebruikersnaam of wachtwoord");
+        }
+        if (!verified.recentlyAccepted(userId, password)) {
+            if (!identityService.checkPassword(userId, password)) {
+                throw new BadCredentialsException("Onjuiste gebruikersnaam of wachtwoord");
+            }
+            verified.accepted(userId, password);
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .flatMap(group -> Role.ofGroup(group.getId()).stream())

@@ -27,8 +27,10 @@ import org.springframework.test.context.ActiveProfiles;
  * Wrong passwords lock a user for a while only (one second in the tests, application-test.yaml), never for good;
  * an administrator lifts a lock at once; and nobody but an administrator may test other users' passwords.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.generate-unique-process-engine-name=false") // the webapps serve "default"
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.generate-unique-process-engine-name=false", // the webapps serve "default"
+        // the identity service's lock itself: every login checks the password (no minute of VerifiedCredentials)
+        "citydeal.passwords.verified-for=PT0S"})
 @ActiveProfiles("test")
 class LoginLockTest {
 
