@@ -6,11 +6,11 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.DealLeads;
 import nl.citydeal.engine.deal.DealRegistry;
-import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.identity.DealAccess;
 
 /**
@@ -19,7 +19,8 @@ import nl.citydeal.engine.identity.DealAccess;
  * prompts and gates read, so that a deal started from Tasklist's start form is complete too. A deal that is not
  * in the registry yet (started from Tasklist or the engine REST API, not through {@code POST /api/deals}) needs a
  * deal lead as the registry demands one: otherwise the start is refused with the registry's Dutch message (400
- * through the engine REST API, shown on the start form in Tasklist) and nothing is registered, started or granted.
+ * through {@code submit-form}, 500 through the engine REST API's {@code start}, which maps no listener error to 400;
+ * shown on the start form in Tasklist) and nothing is registered, started or granted.
  */
 @Component
 public class DealStartExecutionListener implements ExecutionListener {
@@ -55,12 +56,13 @@ public class DealStartExecutionListener implements ExecutionListener {
         }
     }
 
+    /** A form field's error, which the engine REST API answers with 400 on {@code submit-form} (and 500 on {@code start}). */
     private void checkDealLead(String dealLead) {
         if (dealLead == null || dealLead.isBlank()) {
-            throw ProcessValues.badInput(new InvalidDealException(DEAL_LEAD, "Dealtrekker is verplicht."));
+            throw new FormFieldValidationException(DEAL_LEAD, "Dealtrekker is verplicht.");
         }
         if (!dealLeads.isDealLead(dealLead)) {
-            throw ProcessValues.badInput(new InvalidDealException(DEAL_LEAD, "'%s' is geen dealtrekker.".formatted(dealLead)));
+            throw new FormFieldValidationException(DEAL_LEAD, "'%s' is geen dealtrekker.".formatted(dealLead));
         }
     }
 }

@@ -19,14 +19,14 @@ class FormBoundFormService extends FormServiceImpl {
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
-        formFields.check(taskId, properties);
+        formFields.checkCompletion(taskId, properties);
         super.submitTaskForm(taskId, properties);
     }
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
                                                            boolean deserializeValues) {
-        formFields.check(taskId, properties);
+        formFields.checkCompletion(taskId, properties);
         return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
     }
 }

@@ -16,31 +16,31 @@ class FormBoundTaskService extends TaskServiceImpl {
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
-        formFields.check(taskId, variables);
+        formFields.checkCompletion(taskId, variables);
         super.complete(taskId, variables);
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
-        formFields.check(taskId, variables);
+        formFields.checkCompletion(taskId, variables);
         return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
     }
 
     @Override
     public void resolveTask(String taskId, Map<String, Object> variables) {
-        formFields.check(taskId, variables);
+        formFields.checkCommand(taskId, variables);
         super.resolveTask(taskId, variables);
     }
 
     @Override
     public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
-        formFields.check(taskId, variables);
+        formFields.checkCommand(taskId, variables);
         super.handleBpmnError(taskId, errorCode, errorMessage, variables);
     }
 
     @Override
     public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
-        formFields.check(taskId, variables);
+        formFields.checkCommand(taskId, variables);
         super.handleEscalation(taskId, escalationCode, variables);
     }
 }

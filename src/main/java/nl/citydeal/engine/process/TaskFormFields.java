@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,18 +40,33 @@ final class TaskFormFields {
         this.identityService = identityService;
     }
 
-    /** Refuses variables that are no field of the task's form, for a limited user. */
-    void check(String taskId, Map<String, ?> variables) {
+    /**
+     * Refuses variables that are no field of the task's form, for a limited user, as the engine REST API answers 400
+     * for completing and submitting a task ({@link FormFieldValidationException}).
+     */
+    void checkCompletion(String taskId, Map<String, ?> variables) {
+        String refusal = refusal(taskId, variables);
+        if (refusal != null) {
+            throw new FormFieldValidationException("variables", refusal);
+        }
+    }
+
+    /** The same, as the engine REST API answers 400 for resolving a task or a BPMN error or escalation. */
+    void checkCommand(String taskId, Map<String, ?> variables) {
+        String refusal = refusal(taskId, variables);
+        if (refusal != null) {
+            throw new BadUserRequestException(refusal);
+        }
+    }
+
+    private String refusal(String taskId, Map<String, ?> variables) {
         if (variables == null || variables.isEmpty() || !limited()) {
-            return;
+            return null;
         }
-        Set<String> fields = fieldsOf(taskId);
         Set<String> refused = new TreeSet<>(variables.keySet());
-        refused.removeAll(fields);
-        if (!refused.isEmpty()) {
-            throw new BadUserRequestException(("Bij deze taak horen alleen de velden van haar formulier; %s mag u hier "
-                    + "niet meesturen.").formatted(String.join(", ", refused)));
-        }
+        refused.removeAll(fieldsOf(taskId));
+        return refused.isEmpty() ? null : ("Bij deze taak horen alleen de velden van haar formulier; %s mag u hier "
+                + "niet meesturen.").formatted(String.join(", ", refused));
     }
 
     private boolean limited() {

@@ -120,9 +120,9 @@ class AdminDeploymentApiTest {
     @Test
     void uploadWithAScriptTaskIsRefusedNamingTheElementAndDeploysNothing() throws Exception {
         String model = changed("processes/city-deal.bpmn", PLAN_PROMPTS,
-                "<bpmn:scriptTask id=\"ServiceTask_PlanPrompts\" name=\"Herinneringen plannen\" scriptFormat=\"groovy\">"
-                        + "<bpmn:script>java.lang.Runtime.getRuntime()</bpmn:script>");
-        model = model.replaceFirst("(?s)(<bpmn:scriptTask id=\"ServiceTask_PlanPrompts\".*?)</bpmn:serviceTask>", "$1</bpmn:scriptTask>");
+                "<bpmn:scriptTask id=\"ServiceTask_PlanPrompts\" name=\"Herinneringen plannen\" scriptFormat=\"groovy\">");
+        model = model.replaceFirst("(?s)(<bpmn:scriptTask id=\"ServiceTask_PlanPrompts\".*?)</bpmn:serviceTask>",
+                "$1<bpmn:script>java.lang.Runtime.getRuntime()</bpmn:script></bpmn:scriptTask>");
 
         refused(upload(file("city-deal.bpmn", model)))
                 .andExpect(jsonPath("$.errors['city-deal.bpmn']",
