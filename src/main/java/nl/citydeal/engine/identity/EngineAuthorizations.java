@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>administrators: everything, and they alone may deploy (deploying is running code);</li>
  * <li>programme office: every deal and task, start deals, the user directory, Tasklist and Cockpit;</li>
- * <li>deal leads: Tasklist, their own user profile, and nothing of a deal until they lead it ({@link DealAccess}).</li>
+ * <li>deal leads: Tasklist, their own user profile, and nothing of a deal until they lead it ({@link DealAccess}); on
+ * a task assigned to them READ and TASK_WORK (claim, complete with the task's form), not UPDATE, which would let them
+ * write any variable of the deal (the engine grants the assignee {@code TASK_WORK}, see {@code EngineHardeningPlugin}).</li>
  * </ul>
  */
 @Component
@@ -67,6 +69,23 @@ public class EngineAuthorizations {
         revoke(lead, Resources.USER, ANY);
         for (Role role : List.of(office, lead)) {
             grant(role, Resources.GROUP, ANY, Permissions.READ);
+        }
+        narrowAssigneeGrants();
+    }
+
+    /**
+     * Tasks assigned before the engine granted assignees TASK_WORK carry a user's UPDATE on the task: replaced by
+     * TASK_WORK, so no assignee writes a deal's variables. Group grants (the programme office's) are left alone.
+     */
+    void narrowAssigneeGrants() {
+        for (Authorization authorization : authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.TASK).hasPermission(TaskPermissions.UPDATE).list()) {
+            if (authorization.getUserId() != null && !ANY.equals(authorization.getUserId())
+                    && !ANY.equals(authorization.getResourceId())) {
+                authorization.removePermission(TaskPermissions.UPDATE);
+                authorization.addPermission(TaskPermissions.TASK_WORK);
+                authorizationService.saveAuthorization(authorization);
+            }
         }
     }
 

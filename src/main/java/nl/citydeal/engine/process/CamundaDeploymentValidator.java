@@ -31,17 +31,22 @@ import nl.citydeal.engine.admin.ModelFile;
  * and valid against their schemas ({@link Bpmn#readModelFromStream}, {@link Dmn#readModelFromStream}); every
  * executable process and every decision needs {@code camunda:historyTimeToLive}; a form must be JSON with an
  * {@code id}; every {@code camunda:formRef} of an uploaded process must name a form in the upload or in the
- * deployed models. The engine's own parse on deployment ({@link CamundaModelRepository#deploy}) catches the rest.
+ * deployed models; and the {@link DeploymentPolicy} (no scripts, Java classes or free expressions), naming each
+ * element it refuses, unless {@code citydeal.deployment-policy.enabled=false}. The engine's own parse on
+ * deployment ({@link CamundaModelRepository#deploy}) catches the rest, and enforces the policy again
+ * ({@link EngineHardeningPlugin}).
  */
 @Component
 public class CamundaDeploymentValidator implements DeploymentValidator {
 
     private final CamundaModelRepository models;
     private final ObjectMapper json;
+    private final DeploymentPolicyProperties policy;
 
-    public CamundaDeploymentValidator(CamundaModelRepository models, ObjectMapper json) {
+    public CamundaDeploymentValidator(CamundaModelRepository models, ObjectMapper json, DeploymentPolicyProperties policy) {
         this.models = models;
         this.json = json;
+        this.policy = policy;
     }
 
     @Override
@@ -87,6 +92,7 @@ public class CamundaDeploymentValidator implements DeploymentValidator {
                 problem(problems, file, "Proces '%s' mist camunda:historyTimeToLive.".formatted(process.getId()));
             }
         }
+        checkPolicy(file, problems);
         for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
             String formRef = element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "formRef");
             if (formRef != null && !formRef.contains("${") && !formRef.contains("#{") && !formIds.contains(formRef)) {
@@ -96,7 +102,14 @@ public class CamundaDeploymentValidator implements DeploymentValidator {
         }
     }
 
-    private static void validateDmn(ModelFile file, Map<String, List<String>> problems) {
+    private void checkPolicy(ModelFile file, Map<String, List<String>> problems) {
+        if (policy.enabled()) {
+            DeploymentPolicy.check(file.fileName(), file.content())
+                    .forEach(violation -> problem(problems, file, violation.message()));
+        }
+    }
+
+    private void validateDmn(ModelFile file, Map<String, List<String>> problems) {
         DmnModelInstance model;
         try {
             model = Dmn.readModelFromStream(new ByteArrayInputStream(file.content()));
@@ -113,6 +126,7 @@ public class CamundaDeploymentValidator implements DeploymentValidator {
                 problem(problems, file, "Beslissing '%s' mist camunda:historyTimeToLive.".formatted(decision.getId()));
             }
         }
+        checkPolicy(file, problems);
     }
 
     /** The ids of the deployed forms, less those the upload replaces (by file name). */

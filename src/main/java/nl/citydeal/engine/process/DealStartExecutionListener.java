@@ -6,25 +6,33 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
+import nl.citydeal.engine.deal.DealLeads;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.identity.DealAccess;
 
 /**
  * Gives every new deal its id (the process instance's business key), its registry entry (for a deal started
  * from Tasklist's start form), its lead access to it, and the flags the
- * prompts and gates read, so that a deal started from Tasklist's start form is complete too.
+ * prompts and gates read, so that a deal started from Tasklist's start form is complete too. A deal that is not
+ * in the registry yet (started from Tasklist or the engine REST API, not through {@code POST /api/deals}) needs a
+ * deal lead as the registry demands one: otherwise the start is refused with the registry's Dutch message (400
+ * through {@code submit-form}, 500 through the engine REST API's {@code start}, which maps no listener error to 400;
+ * shown on the start form in Tasklist) and nothing is registered, started or granted.
  */
 @Component
 public class DealStartExecutionListener implements ExecutionListener {
 
     private final DealAccess dealAccess;
     private final DealRegistry dealRegistry;
+    private final DealLeads dealLeads;
 
-    public DealStartExecutionListener(DealAccess dealAccess, DealRegistry dealRegistry) {
+    public DealStartExecutionListener(DealAccess dealAccess, DealRegistry dealRegistry, DealLeads dealLeads) {
         this.dealAccess = dealAccess;
         this.dealRegistry = dealRegistry;
+        this.dealLeads = dealLeads;
     }
 
     @Override
@@ -34,6 +42,9 @@ public class DealStartExecutionListener implements ExecutionListener {
             dealId = UUID.randomUUID().toString();
             execution.setProcessBusinessKey(dealId);
         }
+        if (!dealRegistry.exists(dealId)) {
+            checkDealLead(ProcessValues.text(execution, DEAL_LEAD));
+        }
         execution.setVariable(DEAL_ID, dealId);
         dealRegistry.ensureRegistered(dealId, ProcessValues.text(execution, DEAL_NAME), ProcessValues.text(execution, THEME),
                 ProcessValues.text(execution, LEAD_ORGANISATION), ProcessValues.text(execution, DEAL_LEAD),
@@ -42,6 +53,16 @@ public class DealStartExecutionListener implements ExecutionListener {
         dealAccess.grantLeadOfNewInstance(execution.getProcessInstanceId(), (String) execution.getVariable(DEAL_LEAD));
         if (!execution.hasVariable(IMPORTED)) {
             execution.setVariable(IMPORTED, false);
+        }
+    }
+
+    /** A form field's error, which the engine REST API answers with 400 on {@code submit-form} (and 500 on {@code start}). */
+    private void checkDealLead(String dealLead) {
+        if (dealLead == null || dealLead.isBlank()) {
+            throw new FormFieldValidationException(DEAL_LEAD, "Dealtrekker is verplicht.");
+        }
+        if (!dealLeads.isDealLead(dealLead)) {
+            throw new FormFieldValidationException(DEAL_LEAD, "'%s' is geen dealtrekker.".formatted(dealLead));
         }
     }
 }

@@ -94,7 +94,7 @@ public class AdminTestSupport {
     public ProcessInstance register() {
         return runtimeService.startProcessInstanceByKey(CityDealProcess.KEY, Variables.createVariables()
                 .putValue(DEAL_NAME, "City Deal Klimaatadaptatie").putValue(THEME, "klimaatadaptatie")
-                .putValue(LEAD_ORGANISATION, "Gemeente Zwolle").putValue(CityDealProcess.Variable.DEAL_LEAD, "anna")
+                .putValue(LEAD_ORGANISATION, "Gemeente Zwolle").putValue(CityDealProcess.Variable.DEAL_LEAD, DEAL_LEAD)
                 .putValue(AMBITION, "Klimaatbestendige steden in 2050"));
     }
 

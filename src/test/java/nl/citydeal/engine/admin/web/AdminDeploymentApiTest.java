@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -91,6 +93,42 @@ class AdminDeploymentApiTest {
                 "<bpmn:serviceTask id=\"ServiceTask_PlanPrompts\" name=\"Herinneringen plannen\">"))))
                 .andExpect(jsonPath("$.errors['city-deal.bpmn']", containsString("is mandatory on serviceTask")))
                 .andExpect(jsonPath("$.errors['city-deal.bpmn']", containsString("ServiceTask_PlanPrompts")));
+        assertNothingDeployed();
+    }
+
+    static final String PLAN_PROMPTS = "<bpmn:serviceTask id=\"ServiceTask_PlanPrompts\" name=\"Herinneringen plannen\" "
+            + "camunda:delegateExpression=\"${planPromptsDelegate}\">";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "a Java class | <bpmn:serviceTask id='ServiceTask_PlanPrompts' name='Herinneringen plannen' camunda:class='java.lang.Object'> "
+                    + "| 'ServiceTask_PlanPrompts' (Herinneringen plannen): een Java-klasse (camunda:class=",
+            "an expression calling Runtime | <bpmn:serviceTask id='ServiceTask_PlanPrompts' name='Herinneringen plannen' "
+                    + "camunda:expression='${Runtime.getRuntime().exec(&quot;ls&quot;)}'> "
+                    + "| 'ServiceTask_PlanPrompts' (Herinneringen plannen): expressie",
+            "a script listener | <bpmn:serviceTask id='ServiceTask_PlanPrompts' name='Herinneringen plannen' "
+                    + "camunda:delegateExpression='${planPromptsDelegate}'><bpmn:extensionElements><camunda:executionListener "
+                    + "event='start'><camunda:script scriptFormat='groovy'>1</camunda:script></camunda:executionListener>"
+                    + "</bpmn:extensionElements> "
+                    + "| 'ServiceTask_PlanPrompts' (Herinneringen plannen): een script (camunda:script) is niet toegestaan."})
+    void uploadWithCodeInTheModelIsRefusedNamingTheElementAndDeploysNothing(String what, String planPrompts, String message)
+            throws Exception {
+        refused(upload(file("city-deal.bpmn", changed("processes/city-deal.bpmn", PLAN_PROMPTS, planPrompts.strip()
+                .replace('\'', '"')))))
+                .andExpect(jsonPath("$.errors['city-deal.bpmn']", containsString(message)));
+        assertNothingDeployed();
+    }
+
+    @Test
+    void uploadWithAScriptTaskIsRefusedNamingTheElementAndDeploysNothing() throws Exception {
+        String model = changed("processes/city-deal.bpmn", PLAN_PROMPTS,
+                "<bpmn:scriptTask id=\"ServiceTask_PlanPrompts\" name=\"Herinneringen plannen\" scriptFormat=\"groovy\">");
+        model = model.replaceFirst("(?s)(<bpmn:scriptTask id=\"ServiceTask_PlanPrompts\".*?)</bpmn:serviceTask>",
+                "$1<bpmn:script>java.lang.Runtime.getRuntime()</bpmn:script></bpmn:scriptTask>");
+
+        refused(upload(file("city-deal.bpmn", model)))
+                .andExpect(jsonPath("$.errors['city-deal.bpmn']",
+                        containsString("'ServiceTask_PlanPrompts' (Herinneringen plannen): een scriptTask is niet toegestaan.")));
         assertNothingDeployed();
     }
 

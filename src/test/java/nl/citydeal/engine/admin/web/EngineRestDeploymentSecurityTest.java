@@ -71,8 +71,27 @@ class EngineRestDeploymentSecurityTest {
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments + 1);
     }
 
-    /** What Camunda Modeler sends: a multipart deployment with a name and the BPMN. */
+    @Test
+    void theEngineRefusesAModelWithCodeEvenFromAnAdministrator() throws Exception {
+        long deployments = repositoryService.createDeploymentQuery().count();
+        String withClass = changed("processes/city-deal.bpmn",
+                "camunda:delegateExpression=\"${planPromptsDelegate}\">", "camunda:class=\"java.lang.Object\">");
+
+        HttpResponse<String> byAdmin = deploy("/engine-rest/engine/" + engine.getName(), ADMIN, ADMIN_PASSWORD, withClass);
+
+        assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(400);
+        assertThat(byAdmin.body()).contains("uitrolbeleid", "'ServiceTask_PlanPrompts' (Herinneringen plannen)",
+                "Java-klasse (camunda:class=\\\"java.lang.Object\\\")");
+        assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
     private HttpResponse<String> deploy(String engineRest, String user, String password) throws IOException, InterruptedException {
+        return deploy(engineRest, user, password, cityDealWithVersionTag("9.9.9"));
+    }
+
+    /** What Camunda Modeler sends: a multipart deployment with a name and the BPMN. */
+    private HttpResponse<String> deploy(String engineRest, String user, String password, String bpmn)
+            throws IOException, InterruptedException {
         String boundary = "----" + UUID.randomUUID();
         String body = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmodeler-deployment\r\n"
@@ -81,7 +100,7 @@ class EngineRestDeploymentSecurityTest {
                 + "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"city-deal.bpmn\"; filename=\"city-deal.bpmn\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n"
-                + cityDealWithVersionTag("9.9.9") + "\r\n"
+                + bpmn + "\r\n"
                 + "--" + boundary + "--\r\n";
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + engineRest + "/deployment/create"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
