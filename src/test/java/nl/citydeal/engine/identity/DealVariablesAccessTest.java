@@ -45,7 +45,7 @@ import nl.citydeal.engine.deal.NewDeal;
 @ActiveProfiles("test")
 class DealVariablesAccessTest {
 
-    static final String PASSWORD = "variables-test-password";
+    static final String PASSWORD = "Variabelen-Proef-2026!";
     static final String LEAD = "var-lead";
     static final String OTHER_LEAD = "var-other-lead";
     static final String OFFICE = "var-office";

@@ -39,7 +39,8 @@ import nl.citydeal.engine.process.CityDealProcess;
 class PayloadLimitTest {
 
     static final String ADMIN = "size-admin";
-    static final String PASSWORD = "size-admin-password";
+    static final String LEAD = "size-lead";
+    static final String PASSWORD = "Omvang-Beheer-2026!";
     static final int THREE_MB = 3 * 1024 * 1024;
 
     @LocalServerPort
@@ -55,16 +56,21 @@ class PayloadLimitTest {
 
     @BeforeEach
     void setUp() {
-        if (identityService.createUserQuery().userId(ADMIN).count() == 0) {
-            User user = identityService.newUser(ADMIN);
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(ADMIN, Role.ADMINISTRATOR.groupId());
-        }
+        user(ADMIN, Role.ADMINISTRATOR);
+        user(LEAD, Role.DEAL_LEAD);
         deal = runtimeService.startProcessInstanceByKey(CityDealProcess.KEY, Variables.createVariables()
                 .putValue(CityDealProcess.Variable.DEAL_NAME, "City Deal Groot").putValue(CityDealProcess.Variable.THEME, "test")
                 .putValue(CityDealProcess.Variable.LEAD_ORGANISATION, "Gemeente")
-                .putValue(CityDealProcess.Variable.DEAL_LEAD, ADMIN).putValue(CityDealProcess.Variable.AMBITION, "Groot"));
+                .putValue(CityDealProcess.Variable.DEAL_LEAD, LEAD).putValue(CityDealProcess.Variable.AMBITION, "Groot"));
+    }
+
+    private void user(String id, Role role) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setPassword(PASSWORD);
+            identityService.saveUser(user);
+            identityService.createMembership(id, role.groupId());
+        }
     }
 
     @AfterEach
