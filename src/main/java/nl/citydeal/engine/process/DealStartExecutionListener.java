@@ -19,8 +19,8 @@ import nl.citydeal.engine.identity.DealAccess;
  * prompts and gates read, so that a deal started from Tasklist's start form is complete too. A deal that is not
  * in the registry yet (started from Tasklist or the engine REST API, not through {@code POST /api/deals}) needs a
  * deal lead as the registry demands one: otherwise the start is refused with the registry's Dutch message (400
- * through {@code submit-form}, 500 through the engine REST API's {@code start}, which maps no listener error to 400;
- * shown on the start form in Tasklist) and nothing is registered, started or granted.
+ * through the engine REST API's {@code submit-form} and {@code start}, see {@link EngineRestBadInput}; shown on the
+ * start form in Tasklist) and nothing is registered, started or granted.
  */
 @Component
 public class DealStartExecutionListener implements ExecutionListener {
@@ -56,7 +56,7 @@ public class DealStartExecutionListener implements ExecutionListener {
         }
     }
 
-    /** A form field's error, which the engine REST API answers with 400 on {@code submit-form} (and 500 on {@code start}). */
+    /** A form field's error: Tasklist shows it on the start form, the engine REST API answers it with 400. */
     private void checkDealLead(String dealLead) {
         if (dealLead == null || dealLead.isBlank()) {
             throw new FormFieldValidationException(DEAL_LEAD, "Dealtrekker is verplicht.");

@@ -141,7 +141,7 @@ final class Cluster {
     static void createDealLead(AppNode node) throws IOException {
         HttpResponse<String> user = node.post("/engine-rest/user/create", "application/json", """
                 {"profile":{"id":"%s","firstName":"Lea","lastName":"Trekker","email":"lea@citydeal.example"},
-                 "credentials":{"password":"lea-secret-1"}}""".formatted(DEAL_LEAD));
+                 "credentials":{"password":"Cluster-Geheim-2026!"}}""".formatted(DEAL_LEAD));
         assertThat(user.statusCode()).as(user.body()).isEqualTo(204);
         HttpResponse<String> member = node.put("/engine-rest/group/deal-leads/members/" + DEAL_LEAD);
         assertThat(member.statusCode()).as(member.body()).isEqualTo(204);
