@@ -26,8 +26,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * user, so the engine's authorizations apply there.
  * <p>
  * Around the chains: {@link CrossSiteRequestFilter} (ahead of all: no state-changing request from another site),
- * {@link TaskQueryExpressionFilter} (no expressions in callers' task queries) and {@link CockpitApiAccessFilter}
- * (Cockpit's API only for Cockpit users).
+ * {@link TaskQueryExpressionFilter} (no expressions in callers' task queries) and {@link WebappApiAccessFilter}
+ * (the webapps' APIs over every deal only for the users of the webapp that shows them).
  */
 @Configuration
 public class SecurityConfiguration {

@@ -28,6 +28,8 @@ class WebappSecurityTest {
     static final String LEAD = "web-lead";
     static final String OTHER_LEAD = "web-lead-two";
     static final String OFFICE = "web-office";
+    static final String ADMIN = "web-admin";
+    static final String METRICS = "/camunda/api/engine/engine/default/metrics/activity-instance-start/sum";
     static final String STATISTICS = "/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count";
 
     @LocalServerPort
@@ -43,6 +45,22 @@ class WebappSecurityTest {
         SecurityHttp.user(identityService, LEAD, Role.DEAL_LEAD);
         SecurityHttp.user(identityService, OTHER_LEAD, Role.DEAL_LEAD);
         SecurityHttp.user(identityService, OFFICE, Role.PROGRAMME_OFFICE);
+        SecurityHttp.user(identityService, ADMIN, Role.ADMINISTRATOR);
+    }
+
+    @Test
+    void theWebappsCopyOfTheEngineMetricsIsForAdministratorsOnly() throws Exception {
+        HttpResponse<String> lead = http.webappLogin(LEAD, "tasklist").get(METRICS);
+        HttpResponse<String> office = http.webappLogin(OFFICE, "cockpit").get(METRICS);
+        HttpResponse<String> anonymous = http.webappAnonymous().get(METRICS);
+        HttpResponse<String> admin = http.webappLogin(ADMIN, "admin").get(METRICS);
+
+        assertThat(lead.statusCode()).isEqualTo(403);
+        assertThat(lead.body()).contains("Alleen beheerders zien de cijfers van de engine.");
+        assertThat(office.statusCode()).isEqualTo(403);
+        assertThat(anonymous.statusCode()).isEqualTo(403);
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
+        assertThat(admin.body()).contains("result");
     }
 
     @Test
