@@ -3,7 +3,6 @@ package nl.citydeal.engine.identity;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,22 +30,29 @@ class CockpitApiAccessFilter extends OncePerRequestFilter {
     static final String COCKPIT = "cockpit";
     private static final String PREFIX = "/camunda/api/cockpit/";
     private static final Pattern STATIC = Pattern.compile("^/camunda/api/cockpit/plugin/[^/]+/static/.*");
-    private static final Pattern ENGINE = Pattern.compile("^/camunda/api/cockpit/plugin/[^/]+/(?<engine>[^/]+)(?:/.*)?$");
+    private static final Pattern ENGINE =
+            Pattern.compile("^/camunda/api/cockpit/plugin/[^/]+/(?<engine>[^/]+)(?:/.*)?$");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        return !path.startsWith(PREFIX) || (STATIC.matcher(path).matches() && request.getMethod().equalsIgnoreCase("GET"));
+        return !path.startsWith(PREFIX)
+                || (STATIC.matcher(path).matches() && request.getMethod().equalsIgnoreCase("GET"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Matcher engine = ENGINE.matcher(path(request));
-        boolean mayUseCockpit = engine.matches() && WebappSession.user(request, engine.group("engine"))
-                .map(user -> user.isAuthorizedForApp(COCKPIT)).orElse(false);
+        boolean mayUseCockpit = engine.matches()
+                && WebappSession.user(request, engine.group("engine"))
+                        .map(user -> user.isAuthorizedForApp(COCKPIT))
+                        .orElse(false);
         if (!mayUseCockpit) {
-            ProblemResponse.write(response, HttpStatus.FORBIDDEN, "Geen toegang tot Cockpit",
+            ProblemResponse.write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "Geen toegang tot Cockpit",
                     "U hebt geen toegang tot Cockpit; alleen het programmabureau en beheerders gebruiken Cockpit.");
             return;
         }

@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
-
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,6 +12,8 @@ import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealProcesses;
 import nl.citydeal.engine.identity.DealAccess;
 import nl.citydeal.engine.system.NotFoundException;
+
+import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
 
 /** The {@code city-deal} process instance of each deal, found by its business key (the deal's id). */
 @Component
@@ -44,7 +44,8 @@ public class CamundaDealProcesses implements DealProcesses {
             variables.putValue(SETUP, deal.getSetup().name());
         }
         if (deal.getSignedOn() != null) {
-            variables.putValue(SIGNED_ON, isoDate(deal.getSignedOn()))
+            variables
+                    .putValue(SIGNED_ON, isoDate(deal.getSignedOn()))
                     .putValue(ENDS_ON, isoDate(deal.getEndsOn()))
                     .putValue(STAATSCOURANT_REFERENCE, deal.getStaatscourantReference());
         }
@@ -66,8 +67,11 @@ public class CamundaDealProcesses implements DealProcesses {
     }
 
     private String instanceOf(String dealId) {
-        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(CityDealProcess.KEY)
-                .processInstanceBusinessKey(dealId).singleResult();
+        ProcessInstance instance = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .processInstanceBusinessKey(dealId)
+                .singleResult();
         if (instance == null) {
             throw new NotFoundException("Deal %s heeft geen lopend proces.".formatted(dealId));
         }

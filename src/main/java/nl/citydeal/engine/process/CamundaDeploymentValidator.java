@@ -43,7 +43,8 @@ public class CamundaDeploymentValidator implements DeploymentValidator {
     private final ObjectMapper json;
     private final DeploymentPolicyProperties policy;
 
-    public CamundaDeploymentValidator(CamundaModelRepository models, ObjectMapper json, DeploymentPolicyProperties policy) {
+    public CamundaDeploymentValidator(
+            CamundaModelRepository models, ObjectMapper json, DeploymentPolicyProperties policy) {
         this.models = models;
         this.json = json;
         this.policy = policy;
@@ -83,7 +84,9 @@ public class CamundaDeploymentValidator implements DeploymentValidator {
             problem(problems, file, "Geen geldig BPMN-bestand: " + CamundaModelRepository.messages(e));
             return;
         }
-        List<Process> processes = model.getModelElementsByType(Process.class).stream().filter(Process::isExecutable).toList();
+        List<Process> processes = model.getModelElementsByType(Process.class).stream()
+                .filter(Process::isExecutable)
+                .toList();
         if (processes.isEmpty()) {
             problem(problems, file, "Het bestand bevat geen uitvoerbaar proces (isExecutable=\"true\").");
         }
@@ -96,8 +99,12 @@ public class CamundaDeploymentValidator implements DeploymentValidator {
         for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
             String formRef = element.getAttributeValueNs(BpmnModelConstants.CAMUNDA_NS, "formRef");
             if (formRef != null && !formRef.contains("${") && !formRef.contains("#{") && !formIds.contains(formRef)) {
-                problem(problems, file, ("'%s' verwijst met camunda:formRef naar formulier '%s', dat niet in de upload "
-                        + "en niet in de uitgerolde modellen staat.").formatted(element.getId(), formRef));
+                problem(
+                        problems,
+                        file,
+                        ("'%s' verwijst met camunda:formRef naar formulier '%s', dat niet in de upload "
+                                        + "en niet in de uitgerolde modellen staat.")
+                                .formatted(element.getId(), formRef));
             }
         }
     }
@@ -150,10 +157,11 @@ public class CamundaDeploymentValidator implements DeploymentValidator {
         try {
             form = json.readTree(content);
         } catch (JsonProcessingException e) {
-            return FormRead.refused("Geen geldig formulier, de JSON is onleesbaar: %s (regel %d, kolom %d)".formatted(
-                    e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", ""),
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr()));
+            return FormRead.refused("Geen geldig formulier, de JSON is onleesbaar: %s (regel %d, kolom %d)"
+                    .formatted(
+                            e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", ""),
+                            e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                            e.getLocation() == null ? 0 : e.getLocation().getColumnNr()));
         } catch (IOException e) {
             return FormRead.refused("Geen geldig formulier: " + e.getMessage());
         }

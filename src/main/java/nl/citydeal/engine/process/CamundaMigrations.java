@@ -66,9 +66,13 @@ public class CamundaMigrations implements Migrations {
     private final TransactionTemplate transaction;
     private final TransactionTemplate rolledBackTransaction;
 
-    public CamundaMigrations(RepositoryService repositoryService, RuntimeService runtimeService,
-                             ManagementService managementService, HistoryService historyService,
-                             PromptPlanning promptPlanning, PlatformTransactionManager transactionManager) {
+    public CamundaMigrations(
+            RepositoryService repositoryService,
+            RuntimeService runtimeService,
+            ManagementService managementService,
+            HistoryService historyService,
+            PromptPlanning promptPlanning,
+            PlatformTransactionManager transactionManager) {
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
@@ -88,12 +92,17 @@ public class CamundaMigrations implements Migrations {
     public MigrationStarted start(MigrationRequest request) {
         Versions versions = versions(request);
         List<MigrationCheck> checks = check(versions);
-        List<String> movable = checks.stream().filter(MigrationCheck::canMigrate).map(MigrationCheck::processInstanceId).toList();
+        List<String> movable = checks.stream()
+                .filter(MigrationCheck::canMigrate)
+                .map(MigrationCheck::processInstanceId)
+                .toList();
         if (movable.isEmpty()) {
-            throw new InvalidMigrationException("sourceVersion", checks.isEmpty()
-                    ? "Er lopen geen deals op versie %d.".formatted(request.sourceVersion())
-                    : "Geen van de %d lopende deals op versie %d kan over naar versie %d; zie de proefmigratie."
-                    .formatted(checks.size(), request.sourceVersion(), request.targetVersion()));
+            throw new InvalidMigrationException(
+                    "sourceVersion",
+                    checks.isEmpty()
+                            ? "Er lopen geen deals op versie %d.".formatted(request.sourceVersion())
+                            : "Geen van de %d lopende deals op versie %d kan over naar versie %d; zie de proefmigratie."
+                                    .formatted(checks.size(), request.sourceVersion(), request.targetVersion()));
         }
         MigrationPlan plan = plan(versions);
         Batch batch = transaction.execute(status -> {
@@ -101,38 +110,55 @@ public class CamundaMigrations implements Migrations {
             return runtimeService.newMigration(plan).processInstanceIds(movable).executeAsync();
         });
         log.info("Migration {} started as batch {} for {} deals", request, batch.getId(), movable.size());
-        return new MigrationStarted(batch.getId(), movable.size(),
+        return new MigrationStarted(
+                batch.getId(),
+                movable.size(),
                 checks.stream().filter(check -> !check.canMigrate()).toList());
     }
 
     @Override
     public Optional<MigrationProgress> progress(String batchId) {
-        BatchStatistics running = managementService.createBatchStatisticsQuery().batchId(batchId).singleResult();
+        BatchStatistics running =
+                managementService.createBatchStatisticsQuery().batchId(batchId).singleResult();
         if (running != null) {
             return Batch.TYPE_PROCESS_INSTANCE_MIGRATION.equals(running.getType())
-                    ? Optional.of(new MigrationProgress(batchId, running.getTotalJobs(), running.getCompletedJobs(),
-                    running.getFailedJobs(), false))
+                    ? Optional.of(new MigrationProgress(
+                            batchId,
+                            running.getTotalJobs(),
+                            running.getCompletedJobs(),
+                            running.getFailedJobs(),
+                            false))
                     : Optional.empty();
         }
-        HistoricBatch finished = historyService.createHistoricBatchQuery().batchId(batchId).singleResult();
+        HistoricBatch finished =
+                historyService.createHistoricBatchQuery().batchId(batchId).singleResult();
         if (finished == null || !Batch.TYPE_PROCESS_INSTANCE_MIGRATION.equals(finished.getType())) {
             return Optional.empty();
         }
         boolean done = finished.getEndTime() != null;
-        return Optional.of(new MigrationProgress(batchId, finished.getTotalJobs(), done ? finished.getTotalJobs() : 0, 0, done));
+        return Optional.of(
+                new MigrationProgress(batchId, finished.getTotalJobs(), done ? finished.getTotalJobs() : 0, 0, done));
     }
 
     private List<MigrationCheck> check(Versions versions) {
-        List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery()
-                .processDefinitionId(versions.source().getId()).orderByProcessInstanceId().asc().list();
+        List<ProcessInstance> instances = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionId(versions.source().getId())
+                .orderByProcessInstanceId()
+                .asc()
+                .list();
         MigrationPlan plan;
         try {
             plan = plan(versions);
         } catch (MigrationPlanValidationException e) {
             List<String> reasons = planFailures(e);
-            return instances.stream().map(instance -> new MigrationCheck(instance.getBusinessKey(), instance.getId(), false, reasons)).toList();
+            return instances.stream()
+                    .map(instance -> new MigrationCheck(instance.getBusinessKey(), instance.getId(), false, reasons))
+                    .toList();
         }
-        return instances.stream().map(instance -> check(plan, instance, versions)).toList();
+        return instances.stream()
+                .map(instance -> check(plan, instance, versions))
+                .toList();
     }
 
     /**
@@ -147,7 +173,10 @@ public class CamundaMigrations implements Migrations {
         rolledBackTransaction.executeWithoutResult(status -> {
             status.setRollbackOnly();
             try {
-                runtimeService.newMigration(plan).processInstanceIds(instance.getId()).execute();
+                runtimeService
+                        .newMigration(plan)
+                        .processInstanceIds(instance.getId())
+                        .execute();
             } catch (MigratingProcessInstanceValidationException e) {
                 reasons.addAll(reasons(e.getValidationReport(), versions));
             } catch (ProcessEngineException e) {
@@ -158,7 +187,9 @@ public class CamundaMigrations implements Migrations {
     }
 
     private List<String> unmappedActivities(MigrationPlan plan, ProcessInstance instance, Versions versions) {
-        Set<String> mapped = plan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId).collect(Collectors.toSet());
+        Set<String> mapped = plan.getInstructions().stream()
+                .map(MigrationInstruction::getSourceActivityId)
+                .collect(Collectors.toSet());
         Set<String> active = new LinkedHashSet<>();
         ActivityInstance tree = runtimeService.getActivityInstance(instance.getId());
         if (tree != null) {
@@ -168,8 +199,11 @@ public class CamundaMigrations implements Migrations {
         if (active.isEmpty()) {
             return List.of();
         }
-        BpmnModelInstance source = repositoryService.getBpmnModelInstance(versions.source().getId());
-        return active.stream().map(activityId -> reason(source, activityId, NO_INSTRUCTION, versions)).toList();
+        BpmnModelInstance source =
+                repositoryService.getBpmnModelInstance(versions.source().getId());
+        return active.stream()
+                .map(activityId -> reason(source, activityId, NO_INSTRUCTION, versions))
+                .toList();
     }
 
     private static void collectActivities(ActivityInstance scope, Set<String> activities) {
@@ -183,26 +217,35 @@ public class CamundaMigrations implements Migrations {
     }
 
     private MigrationPlan plan(Versions versions) {
-        return runtimeService.createMigrationPlan(versions.source().getId(), versions.target().getId())
+        return runtimeService
+                .createMigrationPlan(
+                        versions.source().getId(), versions.target().getId())
                 .mapEqualActivities()
                 .updateEventTriggers()
                 .build();
     }
 
     private List<String> reasons(MigratingProcessInstanceValidationReport report, Versions versions) {
-        BpmnModelInstance source = repositoryService.getBpmnModelInstance(versions.source().getId());
+        BpmnModelInstance source =
+                repositoryService.getBpmnModelInstance(versions.source().getId());
         List<String> reasons = new ArrayList<>(report.getFailures());
-        report.getActivityInstanceReports().forEach(activity ->
-                activity.getFailures().forEach(failure -> reasons.add(reason(source, activity.getSourceScopeId(), failure, versions))));
-        report.getTransitionInstanceReports().forEach(transition ->
-                transition.getFailures().forEach(failure -> reasons.add(reason(source, transition.getSourceScopeId(), failure, versions))));
+        report.getActivityInstanceReports()
+                .forEach(activity -> activity.getFailures()
+                        .forEach(failure ->
+                                reasons.add(reason(source, activity.getSourceScopeId(), failure, versions))));
+        report.getTransitionInstanceReports()
+                .forEach(transition -> transition
+                        .getFailures()
+                        .forEach(failure ->
+                                reasons.add(reason(source, transition.getSourceScopeId(), failure, versions))));
         return reasons;
     }
 
     private static String reason(BpmnModelInstance source, String activityId, String failure, Versions versions) {
         String activity = describe(source, activityId);
         return failure.contains(NO_INSTRUCTION)
-                ? "Activiteit %s heeft geen tegenhanger in versie %d.".formatted(activity, versions.target().getVersion())
+                ? "Activiteit %s heeft geen tegenhanger in versie %d."
+                        .formatted(activity, versions.target().getVersion())
                 : "Activiteit %s: %s".formatted(activity, failure);
     }
 
@@ -214,10 +257,15 @@ public class CamundaMigrations implements Migrations {
 
     private static List<String> planFailures(MigrationPlanValidationException e) {
         List<String> reasons = new ArrayList<>();
-        for (MigrationInstructionValidationReport instruction : e.getValidationReport().getInstructionReports()) {
-            instruction.getFailures().forEach(failure -> reasons.add("Koppeling %s \u2192 %s: %s".formatted(
-                    instruction.getMigrationInstruction().getSourceActivityId(),
-                    instruction.getMigrationInstruction().getTargetActivityId(), failure)));
+        for (MigrationInstructionValidationReport instruction :
+                e.getValidationReport().getInstructionReports()) {
+            instruction
+                    .getFailures()
+                    .forEach(failure -> reasons.add("Koppeling %s \u2192 %s: %s"
+                            .formatted(
+                                    instruction.getMigrationInstruction().getSourceActivityId(),
+                                    instruction.getMigrationInstruction().getTargetActivityId(),
+                                    failure)));
         }
         if (reasons.isEmpty()) {
             reasons.add(e.getMessage());
@@ -229,19 +277,23 @@ public class CamundaMigrations implements Migrations {
         if (request.sourceVersion() == request.targetVersion()) {
             throw new InvalidMigrationException("targetVersion", "De doelversie is gelijk aan de bronversie.");
         }
-        return new Versions(definition(request.processDefinitionKey(), request.sourceVersion(), "sourceVersion"),
+        return new Versions(
+                definition(request.processDefinitionKey(), request.sourceVersion(), "sourceVersion"),
                 definition(request.processDefinitionKey(), request.targetVersion(), "targetVersion"));
     }
 
     private ProcessDefinition definition(String key, int version, String field) {
-        ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(key).processDefinitionVersion(version).singleResult();
+        ProcessDefinition definition = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(key)
+                .processDefinitionVersion(version)
+                .singleResult();
         if (definition == null) {
-            throw new InvalidMigrationException(field, "Versie %d van proces '%s' bestaat niet.".formatted(version, key));
+            throw new InvalidMigrationException(
+                    field, "Versie %d van proces '%s' bestaat niet.".formatted(version, key));
         }
         return definition;
     }
 
-    private record Versions(ProcessDefinition source, ProcessDefinition target) {
-    }
+    private record Versions(ProcessDefinition source, ProcessDefinition target) {}
 }

@@ -86,12 +86,17 @@ public class CamundaModelRepository implements ModelRepository {
      */
     Map<String, byte[]> currentResources() {
         Map<String, byte[]> current = new TreeMap<>();
-        for (Deployment deployment : repositoryService.createDeploymentQuery().orderByDeploymentTime().desc().list()) {
+        for (Deployment deployment : repositoryService
+                .createDeploymentQuery()
+                .orderByDeploymentTime()
+                .desc()
+                .list()) {
             if (!MODEL_DEPLOYMENTS.contains(deployment.getName())) {
                 continue;
             }
             for (String name : repositoryService.getDeploymentResourceNames(deployment.getId())) {
-                if (!current.containsKey(name) && resourceName(fileName(name)).filter(name::equals).isPresent()) {
+                if (!current.containsKey(name)
+                        && resourceName(fileName(name)).filter(name::equals).isPresent()) {
                     current.put(name, read(deployment.getId(), name));
                 }
             }
@@ -105,7 +110,8 @@ public class CamundaModelRepository implements ModelRepository {
         Map<String, byte[]> uploaded = new TreeMap<>();
         for (ModelFile file : files) {
             String name = resourceName(file.fileName())
-                    .orElseThrow(() -> InvalidUploadException.of(file.fileName(), "Alleen .bpmn, .dmn en .form kunnen worden uitgerold."));
+                    .orElseThrow(() -> InvalidUploadException.of(
+                            file.fileName(), "Alleen .bpmn, .dmn en .form kunnen worden uitgerold."));
             uploaded.put(name, file.content());
         }
         Map<String, byte[]> changed = uploaded.entrySet().stream()
@@ -126,7 +132,10 @@ public class CamundaModelRepository implements ModelRepository {
             }
         });
 
-        DeploymentBuilder builder = repositoryService.createDeployment().name(UPLOAD_DEPLOYMENT_NAME).source(UPLOAD_SOURCE);
+        DeploymentBuilder builder = repositoryService
+                .createDeployment()
+                .name(UPLOAD_DEPLOYMENT_NAME)
+                .source(UPLOAD_SOURCE);
         deployment.forEach((name, content) -> builder.addInputStream(name, new ByteArrayInputStream(content)));
         DeploymentWithDefinitions deployed;
         try {
@@ -139,39 +148,67 @@ public class CamundaModelRepository implements ModelRepository {
             }
             throw e;
         }
-        log.info("Uploaded models deployed as deployment {} ({} resources, changed: {})", deployed.getId(),
-                deployment.size(), changed.keySet());
+        log.info(
+                "Uploaded models deployed as deployment {} ({} resources, changed: {})",
+                deployed.getId(),
+                deployment.size(),
+                changed.keySet());
         Instant deployedAt = deployed.getDeploymentTime().toInstant();
-        return new DeploymentSummary(deployed.getId(), deployedAt, List.copyOf(deployment.keySet()),
+        return new DeploymentSummary(
+                deployed.getId(),
+                deployedAt,
+                List.copyOf(deployment.keySet()),
                 nullToEmpty(deployed.getDeployedProcessDefinitions()).stream()
-                        .map(definition -> processVersion(definition, deployedAt, 0)).toList(),
+                        .map(definition -> processVersion(definition, deployedAt, 0))
+                        .toList(),
                 nullToEmpty(deployed.getDeployedDecisionDefinitions()).stream()
-                        .map(definition -> decisionVersion(definition, deployedAt)).toList());
+                        .map(definition -> decisionVersion(definition, deployedAt))
+                        .toList());
     }
 
     @Override
     public List<ProcessVersion> processVersions() {
-        List<ProcessDefinition> definitions = repositoryService.createProcessDefinitionQuery()
-                .orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion().desc().list();
+        List<ProcessDefinition> definitions = repositoryService
+                .createProcessDefinitionQuery()
+                .orderByProcessDefinitionKey()
+                .asc()
+                .orderByProcessDefinitionVersion()
+                .desc()
+                .list();
         Map<String, Instant> deployedAt = deploymentTimes();
         return definitions.stream()
-                .map(definition -> processVersion(definition, deployedAt.get(definition.getDeploymentId()),
-                        runtimeService.createProcessInstanceQuery().processDefinitionId(definition.getId()).count()))
+                .map(definition -> processVersion(
+                        definition,
+                        deployedAt.get(definition.getDeploymentId()),
+                        runtimeService
+                                .createProcessInstanceQuery()
+                                .processDefinitionId(definition.getId())
+                                .count()))
                 .toList();
     }
 
     @Override
     public List<DecisionVersion> decisionVersions() {
         Map<String, Instant> deployedAt = deploymentTimes();
-        return repositoryService.createDecisionDefinitionQuery()
-                .orderByDecisionDefinitionKey().asc().orderByDecisionDefinitionVersion().desc().list().stream()
+        return repositoryService
+                .createDecisionDefinitionQuery()
+                .orderByDecisionDefinitionKey()
+                .asc()
+                .orderByDecisionDefinitionVersion()
+                .desc()
+                .list()
+                .stream()
                 .map(definition -> decisionVersion(definition, deployedAt.get(definition.getDeploymentId())))
                 .toList();
     }
 
     @Override
     public Optional<byte[]> diagram(String processDefinitionId) {
-        if (repositoryService.createProcessDefinitionQuery().processDefinitionId(processDefinitionId).count() == 0) {
+        if (repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionId(processDefinitionId)
+                        .count()
+                == 0) {
             return Optional.empty();
         }
         try (InputStream model = repositoryService.getProcessModel(processDefinitionId)) {
@@ -188,17 +225,32 @@ public class CamundaModelRepository implements ModelRepository {
 
     private Map<String, Instant> deploymentTimes() {
         return repositoryService.createDeploymentQuery().list().stream()
-                .collect(Collectors.toMap(Deployment::getId, deployment -> deployment.getDeploymentTime().toInstant()));
+                .collect(Collectors.toMap(
+                        Deployment::getId,
+                        deployment -> deployment.getDeploymentTime().toInstant()));
     }
 
     private static ProcessVersion processVersion(ProcessDefinition definition, Instant deployedAt, long running) {
-        return new ProcessVersion(definition.getId(), definition.getKey(), definition.getName(), definition.getVersion(),
-                definition.getVersionTag(), definition.getDeploymentId(), deployedAt, running);
+        return new ProcessVersion(
+                definition.getId(),
+                definition.getKey(),
+                definition.getName(),
+                definition.getVersion(),
+                definition.getVersionTag(),
+                definition.getDeploymentId(),
+                deployedAt,
+                running);
     }
 
     private static DecisionVersion decisionVersion(DecisionDefinition definition, Instant deployedAt) {
-        return new DecisionVersion(definition.getId(), definition.getKey(), definition.getName(), definition.getVersion(),
-                definition.getVersionTag(), definition.getDeploymentId(), deployedAt);
+        return new DecisionVersion(
+                definition.getId(),
+                definition.getKey(),
+                definition.getName(),
+                definition.getVersion(),
+                definition.getVersionTag(),
+                definition.getDeploymentId(),
+                deployedAt);
     }
 
     private byte[] read(String deploymentId, String name) {
@@ -235,15 +287,19 @@ public class CamundaModelRepository implements ModelRepository {
     /** The file the engine names in its message ("Unable to transform DMN resource 'processes/x.dmn'"), else "upload". */
     private static String failedFile(Throwable e, Set<String> resourceNames) {
         String message = messages(e);
-        return resourceNames.stream().filter(name -> message.contains("'" + name + "'")).findFirst()
-                .map(CamundaModelRepository::fileName).orElse("upload");
+        return resourceNames.stream()
+                .filter(name -> message.contains("'" + name + "'"))
+                .findFirst()
+                .map(CamundaModelRepository::fileName)
+                .orElse("upload");
     }
 
     /** An error in a model, not in the engine: a DMN the engine cannot transform, a model the parser rejects. */
     private static boolean isModelProblem(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String type = cause.getClass().getName();
-            if (type.startsWith("org.camunda.bpm.dmn.") || type.startsWith("org.camunda.bpm.model.")
+            if (type.startsWith("org.camunda.bpm.dmn.")
+                    || type.startsWith("org.camunda.bpm.model.")
                     || type.startsWith("org.camunda.bpm.engine.impl.dmn.")) {
                 return true;
             }
@@ -252,12 +308,17 @@ public class CamundaModelRepository implements ModelRepository {
     }
 
     static String messages(Throwable e) {
-        return Arrays.stream(chain(e)).map(Throwable::getMessage).filter(message -> message != null && !message.isBlank())
-                .distinct().collect(Collectors.joining(" \u2013 "));
+        return Arrays.stream(chain(e))
+                .map(Throwable::getMessage)
+                .filter(message -> message != null && !message.isBlank())
+                .distinct()
+                .collect(Collectors.joining(" \u2013 "));
     }
 
     private static Throwable[] chain(Throwable e) {
-        return java.util.stream.Stream.iterate(e, cause -> cause != null, Throwable::getCause).limit(5).toArray(Throwable[]::new);
+        return java.util.stream.Stream.iterate(e, cause -> cause != null, Throwable::getCause)
+                .limit(5)
+                .toArray(Throwable[]::new);
     }
 
     private static <T> List<T> nullToEmpty(List<T> list) {

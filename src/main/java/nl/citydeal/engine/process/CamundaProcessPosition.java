@@ -31,8 +31,8 @@ public class CamundaProcessPosition implements ProcessPosition {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
 
-    public CamundaProcessPosition(RepositoryService repositoryService, RuntimeService runtimeService,
-                                  HistoryService historyService) {
+    public CamundaProcessPosition(
+            RepositoryService repositoryService, RuntimeService runtimeService, HistoryService historyService) {
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -40,21 +40,41 @@ public class CamundaProcessPosition implements ProcessPosition {
 
     @Override
     public Optional<Diagram> of(String dealId) {
-        List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(CityDealProcess.KEY).processInstanceBusinessKey(dealId)
-                .orderByProcessInstanceStartTime().desc().listPage(0, 1);
+        List<HistoricProcessInstance> instances = historyService
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .processInstanceBusinessKey(dealId)
+                .orderByProcessInstanceStartTime()
+                .desc()
+                .listPage(0, 1);
         if (instances.isEmpty()) {
             return Optional.empty();
         }
         HistoricProcessInstance instance = instances.get(0);
         String definitionId = instance.getProcessDefinitionId();
         boolean running = instance.getEndTime() == null
-                && runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0;
+                && runtimeService
+                                .createProcessInstanceQuery()
+                                .processInstanceId(instance.getId())
+                                .count()
+                        > 0;
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
-        List<Step> active = running ? runtimeService.getActiveActivityIds(instance.getId()).stream().distinct()
-                .map(id -> new Step(id, nameOf(model, id))).toList() : List.of();
-        List<String> completed = historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-                .finished().list().stream().map(HistoricActivityInstance::getActivityId).distinct().toList();
+        List<Step> active = running
+                ? runtimeService.getActiveActivityIds(instance.getId()).stream()
+                        .distinct()
+                        .map(id -> new Step(id, nameOf(model, id)))
+                        .toList()
+                : List.of();
+        List<String> completed =
+                historyService
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .finished()
+                        .list()
+                        .stream()
+                        .map(HistoricActivityInstance::getActivityId)
+                        .distinct()
+                        .toList();
         return Optional.of(new Diagram(instance.getId(), xmlOf(definitionId), running, active, completed));
     }
 
@@ -68,7 +88,9 @@ public class CamundaProcessPosition implements ProcessPosition {
 
     private static String nameOf(BpmnModelInstance model, String activityId) {
         ModelElementInstance element = model.getModelElementById(activityId);
-        if (element instanceof FlowElement flowElement && flowElement.getName() != null && !flowElement.getName().isBlank()) {
+        if (element instanceof FlowElement flowElement
+                && flowElement.getName() != null
+                && !flowElement.getName().isBlank()) {
             return flowElement.getName();
         }
         return activityId;

@@ -30,8 +30,16 @@ public class CamundaPromptTasks implements PromptTasks {
         if (dealId == null || taskKey == null) {
             return Optional.empty();
         }
-        return taskService.createTaskQuery().processDefinitionKey(CityDealProcess.KEY).processInstanceBusinessKey(dealId)
-                .taskDefinitionKey(taskKey).orderByTaskCreateTime().desc().listPage(0, 1).stream()
-                .map(Task::getId).findFirst();
+        return taskService
+                .createTaskQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .processInstanceBusinessKey(dealId)
+                .taskDefinitionKey(taskKey)
+                .orderByTaskCreateTime()
+                .desc()
+                .listPage(0, 1)
+                .stream()
+                .map(Task::getId)
+                .findFirst();
     }
 }

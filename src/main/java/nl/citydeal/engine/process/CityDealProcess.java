@@ -16,8 +16,7 @@ public final class CityDealProcess {
     public static final String PROMPT_SCHEDULE_DECISION = "prompt-schedule";
     public static final String SCALING_ROUTE_ADVICE_DECISION = "scaling-route-advice";
 
-    private CityDealProcess() {
-    }
+    private CityDealProcess() {}
 
     /** Activity ids, grouped by phase. */
     public static final class Activity {
@@ -73,8 +72,7 @@ public final class CityDealProcess {
         public static final String CLOSE_DEAL = "UserTask_CloseDeal";
         public static final String DEAL_CLOSED = "EndEvent_DealClosed";
 
-        private Activity() {
-        }
+        private Activity() {}
     }
 
     /** Process variable names. */
@@ -89,6 +87,7 @@ public final class CityDealProcess {
         public static final String PHASE = "phase";
         /** The phase as Tasklist shows and sorts it: "3. Experimenteerfase". */
         public static final String PHASE_LABEL = "phaseLabel";
+
         public static final String IMPORTED = "imported";
 
         public static final String PARTICIPANT_NAME = "participantName";
@@ -147,8 +146,7 @@ public final class CityDealProcess {
         public static final String PREDECESSOR_DEAL_ID = "predecessorDealId";
         public static final String SUCCESSOR_DEAL_ID = "successorDealId";
 
-        private Variable() {
-        }
+        private Variable() {}
     }
 
     /** The prompt tasks a deal lead may do early; their boundary timers raise the prompt when it falls due. */

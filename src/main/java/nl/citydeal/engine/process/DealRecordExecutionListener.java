@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
-
 import java.time.Clock;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,6 +9,8 @@ import org.springframework.stereotype.Component;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.DealSetup;
 import nl.citydeal.engine.lesson.Lessons;
+
+import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
 
 /**
  * Records in the registry what a user decided in a task of the deal: the setup, the review of the proposal,
@@ -38,18 +38,26 @@ public class DealRecordExecutionListener implements ExecutionListener {
         String user = CurrentUser.id(execution);
         switch (execution.getCurrentActivityId()) {
             case CityDealProcess.Activity.AGREE_SETUP ->
-                    dealRegistry.recordSetup(dealId, DealSetup.valueOf(ProcessValues.text(execution, SETUP)));
-            case CityDealProcess.Activity.REVIEW_PROPOSAL -> dealRegistry.recordReview(dealId,
-                    ProcessValues.text(execution, REVIEW_DECISION), ProcessValues.text(execution, REVIEW_REMARKS), user);
-            case CityDealProcess.Activity.SHARE_LESSONS -> lessons.share(dealId, ProcessValues.text(execution, THEME),
-                    ProcessValues.text(execution, "positiveLessons"), ProcessValues.text(execution, "negativeLessons"),
-                    clock.instant());
+                dealRegistry.recordSetup(dealId, DealSetup.valueOf(ProcessValues.text(execution, SETUP)));
+            case CityDealProcess.Activity.REVIEW_PROPOSAL ->
+                dealRegistry.recordReview(
+                        dealId,
+                        ProcessValues.text(execution, REVIEW_DECISION),
+                        ProcessValues.text(execution, REVIEW_REMARKS),
+                        user);
+            case CityDealProcess.Activity.SHARE_LESSONS ->
+                lessons.share(
+                        dealId,
+                        ProcessValues.text(execution, THEME),
+                        ProcessValues.text(execution, "positiveLessons"),
+                        ProcessValues.text(execution, "negativeLessons"),
+                        clock.instant());
             case CityDealProcess.Activity.CLOSE_DEAL ->
-                    dealRegistry.recordClosing(dealId, ProcessValues.text(execution, "finalReport"), user);
+                dealRegistry.recordClosing(dealId, ProcessValues.text(execution, "finalReport"), user);
             case CityDealProcess.Activity.EXPERIMENTATION_ENDED_EARLY ->
-                    dealRegistry.recordExperimentationEnded(dealId, "Vroegtijdig beëindigd door de dealtrekker");
+                dealRegistry.recordExperimentationEnded(dealId, "Vroegtijdig beëindigd door de dealtrekker");
             case CityDealProcess.Activity.TERM_ENDED ->
-                    dealRegistry.recordExperimentationEnded(dealId, "Looptijd verstreken");
+                dealRegistry.recordExperimentationEnded(dealId, "Looptijd verstreken");
             default -> throw new IllegalStateException("Nothing to record at " + execution.getCurrentActivityId());
         }
     }

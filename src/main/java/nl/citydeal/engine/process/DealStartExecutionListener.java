@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
-
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,6 +10,8 @@ import org.springframework.stereotype.Component;
 import nl.citydeal.engine.deal.DealLeads;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.identity.DealAccess;
+
+import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
 
 /**
  * Gives every new deal its id (the process instance's business key), its registry entry (for a deal started
@@ -46,9 +46,14 @@ public class DealStartExecutionListener implements ExecutionListener {
             checkDealLead(ProcessValues.text(execution, DEAL_LEAD));
         }
         execution.setVariable(DEAL_ID, dealId);
-        dealRegistry.ensureRegistered(dealId, ProcessValues.text(execution, DEAL_NAME), ProcessValues.text(execution, THEME),
-                ProcessValues.text(execution, LEAD_ORGANISATION), ProcessValues.text(execution, DEAL_LEAD),
-                ProcessValues.text(execution, PROGRAMME_OFFICE_CONTACT), ProcessValues.text(execution, AMBITION),
+        dealRegistry.ensureRegistered(
+                dealId,
+                ProcessValues.text(execution, DEAL_NAME),
+                ProcessValues.text(execution, THEME),
+                ProcessValues.text(execution, LEAD_ORGANISATION),
+                ProcessValues.text(execution, DEAL_LEAD),
+                ProcessValues.text(execution, PROGRAMME_OFFICE_CONTACT),
+                ProcessValues.text(execution, AMBITION),
                 ProcessValues.text(execution, PREDECESSOR_DEAL_ID));
         dealAccess.grantLeadOfNewInstance(execution.getProcessInstanceId(), (String) execution.getVariable(DEAL_LEAD));
         if (!execution.hasVariable(IMPORTED)) {

@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,8 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.ScalingRoute;
 
+import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
+
 /**
  * In the demo, takes a few finished real deals through their scaling decision as they actually went (see
  * CITY-DEALS.md, "Scaling routes"), with hand-overs, lessons and a final report, so the portfolio shows closed
@@ -33,20 +33,33 @@ import nl.citydeal.engine.deal.ScalingRoute;
 class DemoScalingDecisions implements ApplicationRunner {
 
     /** A finished deal's outcome as the demo tells it. */
-    record Ending(String dealName, String outcome, List<ScalingRoute> routes, String rationale, String positive,
-                  String negative) {
-    }
+    record Ending(
+            String dealName,
+            String outcome,
+            List<ScalingRoute> routes,
+            String rationale,
+            String positive,
+            String negative) {}
 
     static final List<Ending> ENDINGS = List.of(
-            new Ending("City Deal Waarden van Groen en Blauw in de Stad", "PARTLY", List.of(ScalingRoute.MERGE),
+            new Ending(
+                    "City Deal Waarden van Groen en Blauw in de Stad",
+                    "PARTLY",
+                    List.of(ScalingRoute.MERGE),
                     "Het werk gaat verder als werkgroep in City Deal Klimaatadaptatie.",
                     "Natuurlijk kapitaal rekenbaar gemaakt voor gemeenten.",
                     "Te veel kleine pilots zonder gezamenlijke aanpak."),
-            new Ending("City Deal Inclusieve Stad", "ACHIEVED", List.of(ScalingRoute.EMBED_IN_POLICY, ScalingRoute.KNOWLEDGE_NETWORK),
+            new Ending(
+                    "City Deal Inclusieve Stad",
+                    "ACHIEVED",
+                    List.of(ScalingRoute.EMBED_IN_POLICY, ScalingRoute.KNOWLEDGE_NETWORK),
                     "Herstart in het nationale programma Eenvoudig Maatwerk.",
                     "Maatwerk voor inwoners werkt als gemeenten en Rijk samen regels buigen.",
                     "Eigenaarschap bij het Rijk kwam laat op tafel."),
-            new Ending("City Deal Zorg voor Veiligheid in de Stad", "NOT_ACHIEVED", List.of(ScalingRoute.STOP, ScalingRoute.KNOWLEDGE_NETWORK),
+            new Ending(
+                    "City Deal Zorg voor Veiligheid in de Stad",
+                    "NOT_ACHIEVED",
+                    List.of(ScalingRoute.STOP, ScalingRoute.KNOWLEDGE_NETWORK),
                     "De doelen bleken niet haalbaar; de kennis blijft beschikbaar.",
                     "Zorg- en veiligheidspartners kennen elkaar nu.",
                     "Zonder structurele middelen liep de uitvoering vast."));
@@ -66,29 +79,59 @@ class DemoScalingDecisions implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         for (Ending ending : ENDINGS) {
-            ProcessInstance deal = runtimeService.createProcessInstanceQuery().processDefinitionKey(CityDealProcess.KEY)
-                    .variableValueEquals(DEAL_NAME, ending.dealName()).singleResult();
+            ProcessInstance deal = runtimeService
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey(CityDealProcess.KEY)
+                    .variableValueEquals(DEAL_NAME, ending.dealName())
+                    .singleResult();
             if (deal == null || !endTerm(deal)) {
                 continue;
             }
-            complete(deal, CityDealProcess.Activity.ASSESS_OUTCOME, Map.of(OUTCOME, ending.outcome(),
-                    OWNERSHIP_SECURED, !"NOT_ACHIEVED".equals(ending.outcome()), STRUCTURAL_FUNDING_FOUND, false,
-                    NATIONAL_RELEVANCE, false, REGULATION_IS_BARRIER, false, PARTIES_WANT_TO_CONTINUE, false));
+            complete(
+                    deal,
+                    CityDealProcess.Activity.ASSESS_OUTCOME,
+                    Map.of(
+                            OUTCOME,
+                            ending.outcome(),
+                            OWNERSHIP_SECURED,
+                            !"NOT_ACHIEVED".equals(ending.outcome()),
+                            STRUCTURAL_FUNDING_FOUND,
+                            false,
+                            NATIONAL_RELEVANCE,
+                            false,
+                            REGULATION_IS_BARRIER,
+                            false,
+                            PARTIES_WANT_TO_CONTINUE,
+                            false));
             Map<String, Object> decision = new HashMap<>();
             for (ScalingRoute route : ScalingRoute.values()) {
-                decision.put(CityDealProcess.routeVariable(route), ending.routes().contains(route));
+                decision.put(
+                        CityDealProcess.routeVariable(route), ending.routes().contains(route));
             }
             decision.put(SCALING_DECISION_RATIONALE, ending.rationale());
             complete(deal, CityDealProcess.Activity.DECIDE_SCALING_ROUTES, decision);
-            for (Task handOver : taskService.createTaskQuery().processInstanceId(deal.getId()).list()) {
+            for (Task handOver : taskService
+                    .createTaskQuery()
+                    .processInstanceId(deal.getId())
+                    .list()) {
                 if (!handOver.getTaskDefinitionKey().equals(CityDealProcess.Activity.SHARE_LESSONS)) {
-                    taskService.complete(handOver.getId(), Map.of("handOverAgreements", ending.rationale(),
-                            "receivingOrganisation", "Zie het eindrapport", "knowledgeProducts", "Handreiking en netwerk",
-                            "stopReason", ending.rationale()));
+                    taskService.complete(
+                            handOver.getId(),
+                            Map.of(
+                                    "handOverAgreements",
+                                    ending.rationale(),
+                                    "receivingOrganisation",
+                                    "Zie het eindrapport",
+                                    "knowledgeProducts",
+                                    "Handreiking en netwerk",
+                                    "stopReason",
+                                    ending.rationale()));
                 }
             }
-            complete(deal, CityDealProcess.Activity.SHARE_LESSONS, Map.of("positiveLessons", ending.positive(),
-                    "negativeLessons", ending.negative()));
+            complete(
+                    deal,
+                    CityDealProcess.Activity.SHARE_LESSONS,
+                    Map.of("positiveLessons", ending.positive(), "negativeLessons", ending.negative()));
             complete(deal, CityDealProcess.Activity.CLOSE_DEAL, Map.of("finalReport", ending.rationale()));
         }
         log.info("Took {} finished demo deals through their scaling decision", ENDINGS.size());
@@ -96,17 +139,28 @@ class DemoScalingDecisions implements ApplicationRunner {
 
     /** Lets the term of an imported, finished deal run out, as the job executor will do for the others. */
     private boolean endTerm(ProcessInstance deal) {
-        Job termEnd = managementService.createJobQuery().processInstanceId(deal.getId())
-                .activityId(CityDealProcess.Activity.TERM_ENDED).singleResult();
+        Job termEnd = managementService
+                .createJobQuery()
+                .processInstanceId(deal.getId())
+                .activityId(CityDealProcess.Activity.TERM_ENDED)
+                .singleResult();
         if (termEnd != null) {
             managementService.executeJob(termEnd.getId());
         }
-        return taskService.createTaskQuery().processInstanceId(deal.getId())
-                .taskDefinitionKey(CityDealProcess.Activity.ASSESS_OUTCOME).count() == 1;
+        return taskService
+                        .createTaskQuery()
+                        .processInstanceId(deal.getId())
+                        .taskDefinitionKey(CityDealProcess.Activity.ASSESS_OUTCOME)
+                        .count()
+                == 1;
     }
 
     private void complete(ProcessInstance deal, String activity, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceId(deal.getId()).taskDefinitionKey(activity).singleResult();
+        Task task = taskService
+                .createTaskQuery()
+                .processInstanceId(deal.getId())
+                .taskDefinitionKey(activity)
+                .singleResult();
         taskService.complete(task.getId(), variables);
     }
 }

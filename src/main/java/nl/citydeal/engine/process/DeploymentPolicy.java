@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -42,12 +41,15 @@ public final class DeploymentPolicy {
     static final String ALLOWED_FUNCTIONS_TEXT = "now() en dateTime()";
     private static final Set<String> ALLOWED_FUNCTIONS = Set.of("now", "dateTime");
 
-    private static final Set<String> OPERATOR_WORDS = Set.of("empty", "not", "and", "or", "eq", "ne", "lt", "gt",
-            "le", "ge", "div", "mod");
+    private static final Set<String> OPERATOR_WORDS =
+            Set.of("empty", "not", "and", "or", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod");
 
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
-    private static final Set<String> CAMUNDA_NAMESPACES = Set.of(CAMUNDA_NS, "http://camunda.org/schema/1.0/dmn",
-            "http://camunda.org/schema/1.0/cmmn", "http://activiti.org/bpmn");
+    private static final Set<String> CAMUNDA_NAMESPACES = Set.of(
+            CAMUNDA_NS,
+            "http://camunda.org/schema/1.0/dmn",
+            "http://camunda.org/schema/1.0/cmmn",
+            "http://activiti.org/bpmn");
 
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
     private static final Pattern BEAN_REFERENCE = Pattern.compile("\\s*[$#]\\{\\s*[A-Za-z_][A-Za-z0-9_]*\\s*}\\s*");
@@ -61,20 +63,26 @@ public final class DeploymentPolicy {
 
         /** "'UserTask_X' (Taak X): problem" */
         public String message() {
-            String element = elementId == null ? "het model" : "'" + elementId + "'"
-                    + (elementName == null || elementName.isBlank() ? "" : " (" + elementName + ")");
+            String element = elementId == null
+                    ? "het model"
+                    : "'" + elementId + "'"
+                            + (elementName == null || elementName.isBlank() ? "" : " (" + elementName + ")");
             return element + ": " + problem;
         }
     }
 
-    private DeploymentPolicy() {
-    }
+    private DeploymentPolicy() {}
 
     /** The policy's objections to a BPMN, DMN or CMMN resource; empty for other resources and for a clean model. */
     public static List<Violation> check(String resourceName, byte[] content) {
         String name = resourceName.toLowerCase(Locale.ROOT);
-        if (!(name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml") || name.endsWith(".dmn") || name.endsWith(".dmn11.xml")
-                || name.endsWith(".cmmn") || name.endsWith(".cmmn11.xml") || name.endsWith(".cmmn10.xml"))) {
+        if (!(name.endsWith(".bpmn")
+                || name.endsWith(".bpmn20.xml")
+                || name.endsWith(".dmn")
+                || name.endsWith(".dmn11.xml")
+                || name.endsWith(".cmmn")
+                || name.endsWith(".cmmn11.xml")
+                || name.endsWith(".cmmn10.xml"))) {
             return List.of();
         }
         Element root;
@@ -139,7 +147,8 @@ public final class DeploymentPolicy {
         }
         if (isCamunda(attribute.getNamespaceURI())) {
             if (name.equals("class") || name.endsWith("Class")) {
-                violations.add(at(holder, "een Java-klasse (camunda:%s=\"%s\") is niet toegestaan.".formatted(name, value)));
+                violations.add(
+                        at(holder, "een Java-klasse (camunda:%s=\"%s\") is niet toegestaan.".formatted(name, value)));
                 return;
             }
             if (name.equals("resource")) {
@@ -148,8 +157,10 @@ public final class DeploymentPolicy {
             }
             if (name.equals("delegateExpression") || name.equals("variableMappingDelegateExpression")) {
                 if (!BEAN_REFERENCE.matcher(value).matches()) {
-                    violations.add(at(holder, ("camunda:%s \"%s\" moet precies één bean noemen, zoals ${mijnListener}.")
-                            .formatted(name, value)));
+                    violations.add(at(
+                            holder,
+                            ("camunda:%s \"%s\" moet precies één bean noemen, zoals ${mijnListener}.")
+                                    .formatted(name, value)));
                 }
                 return;
             }
@@ -176,7 +187,8 @@ public final class DeploymentPolicy {
         while (matcher.find()) {
             String problem = problemOf(matcher.group(1));
             if (problem != null) {
-                violations.add(at(holder, "expressie \"%s\" is niet toegestaan: %s".formatted(matcher.group(), problem)));
+                violations.add(
+                        at(holder, "expressie \"%s\" is niet toegestaan: %s".formatted(matcher.group(), problem)));
             }
         }
     }
@@ -199,7 +211,8 @@ public final class DeploymentPolicy {
             if (found.length() > 1 && found.endsWith("(")) {
                 String function = found.substring(0, found.length() - 1).strip();
                 if (!ALLOWED_FUNCTIONS.contains(function) && !OPERATOR_WORDS.contains(function)) {
-                    return "de aanroep %s(...) is niet toegestaan; alleen %s.".formatted(function, ALLOWED_FUNCTIONS_TEXT);
+                    return "de aanroep %s(...) is niet toegestaan; alleen %s."
+                            .formatted(function, ALLOWED_FUNCTIONS_TEXT);
                 }
             }
             at = token.end();

@@ -8,5 +8,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * classes or free expressions switches it off on purpose with {@code citydeal.deployment-policy.enabled=false}.
  */
 @ConfigurationProperties("citydeal.deployment-policy")
-public record DeploymentPolicyProperties(@DefaultValue("true") boolean enabled) {
-}
+public record DeploymentPolicyProperties(
+        @DefaultValue("true") boolean enabled) {}

@@ -24,16 +24,21 @@ public class DmnPromptRules implements PromptRules {
 
     @Override
     public List<PromptRule> forTerm(long termInDays) {
-        return decisionService.evaluateDecisionTableByKey(CityDealProcess.PROMPT_SCHEDULE_DECISION,
+        return decisionService
+                .evaluateDecisionTableByKey(
+                        CityDealProcess.PROMPT_SCHEDULE_DECISION,
                         Variables.createVariables().putValue("termInDays", termInDays))
-                .getResultList().stream()
+                .getResultList()
+                .stream()
                 .map(DmnPromptRules::rule)
                 .toList();
     }
 
     private static PromptRule rule(Map<String, Object> row) {
-        return new PromptRule(PromptKind.valueOf((String) row.get("promptKind")),
-                decimal(row.get("fractionOfTerm")), integer(row.get("latestMonthsBeforeEnd")),
+        return new PromptRule(
+                PromptKind.valueOf((String) row.get("promptKind")),
+                decimal(row.get("fractionOfTerm")),
+                integer(row.get("latestMonthsBeforeEnd")),
                 integer(row.get("repeatEveryMonths")));
     }
 

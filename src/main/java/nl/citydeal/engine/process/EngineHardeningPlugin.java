@@ -49,8 +49,10 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     private final DeploymentPolicyProperties policy;
     private final ObjectProvider<RegistryVariables> registryVariables;
 
-    public EngineHardeningPlugin(ApplicationContext applicationContext, DeploymentPolicyProperties policy,
-                                 ObjectProvider<RegistryVariables> registryVariables) {
+    public EngineHardeningPlugin(
+            ApplicationContext applicationContext,
+            DeploymentPolicyProperties policy,
+            ObjectProvider<RegistryVariables> registryVariables) {
         this.applicationContext = applicationContext;
         this.policy = policy;
         this.registryVariables = registryVariables;
@@ -59,7 +61,8 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (policy.enabled()) {
-            List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
+            List<Deployer> preDeployers = configuration.getCustomPreDeployers() == null
+                    ? new ArrayList<>()
                     : new ArrayList<>(configuration.getCustomPreDeployers());
             preDeployers.add(0, EngineHardeningPlugin::enforcePolicy);
             configuration.setCustomPreDeployers(preDeployers);
@@ -70,13 +73,16 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
         configuration.setExpressionManager(new SpringExpressionManager(applicationContext, beans));
 
         configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
-        TaskFormFields formFields = new TaskFormFields(configuration::getFormService, configuration::getIdentityService);
+        TaskFormFields formFields =
+                new TaskFormFields(configuration::getFormService, configuration::getIdentityService);
         configuration.setTaskService(new FormBoundTaskService(formFields));
         configuration.setFormService(new FormBoundFormService(formFields));
 
         List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-        ExecutionListener syncFromRegistry = execution -> registryVariables.getObject().sync(execution);
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        ExecutionListener syncFromRegistry =
+                execution -> registryVariables.getObject().sync(execution);
         parseListeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
@@ -100,8 +106,9 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
                     .forEach(violation -> problems.add(resource.getName() + ": " + violation.message()));
         }
         if (!problems.isEmpty()) {
-            throw new BadUserRequestException("De uitrol is geweigerd door het uitrolbeleid (citydeal.deployment-policy): "
-                    + String.join("; ", problems));
+            throw new BadUserRequestException(
+                    "De uitrol is geweigerd door het uitrolbeleid (citydeal.deployment-policy): "
+                            + String.join("; ", problems));
         }
     }
 
@@ -142,7 +149,8 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public Set<Entry<Object, Object>> entrySet() {
-            return names().stream().map(name -> Map.entry((Object) name, applicationContext.getBean(name)))
+            return names().stream()
+                    .map(name -> Map.entry((Object) name, applicationContext.getBean(name)))
                     .collect(Collectors.toSet());
         }
     }

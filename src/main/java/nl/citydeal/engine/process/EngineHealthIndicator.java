@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 public class EngineHealthIndicator extends AbstractHealthIndicator {
 
     /** Orders "7.9.0" before "7.24.0". */
-    static final Comparator<String> VERSION_ORDER = Comparator.comparing(EngineHealthIndicator::versionNumbers,
-            Arrays::compare);
+    static final Comparator<String> VERSION_ORDER =
+            Comparator.comparing(EngineHealthIndicator::versionNumbers, Arrays::compare);
 
     private final ProcessEngine processEngine;
 
@@ -37,13 +37,21 @@ public class EngineHealthIndicator extends AbstractHealthIndicator {
             health.withDetail("version", version);
         }
         String schemaVersion = processEngine.getManagementService().createSchemaLogQuery().list().stream()
-                .map(SchemaLogEntry::getVersion).max(VERSION_ORDER).orElse("none");
-        long processes = processEngine.getRepositoryService().createProcessDefinitionQuery().latestVersion().count();
+                .map(SchemaLogEntry::getVersion)
+                .max(VERSION_ORDER)
+                .orElse("none");
+        long processes = processEngine
+                .getRepositoryService()
+                .createProcessDefinitionQuery()
+                .latestVersion()
+                .count();
         health.up().withDetail("schemaVersion", schemaVersion).withDetail("processDefinitions", processes);
     }
 
     private static int[] versionNumbers(String version) {
-        return Arrays.stream(version.split("[.-]")).takeWhile(part -> part.matches("\\d+")).mapToInt(Integer::parseInt)
+        return Arrays.stream(version.split("[.-]"))
+                .takeWhile(part -> part.matches("\\d+"))
+                .mapToInt(Integer::parseInt)
                 .toArray();
     }
 }

@@ -1,9 +1,10 @@
 package nl.citydeal.engine.process;
 
+import org.springframework.stereotype.Component;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.stereotype.Component;
 
 /**
  * The engine's work for Prometheus ({@code /actuator/prometheus}): {@code citydeal_jobs_due} and
@@ -22,7 +23,8 @@ public class EngineMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("citydeal.jobs.due", status, EngineStatus::jobsDue)
-                .description("Jobs of all nodes whose due date has come, with retries left (timers, async steps, batches)")
+                .description(
+                        "Jobs of all nodes whose due date has come, with retries left (timers, async steps, batches)")
                 .strongReference(true)
                 .register(registry);
         Gauge.builder("citydeal.jobs.failed", status, EngineStatus::jobsFailed)

@@ -44,7 +44,10 @@ class EngineRestBadInput implements ResourceConfigCustomizer {
             if (exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR
                     && (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException)) {
                 ExceptionDto error = ExceptionHandlerHelper.getInstance().fromException(cause);
-                return Response.status(Response.Status.BAD_REQUEST).entity(error).type(MediaType.APPLICATION_JSON_TYPE).build();
+                return Response.status(Response.Status.BAD_REQUEST)
+                        .entity(error)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .build();
             }
             return camunda.toResponse(exception);
         }

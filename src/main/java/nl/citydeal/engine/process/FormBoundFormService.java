@@ -24,8 +24,8 @@ class FormBoundFormService extends FormServiceImpl {
     }
 
     @Override
-    public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
-                                                           boolean deserializeValues) {
+    public VariableMap submitTaskFormWithVariablesInReturn(
+            String taskId, Map<String, Object> properties, boolean deserializeValues) {
         formFields.checkCompletion(taskId, properties);
         return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
     }

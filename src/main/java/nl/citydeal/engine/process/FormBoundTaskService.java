@@ -21,7 +21,8 @@ class FormBoundTaskService extends TaskServiceImpl {
     }
 
     @Override
-    public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
+    public VariableMap completeWithVariablesInReturn(
+            String taskId, Map<String, Object> variables, boolean deserializeValues) {
         formFields.checkCompletion(taskId, variables);
         return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
     }

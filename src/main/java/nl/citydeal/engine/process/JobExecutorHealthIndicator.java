@@ -21,8 +21,8 @@ public class JobExecutorHealthIndicator extends AbstractHealthIndicator {
     private final CamundaBpmProperties properties;
     private final EngineStatus status;
 
-    public JobExecutorHealthIndicator(ProcessEngineConfigurationImpl engineConfiguration, CamundaBpmProperties properties,
-                                      EngineStatus status) {
+    public JobExecutorHealthIndicator(
+            ProcessEngineConfigurationImpl engineConfiguration, CamundaBpmProperties properties, EngineStatus status) {
         super("The job executor's state cannot be read");
         this.engineConfiguration = engineConfiguration;
         this.properties = properties;

@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -57,7 +57,8 @@ public class ModelDeployer {
     }
 
     DeploymentWithDefinitions deploy(List<ModelResource> resources) {
-        DeploymentBuilder builder = repositoryService.createDeployment()
+        DeploymentBuilder builder = repositoryService
+                .createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source("city-deal-engine")
                 .enableDuplicateFiltering(false);
@@ -100,6 +101,5 @@ public class ModelDeployer {
         }
     }
 
-    record ModelResource(String name, byte[] content) {
-    }
+    record ModelResource(String name, byte[] content) {}
 }

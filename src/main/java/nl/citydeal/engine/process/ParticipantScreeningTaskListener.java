@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
-
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,6 +8,8 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.ParticipantType;
+
+import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
 
 /**
  * Records each participant screened on added value in the registry, and counts them and those admitted. The
@@ -30,10 +30,14 @@ public class ParticipantScreeningTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String type = ProcessValues.text(task, PARTICIPANT_TYPE);
-        dealRegistry.recordScreening(task.getExecution().getProcessBusinessKey(), ProcessValues.text(task, PARTICIPANT_NAME),
+        dealRegistry.recordScreening(
+                task.getExecution().getProcessBusinessKey(),
+                ProcessValues.text(task, PARTICIPANT_NAME),
                 type == null ? ParticipantType.MUNICIPALITY : ParticipantType.valueOf(type),
-                ProcessValues.text(task, PARTICIPANT_ADDED_VALUE), ProcessValues.flag(task, PARTICIPANT_ACCEPTED),
-                CityDealProcess.Activity.SCREEN_LATE_PARTICIPANT.equals(task.getTaskDefinitionKey()), task.getAssignee());
+                ProcessValues.text(task, PARTICIPANT_ADDED_VALUE),
+                ProcessValues.flag(task, PARTICIPANT_ACCEPTED),
+                CityDealProcess.Activity.SCREEN_LATE_PARTICIPANT.equals(task.getTaskDefinitionKey()),
+                task.getAssignee());
         task.setVariable(PARTICIPANTS_SCREENED, count(task, PARTICIPANTS_SCREENED) + 1);
         if (ProcessValues.flag(task, PARTICIPANT_ACCEPTED)) {
             task.setVariable(PARTICIPANTS_ACCEPTED, count(task, PARTICIPANTS_ACCEPTED) + 1);

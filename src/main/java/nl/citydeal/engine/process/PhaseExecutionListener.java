@@ -19,9 +19,12 @@ import nl.citydeal.engine.prompt.PromptLog;
 public class PhaseExecutionListener implements ExecutionListener {
 
     /** Read by the experimentation's gateways; set only when the prompt is answered or the gate passed. */
-    static final List<String> EXPERIMENTATION_FLAGS = List.of(CityDealProcess.Variable.OWNERSHIP_CONVERSATION_HELD,
-            CityDealProcess.Variable.SCALING_EXPLORED, CityDealProcess.Variable.SCALING_PLAN_DELIVERED,
-            CityDealProcess.Variable.MID_TERM_REVIEW_HELD, CityDealProcess.Variable.PART_ONE_GATE_PASSED);
+    static final List<String> EXPERIMENTATION_FLAGS = List.of(
+            CityDealProcess.Variable.OWNERSHIP_CONVERSATION_HELD,
+            CityDealProcess.Variable.SCALING_EXPLORED,
+            CityDealProcess.Variable.SCALING_PLAN_DELIVERED,
+            CityDealProcess.Variable.MID_TERM_REVIEW_HELD,
+            CityDealProcess.Variable.PART_ONE_GATE_PASSED);
 
     private final DealRegistry dealRegistry;
     private final PromptLog promptLog;

@@ -13,8 +13,7 @@ import nl.citydeal.engine.prompt.PromptSchedule;
 /** Reads typed values from process variables, whether a form sent them as text or the API as dates. */
 final class ProcessValues {
 
-    private ProcessValues() {
-    }
+    private ProcessValues() {}
 
     static LocalDate date(VariableScope scope, String name) {
         return date(name, scope.getVariable(name));

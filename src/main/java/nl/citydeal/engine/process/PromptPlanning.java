@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
-
 import java.util.Date;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -23,6 +21,8 @@ import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptPlan;
 import nl.citydeal.engine.prompt.PromptSchedule;
 
+import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
+
 /**
  * Plans a deal's prompts from its term: the dates go into the variables the timers read and into the prompt
  * log; timers already waiting are re-evaluated and open prompt tasks take their new due dates, all in the
@@ -38,8 +38,13 @@ public class PromptPlanning {
     private final RuntimeService runtimeService;
     private final TaskDisplayTaskListener taskDisplay;
 
-    public PromptPlanning(PromptSchedule promptSchedule, PromptLog promptLog, ManagementService managementService,
-                          TaskService taskService, RuntimeService runtimeService, TaskDisplayTaskListener taskDisplay) {
+    public PromptPlanning(
+            PromptSchedule promptSchedule,
+            PromptLog promptLog,
+            ManagementService managementService,
+            TaskService taskService,
+            RuntimeService runtimeService,
+            TaskDisplayTaskListener taskDisplay) {
         this.taskDisplay = taskDisplay;
         this.runtimeService = runtimeService;
         this.promptSchedule = promptSchedule;
@@ -55,8 +60,11 @@ public class PromptPlanning {
 
     /** Plans from the {@code signedOn} and {@code endsOn} variables of a waiting process instance. */
     public void plan(String processInstanceId, String dealId) {
-        plan(name -> runtimeService.getVariable(processInstanceId, name),
-                (name, value) -> runtimeService.setVariable(processInstanceId, name, value), processInstanceId, dealId);
+        plan(
+                name -> runtimeService.getVariable(processInstanceId, name),
+                (name, value) -> runtimeService.setVariable(processInstanceId, name, value),
+                processInstanceId,
+                dealId);
     }
 
     /**
@@ -66,42 +74,66 @@ public class PromptPlanning {
      */
     public boolean replan(String processInstanceId) {
         ActivityInstance tree = runtimeService.getActivityInstance(processInstanceId);
-        if (tree == null || tree.getActivityInstances(CityDealProcess.Activity.EXPERIMENTATION).length == 0
+        if (tree == null
+                || tree.getActivityInstances(CityDealProcess.Activity.EXPERIMENTATION).length == 0
                 || runtimeService.getVariable(processInstanceId, ENDS_ON) == null) {
             return false;
         }
-        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
+        ProcessInstance instance = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(processInstanceId)
                 .singleResult();
         plan(processInstanceId, instance.getBusinessKey());
         return true;
     }
 
-    private void plan(Function<String, Object> read, BiConsumer<String, Object> instance, String processInstanceId,
-                      String dealId) {
+    private void plan(
+            Function<String, Object> read,
+            BiConsumer<String, Object> instance,
+            String processInstanceId,
+            String dealId) {
         Term term;
         try {
-            term = new Term(ProcessValues.date(SIGNED_ON, read.apply(SIGNED_ON)), ProcessValues.date(ENDS_ON, read.apply(ENDS_ON)));
+            term = new Term(
+                    ProcessValues.date(SIGNED_ON, read.apply(SIGNED_ON)),
+                    ProcessValues.date(ENDS_ON, read.apply(ENDS_ON)));
         } catch (InvalidDealException e) {
             throw ProcessValues.badInput(e);
         }
         PromptPlan plan = promptSchedule.plan(term);
-        instance.accept(OWNERSHIP_PROMPT_DUE_AT, plan.dueAt(PromptKind.OWNERSHIP_CONVERSATION).toString());
-        instance.accept(SCALING_EXPLORATION_DUE_AT, plan.dueAt(PromptKind.SCALING_EXPLORATION).toString());
-        instance.accept(MID_TERM_REVIEW_DUE_AT, plan.dueAt(PromptKind.MID_TERM_REVIEW).toString());
-        instance.accept(SCALING_PLAN_DUE_AT, plan.dueAt(PromptKind.SCALING_PLAN_DUE).toString());
-        instance.accept(SCALING_PLAN_ESCALATION_AT, plan.dueAt(PromptKind.SCALING_PLAN_ESCALATION).toString());
+        instance.accept(
+                OWNERSHIP_PROMPT_DUE_AT,
+                plan.dueAt(PromptKind.OWNERSHIP_CONVERSATION).toString());
+        instance.accept(
+                SCALING_EXPLORATION_DUE_AT,
+                plan.dueAt(PromptKind.SCALING_EXPLORATION).toString());
+        instance.accept(
+                MID_TERM_REVIEW_DUE_AT, plan.dueAt(PromptKind.MID_TERM_REVIEW).toString());
+        instance.accept(
+                SCALING_PLAN_DUE_AT, plan.dueAt(PromptKind.SCALING_PLAN_DUE).toString());
+        instance.accept(
+                SCALING_PLAN_ESCALATION_AT,
+                plan.dueAt(PromptKind.SCALING_PLAN_ESCALATION).toString());
         instance.accept(ANSWERABILITY_REVIEW_CYCLE, plan.answerabilityCycle());
         instance.accept(TERM_ENDS_AT, plan.termEndsAt().toString());
         promptLog.plan(dealId, term, plan);
 
-        for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKeyIn(CityDealProcess.PROMPT_TASKS.keySet().toArray(String[]::new)).list()) {
-            Date due = Date.from(plan.dueAt(CityDealProcess.PROMPT_TASKS.get(task.getTaskDefinitionKey())).toInstant());
+        for (Task task : taskService
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKeyIn(CityDealProcess.PROMPT_TASKS.keySet().toArray(String[]::new))
+                .list()) {
+            Date due = Date.from(plan.dueAt(CityDealProcess.PROMPT_TASKS.get(task.getTaskDefinitionKey()))
+                    .toInstant());
             task.setDueDate(due);
             task.setFollowUpDate(taskDisplay.followUp(due));
             taskService.saveTask(task);
         }
-        for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+        for (Job timer : managementService
+                .createJobQuery()
+                .processInstanceId(processInstanceId)
+                .timers()
+                .list()) {
             managementService.recalculateJobDuedate(timer.getId(), false);
         }
     }

@@ -34,8 +34,11 @@ public class RaisePromptDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         PromptKind kind = PromptKind.valueOf((String) execution.getVariableLocal(CityDealProcess.Variable.PROMPT_KIND));
-        for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(TASK_OF_PROMPT.get(kind)).list()) {
+        for (Task task : taskService
+                .createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(TASK_OF_PROMPT.get(kind))
+                .list()) {
             task.setPriority(RAISED_PRIORITY);
             taskService.saveTask(task);
         }

@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
-
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -11,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealRegistry;
+
+import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
 
 /**
  * The registry says who leads a deal, who its programme office contact is and what its term is; the process
@@ -38,7 +38,9 @@ public class RegistryVariables implements ExecutionListener {
     public void sync(DelegateExecution execution) {
         String definitionId = execution.getProcessDefinitionId();
         String dealId = execution.getProcessBusinessKey();
-        if (definitionId == null || !definitionId.startsWith(CityDealProcess.KEY + ":") || dealId == null
+        if (definitionId == null
+                || !definitionId.startsWith(CityDealProcess.KEY + ":")
+                || dealId == null
                 || !dealRegistry.exists(dealId)) {
             return;
         }

@@ -25,7 +25,8 @@ public class ScalingAdviceExecutionListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         DmnDecisionResult result = (DmnDecisionResult) execution.getVariable(DECISION_RESULT);
         List<AdvisedRoute> advice = result.getResultList().stream()
-                .map(row -> new AdvisedRoute(ScalingRoute.valueOf((String) row.get("route")), (String) row.get("reason")))
+                .map(row ->
+                        new AdvisedRoute(ScalingRoute.valueOf((String) row.get("route")), (String) row.get("reason")))
                 .distinct()
                 .toList();
         Set<ScalingRoute> preTicked = AdvisedRoute.combinable(advice);

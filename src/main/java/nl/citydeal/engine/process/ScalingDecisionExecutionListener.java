@@ -37,8 +37,8 @@ public class ScalingDecisionExecutionListener implements ExecutionListener {
             }
         }
         try {
-            ScalingDecision decision = new ScalingDecision(routes,
-                    ProcessValues.text(execution, CityDealProcess.Variable.SCALING_DECISION_RATIONALE));
+            ScalingDecision decision = new ScalingDecision(
+                    routes, ProcessValues.text(execution, CityDealProcess.Variable.SCALING_DECISION_RATIONALE));
             dealRegistry.recordScalingDecision(execution.getProcessBusinessKey(), decision, CurrentUser.id(execution));
         } catch (InvalidDealException e) {
             throw ProcessValues.badInput(e);

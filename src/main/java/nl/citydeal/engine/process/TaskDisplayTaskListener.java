@@ -54,7 +54,10 @@ public class TaskDisplayTaskListener {
 
     /** The reminder date of a prompt task: the lead time before it is due. */
     Date followUp(Date due) {
-        return Date.from(due.toInstant().atZone(PromptSchedule.ZONE).minus(reminderLeadTime).toInstant());
+        return Date.from(due.toInstant()
+                .atZone(PromptSchedule.ZONE)
+                .minus(reminderLeadTime)
+                .toInstant());
     }
 
     private static Date dueOf(DelegateTask task, PromptKind prompt) {
@@ -67,8 +70,9 @@ public class TaskDisplayTaskListener {
             case ANSWERABILITY_REVIEW -> null;
         };
         Object value = variable == null ? null : task.getVariable(variable);
-        return value == null ? task.getCreateTime() : Date.from(Instant.from(
-                java.time.OffsetDateTime.parse(value.toString())));
+        return value == null
+                ? task.getCreateTime()
+                : Date.from(Instant.from(java.time.OffsetDateTime.parse(value.toString())));
     }
 
     private static String documentation(DelegateTask task) {
@@ -76,7 +80,9 @@ public class TaskDisplayTaskListener {
             return null;
         }
         String text = task.getBpmnModelElementInstance().getDocumentations().stream()
-                .map(Documentation::getTextContent).collect(Collectors.joining(" ")).strip();
+                .map(Documentation::getTextContent)
+                .collect(Collectors.joining(" "))
+                .strip();
         return text.isEmpty() ? null : text;
     }
 
@@ -84,5 +90,4 @@ public class TaskDisplayTaskListener {
         String definitionId = task.getProcessDefinitionId();
         return definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
     }
-
 }

@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,8 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.identity.Role;
 
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
 /**
  * The Tasklist filters of each role, created on start and brought up to date on every restart (found by name).
  * Each shows the deal, its phase and the due date as columns, and sorts by due date.
@@ -34,42 +34,98 @@ public class TaskFilters {
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
 
-    public TaskFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+    public TaskFilters(
+            FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
         this.filterService = filterService;
         this.taskService = taskService;
         this.authorizationService = authorizationService;
     }
 
     /** A filter: its name, the role that sees it, its place in the list, and its query. */
-    record Definition(String name, Role role, int priority, String description, TaskQuery query) {
-    }
+    record Definition(String name, Role role, int priority, String description, TaskQuery query) {}
 
     List<Definition> definitions() {
         return List.of(
-                new Definition("Mijn taken", Role.DEAL_LEAD, -20, "Taken die aan mij zijn toegewezen, eerst wat het eerst moet",
-                        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
-                new Definition("Binnenkort verlopen", Role.DEAL_LEAD, -10, "Mijn taken die binnen 14 dagen verlopen of al verlopen zijn",
-                        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
-                                .dueBeforeExpression("${dateTime().plusDays(14)}").orderByDueDate().asc()),
-                new Definition("Taken programmabureau", Role.PROGRAMME_OFFICE, -30, "Taken voor het programmabureau",
-                        taskService.createTaskQuery().taskCandidateGroup(Role.PROGRAMME_OFFICE.groupId()).includeAssignedTasks()
-                                .orderByDueDate().asc()),
-                new Definition("Alle open taken", Role.PROGRAMME_OFFICE, -20, "Alle open taken van alle deals",
+                new Definition(
+                        "Mijn taken",
+                        Role.DEAL_LEAD,
+                        -20,
+                        "Taken die aan mij zijn toegewezen, eerst wat het eerst moet",
+                        taskService
+                                .createTaskQuery()
+                                .taskAssigneeExpression("${currentUser()}")
+                                .orderByDueDate()
+                                .asc()),
+                new Definition(
+                        "Binnenkort verlopen",
+                        Role.DEAL_LEAD,
+                        -10,
+                        "Mijn taken die binnen 14 dagen verlopen of al verlopen zijn",
+                        taskService
+                                .createTaskQuery()
+                                .taskAssigneeExpression("${currentUser()}")
+                                .dueBeforeExpression("${dateTime().plusDays(14)}")
+                                .orderByDueDate()
+                                .asc()),
+                new Definition(
+                        "Taken programmabureau",
+                        Role.PROGRAMME_OFFICE,
+                        -30,
+                        "Taken voor het programmabureau",
+                        taskService
+                                .createTaskQuery()
+                                .taskCandidateGroup(Role.PROGRAMME_OFFICE.groupId())
+                                .includeAssignedTasks()
+                                .orderByDueDate()
+                                .asc()),
+                new Definition(
+                        "Alle open taken",
+                        Role.PROGRAMME_OFFICE,
+                        -20,
+                        "Alle open taken van alle deals",
                         taskService.createTaskQuery().orderByDueDate().asc()),
-                new Definition("Escalaties", Role.PROGRAMME_OFFICE, -15, "Deals waarvan het opschalingsplan ontbreekt",
-                        taskService.createTaskQuery().taskDefinitionKey(CityDealProcess.Activity.ESCALATE_MISSING_SCALING_PLAN)
-                                .orderByDueDate().asc()),
-                new Definition("Achterstallige prompts", Role.PROGRAMME_OFFICE, -10, "Taken waarvan de vervaldatum voorbij is",
-                        taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc()),
-                new Definition("Per fase", Role.PROGRAMME_OFFICE, 0, "Alle open taken, gesorteerd op de fase van de deal",
-                        taskService.createTaskQuery().orderByProcessVariable(CityDealProcess.Variable.PHASE_LABEL,
-                                org.camunda.bpm.engine.variable.type.ValueType.STRING).asc().orderByDueDate().asc()));
+                new Definition(
+                        "Escalaties",
+                        Role.PROGRAMME_OFFICE,
+                        -15,
+                        "Deals waarvan het opschalingsplan ontbreekt",
+                        taskService
+                                .createTaskQuery()
+                                .taskDefinitionKey(CityDealProcess.Activity.ESCALATE_MISSING_SCALING_PLAN)
+                                .orderByDueDate()
+                                .asc()),
+                new Definition(
+                        "Achterstallige prompts",
+                        Role.PROGRAMME_OFFICE,
+                        -10,
+                        "Taken waarvan de vervaldatum voorbij is",
+                        taskService
+                                .createTaskQuery()
+                                .dueBeforeExpression("${now()}")
+                                .orderByDueDate()
+                                .asc()),
+                new Definition(
+                        "Per fase",
+                        Role.PROGRAMME_OFFICE,
+                        0,
+                        "Alle open taken, gesorteerd op de fase van de deal",
+                        taskService
+                                .createTaskQuery()
+                                .orderByProcessVariable(
+                                        CityDealProcess.Variable.PHASE_LABEL,
+                                        org.camunda.bpm.engine.variable.type.ValueType.STRING)
+                                .asc()
+                                .orderByDueDate()
+                                .asc()));
     }
 
     @EventListener(ContextRefreshedEvent.class)
     public void createOrUpdate() {
         for (Definition definition : definitions()) {
-            Filter filter = filterService.createFilterQuery().filterName(definition.name()).singleResult();
+            Filter filter = filterService
+                    .createFilterQuery()
+                    .filterName(definition.name())
+                    .singleResult();
             if (filter == null) {
                 filter = filterService.newTaskFilter(definition.name());
             }
@@ -90,8 +146,13 @@ public class TaskFilters {
     }
 
     private void grantRead(String filterId, Role role) {
-        boolean granted = authorizationService.createAuthorizationQuery().groupIdIn(role.groupId())
-                .resourceType(Resources.FILTER).resourceId(filterId).count() > 0;
+        boolean granted = authorizationService
+                        .createAuthorizationQuery()
+                        .groupIdIn(role.groupId())
+                        .resourceType(Resources.FILTER)
+                        .resourceId(filterId)
+                        .count()
+                > 0;
         if (!granted) {
             var authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(role.groupId());

@@ -29,7 +29,8 @@ import nl.citydeal.engine.identity.Role;
  */
 final class TaskFormFields {
 
-    private static final Set<String> UNLIMITED_GROUPS = Set.of(Role.PROGRAMME_OFFICE.groupId(), Role.ADMINISTRATOR.groupId());
+    private static final Set<String> UNLIMITED_GROUPS =
+            Set.of(Role.PROGRAMME_OFFICE.groupId(), Role.ADMINISTRATOR.groupId());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<FormService> formService;
@@ -65,8 +66,10 @@ final class TaskFormFields {
         }
         Set<String> refused = new TreeSet<>(variables.keySet());
         refused.removeAll(fieldsOf(taskId));
-        return refused.isEmpty() ? null : ("Bij deze taak horen alleen de velden van haar formulier; %s mag u hier "
-                + "niet meesturen.").formatted(String.join(", ", refused));
+        return refused.isEmpty()
+                ? null
+                : ("Bij deze taak horen alleen de velden van haar formulier; %s mag u hier " + "niet meesturen.")
+                        .formatted(String.join(", ", refused));
     }
 
     private boolean limited() {

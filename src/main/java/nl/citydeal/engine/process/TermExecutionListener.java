@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
-
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,6 +9,8 @@ import org.springframework.stereotype.Component;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.deal.Term;
+
+import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
 
 /**
  * Checks the term when the programme office records the signing or changes the end date (extension or
@@ -36,8 +36,11 @@ public class TermExecutionListener implements ExecutionListener {
         try {
             if (CityDealProcess.Activity.RECORD_SIGNING.equals(execution.getCurrentActivityId())) {
                 Term term = new Term(ProcessValues.date(execution, SIGNED_ON), ProcessValues.date(execution, ENDS_ON));
-                dealRegistry.recordSigning(execution.getProcessBusinessKey(), term,
-                        ProcessValues.text(execution, STAATSCOURANT_REFERENCE), CurrentUser.id(execution));
+                dealRegistry.recordSigning(
+                        execution.getProcessBusinessKey(),
+                        term,
+                        ProcessValues.text(execution, STAATSCOURANT_REFERENCE),
+                        CurrentUser.id(execution));
             } else {
                 LocalDate newEnd = ProcessValues.date(execution, NEW_ENDS_ON);
                 if (newEnd == null) {
@@ -45,8 +48,11 @@ public class TermExecutionListener implements ExecutionListener {
                 }
                 Term changed = new Term(ProcessValues.date(execution, SIGNED_ON), newEnd);
                 execution.setVariable(ENDS_ON, changed.endsOn().toString());
-                dealRegistry.recordTermChange(execution.getProcessBusinessKey(), changed.endsOn(),
-                        ProcessValues.text(execution, "termChangeReason"), CurrentUser.id(execution));
+                dealRegistry.recordTermChange(
+                        execution.getProcessBusinessKey(),
+                        changed.endsOn(),
+                        ProcessValues.text(execution, "termChangeReason"),
+                        CurrentUser.id(execution));
                 execution.removeVariable(NEW_ENDS_ON);
             }
         } catch (InvalidDealException e) {

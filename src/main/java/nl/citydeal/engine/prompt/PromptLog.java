@@ -49,7 +49,8 @@ public class PromptLog {
             if (kind == PromptKind.ANSWERABILITY_REVIEW) {
                 continue;
             }
-            boolean settled = existing.stream().anyMatch(p -> p.getKind() == kind && p.getStatus() != PromptStatus.PLANNED);
+            boolean settled =
+                    existing.stream().anyMatch(p -> p.getKind() == kind && p.getStatus() != PromptStatus.PLANNED);
             if (!settled) {
                 prompts.save(new Prompt(dealId, kind, plan.dueAt(kind).toInstant()));
             }
@@ -57,10 +58,13 @@ public class PromptLog {
         Instant end = plan.termEndsAt().toInstant();
         // on Dutch time, so every review falls at 09:00 in summer and winter alike
         for (ZonedDateTime review = plan.firstAnswerabilityReview().atZoneSameInstant(PromptSchedule.ZONE);
-             review.toInstant().isBefore(end); review = review.plus(plan.answerabilityInterval())) {
+                review.toInstant().isBefore(end);
+                review = review.plus(plan.answerabilityInterval())) {
             Instant due = review.toInstant();
-            boolean settled = existing.stream().anyMatch(p -> p.getKind() == PromptKind.ANSWERABILITY_REVIEW
-                    && p.getStatus() != PromptStatus.PLANNED && p.getDueAt().equals(due));
+            boolean settled = existing.stream()
+                    .anyMatch(p -> p.getKind() == PromptKind.ANSWERABILITY_REVIEW
+                            && p.getStatus() != PromptStatus.PLANNED
+                            && p.getDueAt().equals(due));
             if (!settled) {
                 prompts.save(new Prompt(dealId, PromptKind.ANSWERABILITY_REVIEW, due));
             }
@@ -82,25 +86,29 @@ public class PromptLog {
      * nor shown as planned.
      */
     public void done(String dealId, PromptKind kind, String by, Instant at) {
-        earliest(dealId, kind, PromptStatus.DUE).or(() -> earliest(dealId, kind, PromptStatus.PLANNED))
+        earliest(dealId, kind, PromptStatus.DUE)
+                .or(() -> earliest(dealId, kind, PromptStatus.PLANNED))
                 .ifPresent(prompt -> prompt.done(by, at));
         if (kind == PromptKind.SCALING_PLAN_DUE) {
             prompts.findByDealIdOrderByDueAtAscIdAsc(dealId).stream()
-                    .filter(p -> p.getKind() == PromptKind.SCALING_PLAN_ESCALATION && p.getStatus() == PromptStatus.PLANNED)
+                    .filter(p ->
+                            p.getKind() == PromptKind.SCALING_PLAN_ESCALATION && p.getStatus() == PromptStatus.PLANNED)
                     .forEach(Prompt::cancel);
         }
     }
 
     /** The prompt's task was cancelled (the experimentation ended without it). */
     public void cancel(String dealId, PromptKind kind) {
-        earliest(dealId, kind, PromptStatus.DUE).or(() -> earliest(dealId, kind, PromptStatus.PLANNED))
+        earliest(dealId, kind, PromptStatus.DUE)
+                .or(() -> earliest(dealId, kind, PromptStatus.PLANNED))
                 .ifPresent(Prompt::cancel);
     }
 
     /** The experimentation ended: nothing planned will fire any more. */
     public void cancelPlanned(String dealId) {
         prompts.findByDealIdOrderByDueAtAscIdAsc(dealId).stream()
-                .filter(p -> p.getStatus() == PromptStatus.PLANNED).forEach(Prompt::cancel);
+                .filter(p -> p.getStatus() == PromptStatus.PLANNED)
+                .forEach(Prompt::cancel);
     }
 
     @Transactional(readOnly = true)
@@ -117,7 +125,8 @@ public class PromptLog {
     @Transactional(readOnly = true)
     public List<Prompt> openDueBefore(Instant before) {
         return prompts.findByStatusInAndDueAtBefore(OPEN, before).stream()
-                .sorted(Comparator.comparing(Prompt::getDueAt).thenComparing(Prompt::getId)).toList();
+                .sorted(Comparator.comparing(Prompt::getDueAt).thenComparing(Prompt::getId))
+                .toList();
     }
 
     /** Open prompts falling due in [from, to), of one lead's deals when given. */

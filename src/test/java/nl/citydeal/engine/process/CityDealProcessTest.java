@@ -1,13 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static nl.citydeal.engine.process.CityDealProcess.Activity.*;
-import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -37,6 +29,14 @@ import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.identity.Role;
 
+import static nl.citydeal.engine.process.CityDealProcess.Activity.*;
+import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
 /**
  * Every path of {@code city-deal}: preparation (approve, send back, abandon), signing, the timed prompts, one
  * and two parts, late joiners, term changes, early end, the scaling decision and each route.
@@ -51,12 +51,16 @@ class CityDealProcessTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     HistoryService historyService;
 
@@ -67,7 +71,8 @@ class CityDealProcessTest {
             engine.getIdentityService().saveUser(engine.getIdentityService().newUser(LEAD));
             engine.getIdentityService().createMembership(LEAD, Role.DEAL_LEAD.groupId());
         }
-        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2024-02-01T10:00+01:00").toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(OffsetDateTime.parse("2024-02-01T10:00+01:00").toInstant()));
     }
 
     @AfterEach
@@ -130,11 +135,13 @@ class CityDealProcessTest {
         screen(deal, "Gemeente Zwolle", true, false);
         commitAndAgree(deal, "ONE_PART");
 
-        complete(task(REVIEW_PROPOSAL, deal),
+        complete(
+                task(REVIEW_PROPOSAL, deal),
                 withVariables(REVIEW_DECISION, "SEND_BACK", REVIEW_REMARKS, "Middelen voor uitvoering onduidelijk"));
 
         assertThat(deal).isWaitingAt(SECURE_COMMITMENT);
-        Assertions.assertThat(runtimeService.getVariable(deal.getId(), REVIEW_REMARKS)).isEqualTo("Middelen voor uitvoering onduidelijk");
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), REVIEW_REMARKS))
+                .isEqualTo("Middelen voor uitvoering onduidelijk");
         commitAndAgree(deal, "ONE_PART");
         approve(deal);
         assertThat(deal).isWaitingAt(RECORD_SIGNING);
@@ -146,7 +153,9 @@ class CityDealProcessTest {
         screen(deal, "Gemeente Zwolle", true, false);
         commitAndAgree(deal, "ONE_PART");
 
-        complete(task(REVIEW_PROPOSAL, deal), withVariables(REVIEW_DECISION, "ABANDON", REVIEW_REMARKS, "Geen gedeelde opgave"));
+        complete(
+                task(REVIEW_PROPOSAL, deal),
+                withVariables(REVIEW_DECISION, "ABANDON", REVIEW_REMARKS, "Geen gedeelde opgave"));
 
         assertThat(deal).isWaitingAt(SHARE_LESSONS).hasNotPassed(RECORD_SIGNING);
         shareLessonsAndClose(deal);
@@ -165,16 +174,18 @@ class CityDealProcessTest {
 
     @ParameterizedTest(name = "{0} to {1} is refused: {2}")
     @CsvSource({
-            "2024-03-01, 2024-02-28, moet na de datum van ondertekening",
-            "2024-03-01, 2024-08-31, minstens 6 maanden",
-            "2024-03-01, 2030-03-02, hoogstens 6 jaar",
-            "2024-03-01, 1-3-2027, geen geldige datum"})
+        "2024-03-01, 2024-02-28, moet na de datum van ondertekening",
+        "2024-03-01, 2024-08-31, minstens 6 maanden",
+        "2024-03-01, 2030-03-02, hoogstens 6 jaar",
+        "2024-03-01, 1-3-2027, geen geldige datum"
+    })
     void invalidTermIsRefusedWithAClearMessageAndChangesNothing(String signedOn, String endsOn, String message) {
         ProcessInstance deal = prepared("ONE_PART");
         Task signing = task(RECORD_SIGNING, deal);
 
-        assertThatThrownBy(() -> taskService.complete(signing.getId(),
-                withVariables(SIGNED_ON, signedOn, ENDS_ON, endsOn, STAATSCOURANT_REFERENCE, "Stcrt. 2024, 1")))
+        assertThatThrownBy(() -> taskService.complete(
+                        signing.getId(),
+                        withVariables(SIGNED_ON, signedOn, ENDS_ON, endsOn, STAATSCOURANT_REFERENCE, "Stcrt. 2024, 1")))
                 .isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining(message);
 
@@ -188,8 +199,13 @@ class CityDealProcessTest {
     void threeYearTermPlansEveryPromptAsTheWorkedExampleToTheDay() {
         ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
 
-        assertThat(deal).isWaitingAt(HOLD_OWNERSHIP_CONVERSATION, EXPLORE_SCALING, DELIVER_SCALING_PLAN,
-                MID_TERM_REVIEW_DUE, CONDUCT_EXPERIMENT);
+        assertThat(deal)
+                .isWaitingAt(
+                        HOLD_OWNERSHIP_CONVERSATION,
+                        EXPLORE_SCALING,
+                        DELIVER_SCALING_PLAN,
+                        MID_TERM_REVIEW_DUE,
+                        CONDUCT_EXPERIMENT);
         assertDue(deal, OWNERSHIP_PROMPT_DUE, "2024-11-29T09:00+01:00");
         assertDue(deal, SCALING_EXPLORATION_DUE, "2025-05-13T09:00+02:00");
         assertDue(deal, MID_TERM_REVIEW_DUE, "2025-08-30T09:00+02:00");
@@ -197,7 +213,8 @@ class CityDealProcessTest {
         assertDue(deal, SCALING_PLAN_ESCALATION_DUE, "2026-09-17T09:00+02:00");
         assertDue(deal, ANSWERABILITY_REVIEW_DUE, "2024-09-01T09:00+02:00");
         assertDue(deal, TERM_ENDED, "2027-03-01T09:00+01:00");
-        Assertions.assertThat(task(HOLD_OWNERSHIP_CONVERSATION, deal).getDueDate()).isEqualTo(date("2024-11-29T09:00+01:00"));
+        Assertions.assertThat(task(HOLD_OWNERSHIP_CONVERSATION, deal).getDueDate())
+                .isEqualTo(date("2024-11-29T09:00+01:00"));
         Assertions.assertThat(task(DELIVER_SCALING_PLAN, deal).getDueDate()).isEqualTo(date("2026-05-31T09:00+02:00"));
     }
 
@@ -206,7 +223,8 @@ class CityDealProcessTest {
         ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
 
         Task ownership = task(HOLD_OWNERSHIP_CONVERSATION, deal);
-        Assertions.assertThat(ownership.getName()).isEqualTo("Eigenaarschapsgesprek voeren — City Deal Klimaatadaptatie");
+        Assertions.assertThat(ownership.getName())
+                .isEqualTo("Eigenaarschapsgesprek voeren — City Deal Klimaatadaptatie");
         Assertions.assertThat(ownership.getDescription()).contains("Eigenaarschap");
         Assertions.assertThat(ownership.getDueDate()).isEqualTo(date("2024-11-29T09:00+01:00"));
         Assertions.assertThat(ownership.getFollowUpDate()).isEqualTo(date("2024-11-15T09:00+01:00"));
@@ -235,7 +253,8 @@ class CityDealProcessTest {
         fire(deal, OWNERSHIP_PROMPT_DUE);
 
         assertThat(deal).hasPassed(OWNERSHIP_PROMPT_DUE).isWaitingAt(HOLD_OWNERSHIP_CONVERSATION);
-        Assertions.assertThat(task(HOLD_OWNERSHIP_CONVERSATION, deal).getPriority()).isEqualTo(RaisePromptDelegate.RAISED_PRIORITY);
+        Assertions.assertThat(task(HOLD_OWNERSHIP_CONVERSATION, deal).getPriority())
+                .isEqualTo(RaisePromptDelegate.RAISED_PRIORITY);
         Assertions.assertThat(timer(deal, OWNERSHIP_PROMPT_DUE)).isNull();
     }
 
@@ -247,22 +266,28 @@ class CityDealProcessTest {
         fire(deal, SCALING_PLAN_DUE);
 
         Assertions.assertThat(task(EXPLORE_SCALING, deal).getPriority()).isEqualTo(RaisePromptDelegate.RAISED_PRIORITY);
-        Assertions.assertThat(task(DELIVER_SCALING_PLAN, deal).getPriority()).isEqualTo(RaisePromptDelegate.RAISED_PRIORITY);
-        Assertions.assertThat(task(HOLD_OWNERSHIP_CONVERSATION, deal).getPriority()).isEqualTo(Task.PRIORITY_NORMAL);
+        Assertions.assertThat(task(DELIVER_SCALING_PLAN, deal).getPriority())
+                .isEqualTo(RaisePromptDelegate.RAISED_PRIORITY);
+        Assertions.assertThat(task(HOLD_OWNERSHIP_CONVERSATION, deal).getPriority())
+                .isEqualTo(Task.PRIORITY_NORMAL);
     }
 
     @Test
     void promptTaskDoneEarlyDoesNotFireAgain() {
         ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
 
-        complete(task(DELIVER_SCALING_PLAN, deal), withVariables("scalingPlanSummary", "Inbedden bij het Deltaprogramma"));
-        complete(task(HOLD_OWNERSHIP_CONVERSATION, deal), withVariables("ownershipOutcome", "Provincie wordt eigenaar"));
+        complete(
+                task(DELIVER_SCALING_PLAN, deal),
+                withVariables("scalingPlanSummary", "Inbedden bij het Deltaprogramma"));
+        complete(
+                task(HOLD_OWNERSHIP_CONVERSATION, deal), withVariables("ownershipOutcome", "Provincie wordt eigenaar"));
 
         Assertions.assertThat(timer(deal, SCALING_PLAN_DUE)).isNull();
         Assertions.assertThat(timer(deal, SCALING_PLAN_ESCALATION_DUE)).isNull();
         Assertions.assertThat(timer(deal, OWNERSHIP_PROMPT_DUE)).isNull();
         Assertions.assertThat(runtimeService.getVariables(deal.getId()))
-                .containsEntry(SCALING_PLAN_DELIVERED, true).containsEntry(OWNERSHIP_CONVERSATION_HELD, true);
+                .containsEntry(SCALING_PLAN_DELIVERED, true)
+                .containsEntry(OWNERSHIP_CONVERSATION_HELD, true);
         assertThat(deal).isWaitingAt(EXPLORE_SCALING, MID_TERM_REVIEW_DUE, CONDUCT_EXPERIMENT);
     }
 
@@ -287,7 +312,8 @@ class CityDealProcessTest {
         assertThat(task(HOLD_MID_TERM_REVIEW, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
         complete(task(HOLD_MID_TERM_REVIEW, deal), withVariables("midTermAssessment", "Op koers"));
         Assertions.assertThat(timer(deal, MID_TERM_REVIEW_DUE)).isNull();
-        Assertions.assertThat(runtimeService.getVariable(deal.getId(), MID_TERM_REVIEW_HELD)).isEqualTo(true);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), MID_TERM_REVIEW_HELD))
+                .isEqualTo(true);
     }
 
     @Test
@@ -298,7 +324,9 @@ class CityDealProcessTest {
 
         assertThat(task(HOLD_ANSWERABILITY_REVIEW, deal)).isAssignedTo(LEAD);
         assertDue(deal, ANSWERABILITY_REVIEW_DUE, "2025-03-01T09:00+01:00");
-        complete(task(HOLD_ANSWERABILITY_REVIEW, deal), withVariables("answerabilityNotes", "Wethouders aangesproken op inzet"));
+        complete(
+                task(HOLD_ANSWERABILITY_REVIEW, deal),
+                withVariables("answerabilityNotes", "Wethouders aangesproken op inzet"));
         assertThat(deal).isNotWaitingAt(HOLD_ANSWERABILITY_REVIEW);
     }
 
@@ -325,11 +353,21 @@ class CityDealProcessTest {
 
         complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "JOIN_PARTICIPANT"));
         assertThat(task(SCREEN_LATE_PARTICIPANT, deal)).isAssignedTo(LEAD);
-        complete(task(SCREEN_LATE_PARTICIPANT, deal), withVariables(PARTICIPANT_NAME, "Gemeente Ede",
-                PARTICIPANT_TYPE, "MUNICIPALITY", PARTICIPANT_ADDED_VALUE, "Pilotwijk", PARTICIPANT_ACCEPTED, true));
+        complete(
+                task(SCREEN_LATE_PARTICIPANT, deal),
+                withVariables(
+                        PARTICIPANT_NAME,
+                        "Gemeente Ede",
+                        PARTICIPANT_TYPE,
+                        "MUNICIPALITY",
+                        PARTICIPANT_ADDED_VALUE,
+                        "Pilotwijk",
+                        PARTICIPANT_ACCEPTED,
+                        true));
 
         assertThat(deal).isWaitingAt(CONDUCT_EXPERIMENT);
-        Assertions.assertThat(runtimeService.getVariable(deal.getId(), PARTICIPANTS_ACCEPTED)).isEqualTo(2);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), PARTICIPANTS_ACCEPTED))
+                .isEqualTo(2);
     }
 
     @Test
@@ -339,13 +377,22 @@ class CityDealProcessTest {
 
         complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "CHANGE_TERM"));
         assertThat(task(CHANGE_TERM, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
-        complete(task(CHANGE_TERM, deal), withVariables(NEW_ENDS_ON, "2028-03-01",
-                "extensionReference", "Stcrt. 2026, 999", "termChangeReason", "Meer tijd voor pilots"));
+        complete(
+                task(CHANGE_TERM, deal),
+                withVariables(
+                        NEW_ENDS_ON,
+                        "2028-03-01",
+                        "extensionReference",
+                        "Stcrt. 2026, 999",
+                        "termChangeReason",
+                        "Meer tijd voor pilots"));
 
         // 2024-03-01 to 2028-03-01 is 1461 days
         assertThat(deal).isWaitingAt(CONDUCT_EXPERIMENT);
         Assertions.assertThat(runtimeService.getVariable(deal.getId(), ENDS_ON)).isEqualTo("2028-03-01");
-        Assertions.assertThat(timer(deal, OWNERSHIP_PROMPT_DUE)).as("fired prompts stay fired").isNull();
+        Assertions.assertThat(timer(deal, OWNERSHIP_PROMPT_DUE))
+                .as("fired prompts stay fired")
+                .isNull();
         assertDue(deal, SCALING_EXPLORATION_DUE, "2025-10-06T09:00+02:00");
         assertDue(deal, MID_TERM_REVIEW_DUE, "2026-03-01T09:00+01:00");
         assertDue(deal, SCALING_PLAN_DUE, "2027-03-01T09:00+01:00");
@@ -361,9 +408,10 @@ class CityDealProcessTest {
         complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "CHANGE_TERM"));
         Task change = task(CHANGE_TERM, deal);
 
-        assertThatThrownBy(() -> taskService.complete(change.getId(), withVariables(NEW_ENDS_ON, "2031-03-01",
-                "termChangeReason", "Te lang")))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("hoogstens 6 jaar");
+        assertThatThrownBy(() -> taskService.complete(
+                        change.getId(), withVariables(NEW_ENDS_ON, "2031-03-01", "termChangeReason", "Te lang")))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("hoogstens 6 jaar");
 
         assertThat(deal).isWaitingAt(CHANGE_TERM);
         assertDue(deal, TERM_ENDED, "2027-03-01T09:00+01:00");
@@ -376,8 +424,16 @@ class CityDealProcessTest {
         complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "END_EARLY"));
 
         assertThat(deal).hasPassed(EXPERIMENTATION_ENDED_EARLY).isWaitingAt(ASSESS_OUTCOME);
-        Assertions.assertThat(taskService.createTaskQuery().processInstanceId(deal.getId()).count()).isEqualTo(1);
-        Assertions.assertThat(managementService.createJobQuery().processInstanceId(deal.getId()).count()).isZero();
+        Assertions.assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(deal.getId())
+                        .count())
+                .isEqualTo(1);
+        Assertions.assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(deal.getId())
+                        .count())
+                .isZero();
         Assertions.assertThat(runtimeService.getVariable(deal.getId(), PHASE)).isEqualTo("SCALING_DECISION");
     }
 
@@ -404,7 +460,8 @@ class CityDealProcessTest {
                 .containsEntry(ROUTE_STOP, false)
                 .containsEntry(ROUTE_EXTENSION, false);
         Assertions.assertThat((String) variables.get(SCALING_ADVICE))
-                .contains("Inbedden in regulier beleid").contains("Kennisnetwerk");
+                .contains("Inbedden in regulier beleid")
+                .contains("Kennisnetwerk");
         Task decision = task(DECIDE_SCALING_ROUTES, deal);
         assertThat(decision).isAssignedTo(LEAD);
         Assertions.assertThat(taskService.getIdentityLinksForTask(decision.getId()))
@@ -416,7 +473,8 @@ class CityDealProcessTest {
         ProcessInstance deal = atScalingDecision(outcome("NOT_ACHIEVED", false, false, false, false, false));
 
         Assertions.assertThat(runtimeService.getVariables(deal.getId()))
-                .containsEntry(ROUTE_STOP, true).containsEntry(ROUTE_KNOWLEDGE_NETWORK, false);
+                .containsEntry(ROUTE_STOP, true)
+                .containsEntry(ROUTE_KNOWLEDGE_NETWORK, false);
     }
 
     @Test
@@ -425,22 +483,25 @@ class CityDealProcessTest {
         Task decision = task(DECIDE_SCALING_ROUTES, deal);
 
         assertThatThrownBy(() -> taskService.complete(decision.getId(), routes(Map.of())))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("minstens één route");
-        assertThatThrownBy(() -> taskService.complete(decision.getId(),
-                routes(Map.of(ROUTE_EXTENSION, true, ROUTE_MERGE, true))))
-                .isInstanceOf(BadUserRequestException.class).hasMessageContaining("verlenging");
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("minstens één route");
+        assertThatThrownBy(() -> taskService.complete(
+                        decision.getId(), routes(Map.of(ROUTE_EXTENSION, true, ROUTE_MERGE, true))))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("verlenging");
         assertThat(deal).isWaitingAt(DECIDE_SCALING_ROUTES);
     }
 
     @ParameterizedTest(name = "{0} leads to {1}")
     @CsvSource({
-            "routeEmbedInPolicy, UserTask_HandOverEmbedInPolicy",
-            "routeChangeRegulation, UserTask_HandOverRegulationChange",
-            "routeOtherDealForm, UserTask_HandOverOtherDealForm",
-            "routeMerge, UserTask_HandOverMerge",
-            "routeKnowledgeNetwork, UserTask_HandOverKnowledgeNetwork",
-            "routeNationalRollout, UserTask_HandOverNationalRollout",
-            "routeStop, UserTask_RecordStop"})
+        "routeEmbedInPolicy, UserTask_HandOverEmbedInPolicy",
+        "routeChangeRegulation, UserTask_HandOverRegulationChange",
+        "routeOtherDealForm, UserTask_HandOverOtherDealForm",
+        "routeMerge, UserTask_HandOverMerge",
+        "routeKnowledgeNetwork, UserTask_HandOverKnowledgeNetwork",
+        "routeNationalRollout, UserTask_HandOverNationalRollout",
+        "routeStop, UserTask_RecordStop"
+    })
     void eachRouteHasItsOwnHandOverThenLessonsAndClosing(String route, String handOverTask) {
         ProcessInstance deal = atScalingDecision(outcome("PARTLY", true, false, false, false, false));
 
@@ -457,10 +518,13 @@ class CityDealProcessTest {
     void severalRoutesAreTakenAtOnce() {
         ProcessInstance deal = atScalingDecision(outcome("ACHIEVED", true, true, true, false, false));
 
-        complete(task(DECIDE_SCALING_ROUTES, deal),
-                routes(Map.of(ROUTE_EMBED_IN_POLICY, true, ROUTE_NATIONAL_ROLLOUT, true, ROUTE_KNOWLEDGE_NETWORK, true)));
+        complete(
+                task(DECIDE_SCALING_ROUTES, deal),
+                routes(Map.of(
+                        ROUTE_EMBED_IN_POLICY, true, ROUTE_NATIONAL_ROLLOUT, true, ROUTE_KNOWLEDGE_NETWORK, true)));
 
-        assertThat(deal).isWaitingAt(HAND_OVER_EMBED_IN_POLICY, HAND_OVER_NATIONAL_ROLLOUT, HAND_OVER_KNOWLEDGE_NETWORK);
+        assertThat(deal)
+                .isWaitingAt(HAND_OVER_EMBED_IN_POLICY, HAND_OVER_NATIONAL_ROLLOUT, HAND_OVER_KNOWLEDGE_NETWORK);
         complete(task(HAND_OVER_EMBED_IN_POLICY, deal));
         complete(task(HAND_OVER_NATIONAL_ROLLOUT, deal));
         assertThat(deal).isNotWaitingAt(SHARE_LESSONS);
@@ -476,8 +540,10 @@ class CityDealProcessTest {
 
         assertThat(deal).hasPassed(START_FOLLOW_UP_DEAL).isWaitingAt(SHARE_LESSONS);
         String successorId = (String) runtimeService.getVariable(deal.getId(), SUCCESSOR_DEAL_ID);
-        ProcessInstance successor = runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(successorId).singleResult();
+        ProcessInstance successor = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(successorId)
+                .singleResult();
         assertThat(successor).isWaitingAt(SCREEN_PARTICIPANT);
         Assertions.assertThat(runtimeService.getVariables(successor.getId()))
                 .containsEntry(PREDECESSOR_DEAL_ID, deal.getBusinessKey())
@@ -492,8 +558,10 @@ class CityDealProcessTest {
         ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
 
         Assertions.assertThat(runtimeService.getVariables(deal.getId()))
-                .containsEntry(OWNERSHIP_CONVERSATION_HELD, false).containsEntry(SCALING_EXPLORED, false)
-                .containsEntry(SCALING_PLAN_DELIVERED, false).containsEntry(MID_TERM_REVIEW_HELD, false)
+                .containsEntry(OWNERSHIP_CONVERSATION_HELD, false)
+                .containsEntry(SCALING_EXPLORED, false)
+                .containsEntry(SCALING_PLAN_DELIVERED, false)
+                .containsEntry(MID_TERM_REVIEW_HELD, false)
                 .containsEntry(PART_ONE_GATE_PASSED, false);
     }
 
@@ -509,10 +577,19 @@ class CityDealProcessTest {
 
         complete(task(DECIDE_SCALING_ROUTES, deal), routes(Map.of(ROUTE_EXTENSION, true)));
         assertThat(task(RECORD_EXTENSION, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
-        complete(task(RECORD_EXTENSION, deal), withVariables(NEW_ENDS_ON, "2028-03-01",
-                "extensionReference", "Stcrt. 2027, 42", "termChangeReason", "Meer tijd voor opschaling"));
+        complete(
+                task(RECORD_EXTENSION, deal),
+                withVariables(
+                        NEW_ENDS_ON,
+                        "2028-03-01",
+                        "extensionReference",
+                        "Stcrt. 2027, 42",
+                        "termChangeReason",
+                        "Meer tijd voor opschaling"));
 
-        assertThat(deal).hasPassed(REPLAN_PROMPTS).isWaitingAt(DELIVER_SCALING_PLAN, CONDUCT_EXPERIMENT)
+        assertThat(deal)
+                .hasPassed(REPLAN_PROMPTS)
+                .isWaitingAt(DELIVER_SCALING_PLAN, CONDUCT_EXPERIMENT)
                 .isNotWaitingAt(HOLD_OWNERSHIP_CONVERSATION, EXPLORE_SCALING, MID_TERM_REVIEW_DUE);
         assertDue(deal, TERM_ENDED, "2028-03-01T09:00+01:00");
         assertDue(deal, SCALING_PLAN_DUE, "2027-03-01T09:00+01:00");
@@ -521,21 +598,51 @@ class CityDealProcessTest {
     // --- the steps of a deal, as its users take them
 
     ProcessInstance register() {
-        return runtimeService.startProcessInstanceByKey(CityDealProcess.KEY, withVariables(
-                DEAL_NAME, "City Deal Klimaatadaptatie", THEME, "klimaatadaptatie", LEAD_ORGANISATION, "Gemeente Zwolle",
-                DEAL_LEAD, LEAD, AMBITION, "Klimaatbestendige steden in 2050"));
+        return runtimeService.startProcessInstanceByKey(
+                CityDealProcess.KEY,
+                withVariables(
+                        DEAL_NAME,
+                        "City Deal Klimaatadaptatie",
+                        THEME,
+                        "klimaatadaptatie",
+                        LEAD_ORGANISATION,
+                        "Gemeente Zwolle",
+                        DEAL_LEAD,
+                        LEAD,
+                        AMBITION,
+                        "Klimaatbestendige steden in 2050"));
     }
 
     void screen(ProcessInstance deal, String participant, boolean accepted, boolean more) {
-        complete(task(SCREEN_PARTICIPANT, deal), withVariables(PARTICIPANT_NAME, participant, PARTICIPANT_TYPE, "MUNICIPALITY",
-                PARTICIPANT_ADDED_VALUE, "Brengt pilotlocaties in", PARTICIPANT_ACCEPTED, accepted, MORE_PARTICIPANTS, more));
+        complete(
+                task(SCREEN_PARTICIPANT, deal),
+                withVariables(
+                        PARTICIPANT_NAME,
+                        participant,
+                        PARTICIPANT_TYPE,
+                        "MUNICIPALITY",
+                        PARTICIPANT_ADDED_VALUE,
+                        "Brengt pilotlocaties in",
+                        PARTICIPANT_ACCEPTED,
+                        accepted,
+                        MORE_PARTICIPANTS,
+                        more));
     }
 
     void commitAndAgree(ProcessInstance deal, String setup) {
-        complete(task(SECURE_COMMITMENT, deal), withVariables(RESOURCES_COMMITTED, true,
-                "commitmentDescription", "Wethouders van vijf gemeenten", "executionFundingView", "Rijksbijdrage 2 mln"));
-        complete(task(AGREE_SETUP, deal), withVariables(SETUP, setup, "rulesOfTheGame", "Gelijkwaardig",
-                "sharedDirection", "Klimaatbestendig bouwen"));
+        complete(
+                task(SECURE_COMMITMENT, deal),
+                withVariables(
+                        RESOURCES_COMMITTED,
+                        true,
+                        "commitmentDescription",
+                        "Wethouders van vijf gemeenten",
+                        "executionFundingView",
+                        "Rijksbijdrage 2 mln"));
+        complete(
+                task(AGREE_SETUP, deal),
+                withVariables(
+                        SETUP, setup, "rulesOfTheGame", "Gelijkwaardig", "sharedDirection", "Klimaatbestendig bouwen"));
     }
 
     void approve(ProcessInstance deal) {
@@ -552,8 +659,9 @@ class CityDealProcessTest {
 
     ProcessInstance signed(String setup, String signedOn, String endsOn) {
         ProcessInstance deal = prepared(setup);
-        complete(task(RECORD_SIGNING, deal), withVariables(SIGNED_ON, signedOn, ENDS_ON, endsOn,
-                STAATSCOURANT_REFERENCE, "Stcrt. 2024, 12345"));
+        complete(
+                task(RECORD_SIGNING, deal),
+                withVariables(SIGNED_ON, signedOn, ENDS_ON, endsOn, STAATSCOURANT_REFERENCE, "Stcrt. 2024, 12345"));
         return deal;
     }
 
@@ -566,26 +674,60 @@ class CityDealProcessTest {
 
     void shareLessonsAndClose(ProcessInstance deal) {
         assertThat(task(SHARE_LESSONS, deal)).isAssignedTo(LEAD);
-        complete(task(SHARE_LESSONS, deal), withVariables("positiveLessons", "Vroeg eigenaarschap besproken",
-                "negativeLessons", "Te laat begonnen met opschalen"));
+        complete(
+                task(SHARE_LESSONS, deal),
+                withVariables(
+                        "positiveLessons",
+                        "Vroeg eigenaarschap besproken",
+                        "negativeLessons",
+                        "Te laat begonnen met opschalen"));
         assertThat(task(CLOSE_DEAL, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
         complete(task(CLOSE_DEAL, deal), withVariables("finalReport", "Eindrapport"));
         assertThat(deal).isEnded().hasPassed(DEAL_CLOSED);
-        Assertions.assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(deal.getId())
-                .variableName(PHASE).singleResult().getValue()).isEqualTo("CLOSED");
+        Assertions.assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(deal.getId())
+                        .variableName(PHASE)
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("CLOSED");
     }
 
-    static Map<String, Object> outcome(String outcome, boolean ownershipSecured, boolean funding, boolean national,
-                                       boolean regulationBarrier, boolean continueTogether) {
-        return withVariables(OUTCOME, outcome, OWNERSHIP_SECURED, ownershipSecured, STRUCTURAL_FUNDING_FOUND, funding,
-                NATIONAL_RELEVANCE, national, REGULATION_IS_BARRIER, regulationBarrier, PARTIES_WANT_TO_CONTINUE, continueTogether);
+    static Map<String, Object> outcome(
+            String outcome,
+            boolean ownershipSecured,
+            boolean funding,
+            boolean national,
+            boolean regulationBarrier,
+            boolean continueTogether) {
+        return withVariables(
+                OUTCOME,
+                outcome,
+                OWNERSHIP_SECURED,
+                ownershipSecured,
+                STRUCTURAL_FUNDING_FOUND,
+                funding,
+                NATIONAL_RELEVANCE,
+                national,
+                REGULATION_IS_BARRIER,
+                regulationBarrier,
+                PARTIES_WANT_TO_CONTINUE,
+                continueTogether);
     }
 
     /** The decision form: every route box as submitted (unticked unless named), with a rationale. */
     static Map<String, Object> routes(Map<String, Boolean> ticked) {
         Map<String, Object> variables = new java.util.HashMap<>();
-        for (String route : List.of(ROUTE_FOLLOW_UP_DEAL, ROUTE_EXTENSION, ROUTE_EMBED_IN_POLICY, ROUTE_CHANGE_REGULATION,
-                ROUTE_OTHER_DEAL_FORM, ROUTE_MERGE, ROUTE_KNOWLEDGE_NETWORK, ROUTE_NATIONAL_ROLLOUT, ROUTE_STOP)) {
+        for (String route : List.of(
+                ROUTE_FOLLOW_UP_DEAL,
+                ROUTE_EXTENSION,
+                ROUTE_EMBED_IN_POLICY,
+                ROUTE_CHANGE_REGULATION,
+                ROUTE_OTHER_DEAL_FORM,
+                ROUTE_MERGE,
+                ROUTE_KNOWLEDGE_NETWORK,
+                ROUTE_NATIONAL_ROLLOUT,
+                ROUTE_STOP)) {
             variables.put(route, ticked.getOrDefault(route, false));
         }
         variables.put(SCALING_DECISION_RATIONALE, "Besproken met het programmabureau");
@@ -593,7 +735,12 @@ class CityDealProcessTest {
     }
 
     Job timer(ProcessInstance deal, String activityId) {
-        return managementService.createJobQuery().processInstanceId(deal.getId()).activityId(activityId).timers().singleResult();
+        return managementService
+                .createJobQuery()
+                .processInstanceId(deal.getId())
+                .activityId(activityId)
+                .timers()
+                .singleResult();
     }
 
     /** Lets time pass until the timer is due, then fires it as the job executor would. */

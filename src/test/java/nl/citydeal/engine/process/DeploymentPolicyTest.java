@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +10,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The deployment policy: the shipped models pass, code in a model does not. */
 class DeploymentPolicyTest {
@@ -34,43 +34,62 @@ class DeploymentPolicyTest {
             assertThat(files).isNotEmpty();
             for (Path file : files) {
                 assertThat(DeploymentPolicy.check(file.getFileName().toString(), Files.readAllBytes(file)))
-                        .as(file.toString()).isEmpty();
+                        .as(file.toString())
+                        .isEmpty();
             }
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "script task | <bpmn:scriptTask id='Task_X' name='Doe iets' scriptFormat='groovy'><bpmn:script>1</bpmn:script></bpmn:scriptTask> | een scriptTask is niet toegestaan",
-            "Java class | <bpmn:serviceTask id='Task_X' name='Doe iets' camunda:class='java.lang.Object' /> | een Java-klasse (camunda:class",
-            "script listener | <bpmn:userTask id='Task_X' name='Doe iets'><bpmn:extensionElements><camunda:taskListener event='create'><camunda:script scriptFormat='javascript'>1</camunda:script></camunda:taskListener></bpmn:extensionElements></bpmn:userTask> | een script (camunda:script)",
-            "script resource | <bpmn:userTask id='Task_X' name='Doe iets'><bpmn:extensionElements><camunda:executionListener event='start'><camunda:script scriptFormat='groovy' resource='x.groovy' /></camunda:executionListener></bpmn:extensionElements></bpmn:userTask> | een script",
-            "connector | <bpmn:serviceTask id='Task_X' name='Doe iets'><bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask> | een connector (camunda:connector)",
-            "Runtime in an expression | <bpmn:serviceTask id='Task_X' name='Doe iets' camunda:expression='${Runtime.getRuntime().exec(&quot;ls&quot;)}' /> | eigenschappen en methoden",
-            "method call on a variable | <bpmn:userTask id='Task_X' name='Doe iets' camunda:assignee='${dealLead.getClass()}' /> | eigenschappen en methoden",
-            "call of a function | <bpmn:userTask id='Task_X' name='Doe iets' camunda:assignee='${exec(&quot;ls&quot;)}' /> | de aanroep exec(...)",
-            "index | <bpmn:userTask id='Task_X' name='Doe iets' camunda:assignee='${execution[&quot;processEngine&quot;]}' /> | indexeren",
-            "delegate expression with a call | <bpmn:serviceTask id='Task_X' name='Doe iets' camunda:delegateExpression='${beans.get(&quot;x&quot;)}' /> | moet precies één bean noemen",
-            "script condition | <bpmn:sequenceFlow id='Flow_X' name='Ja' sourceRef='a' targetRef='b'><bpmn:conditionExpression xsi:type='bpmn:tFormalExpression' language='javascript'>true</bpmn:conditionExpression></bpmn:sequenceFlow> | scripttaal 'javascript'"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "script task | <bpmn:scriptTask id='Task_X' name='Doe iets' scriptFormat='groovy'><bpmn:script>1</bpmn:script></bpmn:scriptTask> | een scriptTask is niet toegestaan",
+                "Java class | <bpmn:serviceTask id='Task_X' name='Doe iets' camunda:class='java.lang.Object' /> | een Java-klasse (camunda:class",
+                "script listener | <bpmn:userTask id='Task_X' name='Doe iets'><bpmn:extensionElements><camunda:taskListener event='create'><camunda:script scriptFormat='javascript'>1</camunda:script></camunda:taskListener></bpmn:extensionElements></bpmn:userTask> | een script (camunda:script)",
+                "script resource | <bpmn:userTask id='Task_X' name='Doe iets'><bpmn:extensionElements><camunda:executionListener event='start'><camunda:script scriptFormat='groovy' resource='x.groovy' /></camunda:executionListener></bpmn:extensionElements></bpmn:userTask> | een script",
+                "connector | <bpmn:serviceTask id='Task_X' name='Doe iets'><bpmn:extensionElements><camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector></bpmn:extensionElements></bpmn:serviceTask> | een connector (camunda:connector)",
+                "Runtime in an expression | <bpmn:serviceTask id='Task_X' name='Doe iets' camunda:expression='${Runtime.getRuntime().exec(&quot;ls&quot;)}' /> | eigenschappen en methoden",
+                "method call on a variable | <bpmn:userTask id='Task_X' name='Doe iets' camunda:assignee='${dealLead.getClass()}' /> | eigenschappen en methoden",
+                "call of a function | <bpmn:userTask id='Task_X' name='Doe iets' camunda:assignee='${exec(&quot;ls&quot;)}' /> | de aanroep exec(...)",
+                "index | <bpmn:userTask id='Task_X' name='Doe iets' camunda:assignee='${execution[&quot;processEngine&quot;]}' /> | indexeren",
+                "delegate expression with a call | <bpmn:serviceTask id='Task_X' name='Doe iets' camunda:delegateExpression='${beans.get(&quot;x&quot;)}' /> | moet precies één bean noemen",
+                "script condition | <bpmn:sequenceFlow id='Flow_X' name='Ja' sourceRef='a' targetRef='b'><bpmn:conditionExpression xsi:type='bpmn:tFormalExpression' language='javascript'>true</bpmn:conditionExpression></bpmn:sequenceFlow> | scripttaal 'javascript'"
+            })
     void codeInAModelIsRefusedNamingTheElement(String what, String element, String problem) {
         byte[] model = SHELL.formatted(element.replace('\'', '"')).getBytes(StandardCharsets.UTF_8);
 
         List<DeploymentPolicy.Violation> violations = DeploymentPolicy.check("test.bpmn", model);
 
         assertThat(violations).as(what).isNotEmpty();
-        assertThat(violations.get(0).message()).contains(problem).containsPattern("^'(Task|Flow)_X' \\((Doe iets|Ja)\\)");
+        assertThat(violations.get(0).message())
+                .contains(problem)
+                .containsPattern("^'(Task|Flow)_X' \\((Doe iets|Ja)\\)");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "${dealLead}", "${!moreParticipants}", "${reviewDecision == 'APPROVE'}",
-            "${setup != 'TWO_PART' || partOneGatePassed}", "${a && !(b or c)}", "${empty x}", "${count > 2}",
-            "${dateTime()}", "${x == null ? 'a' : 'b'}", "#{flag}"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "${dealLead}",
+                "${!moreParticipants}",
+                "${reviewDecision == 'APPROVE'}",
+                "${setup != 'TWO_PART' || partOneGatePassed}",
+                "${a && !(b or c)}",
+                "${empty x}",
+                "${count > 2}",
+                "${dateTime()}",
+                "${x == null ? 'a' : 'b'}",
+                "#{flag}"
+            })
     void simpleConditionsOverVariablesPass(String expression) {
         String element = "<bpmn:userTask id=\"Task_X\" name=\"Doe iets\" camunda:assignee=\"%s\" />"
                 .formatted(expression.replace("'", "&apos;"));
 
-        assertThat(DeploymentPolicy.check("test.bpmn", SHELL.formatted(element).getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(DeploymentPolicy.check("test.bpmn", SHELL.formatted(element).getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
     }
 
     @Test
@@ -89,12 +108,15 @@ class DeploymentPolicyTest {
                 """;
 
         assertThat(DeploymentPolicy.check("x.dmn", dmn.getBytes(StandardCharsets.UTF_8)))
-                .extracting(DeploymentPolicy.Violation::message).singleElement().asString()
+                .extracting(DeploymentPolicy.Violation::message)
+                .singleElement()
+                .asString()
                 .contains("'Expr_X'", "expressietaal 'javascript'");
     }
 
     @Test
     void aCaseModelIsRefused() {
-        assertThat(DeploymentPolicy.check("x.cmmn", "<definitions/>".getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+        assertThat(DeploymentPolicy.check("x.cmmn", "<definitions/>".getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
     }
 }

@@ -1,8 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -17,16 +14,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealRegistry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** What the engine itself refuses, whoever calls it: code in a new deployment, and beans that are no part of a model. */
 @CityDealSpringTest
 class EngineHardeningTest {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     PlanPromptsDelegate planPromptsDelegate;
+
     @Autowired
     DealRegistry dealRegistry;
 
@@ -34,11 +37,14 @@ class EngineHardeningTest {
     void expressionsReachTheModelsBeansButNoOtherSpringBean() {
         JuelExpressionManager expressions = (JuelExpressionManager)
                 ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getExpressionManager();
-        ELContext context = expressions.createElContext(Variables.createVariables().asVariableContext());
+        ELContext context =
+                expressions.createElContext(Variables.createVariables().asVariableContext());
 
-        assertThat(expressions.createValueExpression("${planPromptsDelegate}").getValue(context)).isSameAs(planPromptsDelegate);
+        assertThat(expressions.createValueExpression("${planPromptsDelegate}").getValue(context))
+                .isSameAs(planPromptsDelegate);
         assertThat(dealRegistry).as("the bean exists").isNotNull();
-        assertThatThrownBy(() -> expressions.createValueExpression("${dealRegistry}").getValue(context))
+        assertThatThrownBy(() ->
+                        expressions.createValueExpression("${dealRegistry}").getValue(context))
                 .isInstanceOf(PropertyNotFoundException.class);
     }
 
@@ -58,7 +64,11 @@ class EngineHardeningTest {
                 </bpmn:definitions>
                 """;
 
-        assertThatThrownBy(() -> repositoryService.createDeployment().name("code").addString("code.bpmn", model).deploy())
+        assertThatThrownBy(() -> repositoryService
+                        .createDeployment()
+                        .name("code")
+                        .addString("code.bpmn", model)
+                        .deploy())
                 .isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("code.bpmn: 'Task_Script' (Iets uitvoeren): een scriptTask is niet toegestaan.");
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);

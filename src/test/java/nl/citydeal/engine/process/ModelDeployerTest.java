@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.process.ModelDeployer.ModelResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @CityDealSpringTest
 @AlsoOnPostgres
@@ -39,15 +39,20 @@ class ModelDeployerTest {
         expected.addAll(filesIn("forms"));
         assertThat(repositoryService.getDeploymentResourceNames(deployment.getId()))
                 .containsExactlyInAnyOrderElementsOf(expected)
-                .contains("processes/city-deal.bpmn", "processes/prompt-schedule.dmn",
-                        "processes/scaling-route-advice.dmn", "forms/register-deal.form");
+                .contains(
+                        "processes/city-deal.bpmn",
+                        "processes/prompt-schedule.dmn",
+                        "processes/scaling-route-advice.dmn",
+                        "forms/register-deal.form");
     }
 
     @Test
     void deployedModelsAreTheFilesAsTheyStandInTheRepository() throws IOException {
         Deployment deployment = latestDeployment();
         for (String name : filesIn("processes")) {
-            byte[] deployed = repositoryService.getResourceAsStream(deployment.getId(), name).readAllBytes();
+            byte[] deployed = repositoryService
+                    .getResourceAsStream(deployment.getId(), name)
+                    .readAllBytes();
             assertThat(deployed).as(name).isEqualTo(Files.readAllBytes(Path.of(name)));
         }
     }
@@ -55,12 +60,18 @@ class ModelDeployerTest {
     @Test
     void unchangedModelsCreateNoNewVersion() {
         long deployments = repositoryService.createDeploymentQuery().count();
-        long versions = repositoryService.createProcessDefinitionQuery().processDefinitionKey(CityDealProcess.KEY).count();
+        long versions = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .count();
 
         DeploymentWithDefinitions again = deployer.deploy();
 
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(CityDealProcess.KEY).count())
+        assertThat(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(CityDealProcess.KEY)
+                        .count())
                 .isEqualTo(versions);
         assertThat(again.getDeployedProcessDefinitions()).isNullOrEmpty();
     }
@@ -69,11 +80,18 @@ class ModelDeployerTest {
     void aChangedFileCreatesExactlyOneNewVersionOfTheWholeSet() {
         List<ModelResource> changed = deployer.modelResources().stream()
                 .map(r -> r.name().equals("forms/close-deal.form")
-                        ? new ModelResource(r.name(), (new String(r.content(), StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8))
+                        ? new ModelResource(
+                                r.name(),
+                                (new String(r.content(), StandardCharsets.UTF_8) + "\n")
+                                        .getBytes(StandardCharsets.UTF_8))
                         : r)
                 .toList();
-        int versionBefore = repositoryService.createProcessDefinitionQuery().processDefinitionKey(CityDealProcess.KEY)
-                .latestVersion().singleResult().getVersion();
+        int versionBefore = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .getVersion();
         long deploymentsBefore = repositoryService.createDeploymentQuery().count();
 
         Deployment first = deployer.deploy(changed);
@@ -81,15 +99,25 @@ class ModelDeployerTest {
 
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deploymentsBefore + 1);
         assertThat(repositoryService.getDeploymentResourceNames(first.getId())).hasSize(changed.size());
-        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(CityDealProcess.KEY)
-                .latestVersion().singleResult().getVersion()).isEqualTo(versionBefore + 1);
+        assertThat(repositoryService
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(CityDealProcess.KEY)
+                        .latestVersion()
+                        .singleResult()
+                        .getVersion())
+                .isEqualTo(versionBefore + 1);
 
         deployer.deploy();
     }
 
     private Deployment latestDeployment() {
-        return repositoryService.createDeploymentQuery().deploymentName(ModelDeployer.DEPLOYMENT_NAME)
-                .orderByDeploymentTime().desc().list().get(0);
+        return repositoryService
+                .createDeploymentQuery()
+                .deploymentName(ModelDeployer.DEPLOYMENT_NAME)
+                .orderByDeploymentTime()
+                .desc()
+                .list()
+                .get(0);
     }
 
     private static List<String> filesIn(String folder) throws IOException {

@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -40,6 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.citydeal.engine.identity.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The rules every model and form in processes/ and forms/ must keep (see README, "Editing models"). */
 class ModelRulesTest {
 
@@ -69,7 +69,9 @@ class ModelRulesTest {
         Process process = processes.iterator().next();
         assertThat(process.getId()).matches(KEBAB_CASE).isEqualTo(baseName(file));
         assertThat(process.isExecutable()).isTrue();
-        assertThat(process.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive").isNotBlank();
+        assertThat(process.getCamundaHistoryTimeToLiveString())
+                .as("historyTimeToLive")
+                .isNotBlank();
         assertThat(process.getName()).isNotBlank();
     }
 
@@ -96,7 +98,9 @@ class ModelRulesTest {
             if (gateway.getOutgoing().size() > 1) {
                 for (SequenceFlow flow : gateway.getOutgoing()) {
                     assertThat(flow.getName()).as("name of " + flow.getId()).isNotBlank();
-                    assertThat(flow.getConditionExpression()).as("condition of " + flow.getId()).isNotNull();
+                    assertThat(flow.getConditionExpression())
+                            .as("condition of " + flow.getId())
+                            .isNotNull();
                 }
             }
         }
@@ -110,14 +114,26 @@ class ModelRulesTest {
         Set<String> groups = new HashSet<>();
         Arrays.stream(Role.values()).forEach(role -> groups.add(role.groupId()));
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-            assertThat(task.getCamundaFormRef()).as("formRef of " + task.getId()).isIn(formIds);
-            assertThat(task.getCamundaFormRefBinding()).as("formRefBinding of " + task.getId()).isNotBlank();
-            assertThat(task.getCamundaFormKey()).as("formKey of " + task.getId()).isNull();
+            assertThat(task.getCamundaFormRef())
+                    .as("formRef of " + task.getId())
+                    .isIn(formIds);
+            assertThat(task.getCamundaFormRefBinding())
+                    .as("formRefBinding of " + task.getId())
+                    .isNotBlank();
+            assertThat(task.getCamundaFormKey())
+                    .as("formKey of " + task.getId())
+                    .isNull();
             boolean toDealLead = "${dealLead}".equals(task.getCamundaAssignee());
             List<String> candidateGroups = task.getCamundaCandidateGroupsList();
-            assertThat(toDealLead || !candidateGroups.isEmpty()).as("assignee or candidate group of " + task.getId()).isTrue();
-            assertThat(task.getCamundaAssignee() == null || toDealLead).as("no hard-coded assignee on " + task.getId()).isTrue();
-            assertThat(candidateGroups).as("candidate groups of " + task.getId()).allMatch(groups::contains);
+            assertThat(toDealLead || !candidateGroups.isEmpty())
+                    .as("assignee or candidate group of " + task.getId())
+                    .isTrue();
+            assertThat(task.getCamundaAssignee() == null || toDealLead)
+                    .as("no hard-coded assignee on " + task.getId())
+                    .isTrue();
+            assertThat(candidateGroups)
+                    .as("candidate groups of " + task.getId())
+                    .allMatch(groups::contains);
         }
         for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
             if (start.getCamundaFormRef() != null) {
@@ -131,8 +147,10 @@ class ModelRulesTest {
     void everyElementIsLaidOutInTheDiagram(Path file) {
         BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
         Set<String> drawn = new HashSet<>();
-        model.getModelElementsByType(BpmnShape.class).forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
-        model.getModelElementsByType(BpmnEdge.class).forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
+        model.getModelElementsByType(BpmnShape.class)
+                .forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
+        model.getModelElementsByType(BpmnEdge.class)
+                .forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
         for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
             if (element instanceof FlowNode || element instanceof SequenceFlow) {
                 assertThat(drawn).as("diagram of " + file).contains(element.getId());
@@ -147,7 +165,9 @@ class ModelRulesTest {
         Collection<Decision> decisions = model.getModelElementsByType(Decision.class);
         assertThat(decisions).extracting(Decision::getId).containsExactly(baseName(file));
         for (Decision decision : decisions) {
-            assertThat(decision.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive").isNotBlank();
+            assertThat(decision.getCamundaHistoryTimeToLiveString())
+                    .as("historyTimeToLive")
+                    .isNotBlank();
             assertThat(decision.getName()).isNotBlank();
         }
     }
@@ -162,12 +182,18 @@ class ModelRulesTest {
         Set<String> keys = new HashSet<>();
         for (JsonNode component : form.path("components")) {
             if (component.has("key")) {
-                assertThat(keys.add(component.get("key").asText())).as("duplicate key in " + file).isTrue();
-                String label = component.path("label").asText(component.path("dateLabel").asText());
+                assertThat(keys.add(component.get("key").asText()))
+                        .as("duplicate key in " + file)
+                        .isTrue();
+                String label = component
+                        .path("label")
+                        .asText(component.path("dateLabel").asText());
                 assertThat(label).as("label of " + component.get("key")).isNotBlank();
             }
         }
-        assertThat(form.path("components").get(0).path("type").asText()).as("guidance text first").isEqualTo("text");
+        assertThat(form.path("components").get(0).path("type").asText())
+                .as("guidance text first")
+                .isEqualTo("text");
     }
 
     @Test

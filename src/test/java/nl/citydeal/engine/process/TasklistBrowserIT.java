@@ -1,7 +1,5 @@
 package nl.citydeal.engine.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +28,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Tasklist as the deal lead and the programme office use it, in headless Chromium on the demo portfolio: Dutch,
  * only the lead's own tasks in "Mijn taken", listed by due date; a prompt task's Camunda Form filled in and
  * completed; the programme office's escalation filter.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:tasklist-browser-it;DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH",
-        "camunda.bpm.generate-unique-process-engine-name=false",
-        "camunda.bpm.job-execution.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:tasklist-browser-it;DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH",
+            "camunda.bpm.generate-unique-process-engine-name=false",
+            "camunda.bpm.job-execution.enabled=false"
+        })
 @ActiveProfiles("demo")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TasklistBrowserIT {
@@ -51,22 +54,37 @@ class TasklistBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     HistoryService historyService;
 
     @BeforeAll
     static void startBrowser() {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("TasklistBrowserIT needs Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
+                .as("TasklistBrowserIT needs Debian's chromium and chromium-driver (.ci/run installs them)")
+                .isTrue();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1500,1100", "--lang=en-US");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build(), options);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1500,1100",
+                "--lang=en-US");
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                        .usingAnyFreePort()
+                        .build(),
+                options);
     }
 
     @AfterAll
@@ -82,7 +100,8 @@ class TasklistBrowserIT {
 
         WebElement myTasks = waitFor(By.xpath("//*[contains(@class,'filters')]//*[contains(text(),'Mijn taken')]"));
         assertThat(browser.findElement(By.tagName("body")).getText())
-                .contains("Takenlijst", "Mijn taken", "Binnenkort verlopen").doesNotContain("Escalaties", "Start process");
+                .contains("Takenlijst", "Mijn taken", "Binnenkort verlopen")
+                .doesNotContain("Escalaties", "Start process");
         myTasks.click();
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("dueDate"));
         List<WebElement> tasks = waitForAll(By.cssSelector(".tasks-list .task"));
@@ -98,10 +117,17 @@ class TasklistBrowserIT {
         });
         assertThat(browser.getCurrentUrl()).contains("sortBy").contains("dueDate");
 
-        Task ownership = taskService.createTaskQuery().taskAssignee("anna")
-                .taskDefinitionKey(CityDealProcess.Activity.HOLD_OWNERSHIP_CONVERSATION).orderByDueDate().asc().list().get(0);
+        Task ownership = taskService
+                .createTaskQuery()
+                .taskAssignee("anna")
+                .taskDefinitionKey(CityDealProcess.Activity.HOLD_OWNERSHIP_CONVERSATION)
+                .orderByDueDate()
+                .asc()
+                .list()
+                .get(0);
         browser.findElement(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.),\""
-                + ownership.getName() + "\")]")).click();
+                        + ownership.getName() + "\")]"))
+                .click();
 
         WebElement outcome = waitFor(By.cssSelector(".fjs-container textarea"));
         assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
@@ -110,13 +136,19 @@ class TasklistBrowserIT {
         screenshot("tasklist-prompt-form.png");
         waitFor(By.xpath("//button[normalize-space(.)='Voltooien']")).click();
 
-        new WebDriverWait(browser, WAIT).until(driver ->
-                historyService.createHistoricTaskInstanceQuery().taskId(ownership.getId()).finished().count() == 1);
+        new WebDriverWait(browser, WAIT)
+                .until(driver -> historyService
+                                .createHistoricTaskInstanceQuery()
+                                .taskId(ownership.getId())
+                                .finished()
+                                .count()
+                        == 1);
 
         logIn("petra");
         WebElement escalations = waitFor(By.xpath("//*[contains(@class,'filters')]//*[contains(text(),'Escalaties')]"));
         assertThat(browser.findElement(By.tagName("body")).getText())
-                .contains("Taken programmabureau", "Achterstallige prompts", "Per fase").doesNotContain("Mijn taken");
+                .contains("Taken programmabureau", "Achterstallige prompts", "Per fase")
+                .doesNotContain("Mijn taken");
         escalations.click();
         screenshot("tasklist-escalations.png");
     }

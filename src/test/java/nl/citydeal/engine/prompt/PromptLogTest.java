@@ -1,7 +1,5 @@
 package nl.citydeal.engine.prompt;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -13,11 +11,14 @@ import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.Term;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 @CityDealSpringTest
 class PromptLogTest {
 
     @Autowired
     PromptLog promptLog;
+
     @Autowired
     DealRegistry dealRegistry;
 
@@ -27,14 +28,23 @@ class PromptLogTest {
         String dealId = "prompt-log-test-" + System.nanoTime();
         dealRegistry.ensureRegistered(dealId, "City Deal Test", "test", "Gemeente", "anna", null, null, null);
 
-        promptLog.plan(dealId, term, PromptSchedule.plan(term, nl.citydeal.engine.prompt.PromptScheduleTest.DEFAULT_RULES));
+        promptLog.plan(
+                dealId, term, PromptSchedule.plan(term, nl.citydeal.engine.prompt.PromptScheduleTest.DEFAULT_RULES));
 
         List<Prompt> reviews = promptLog.forDeal(dealId).stream()
-                .filter(p -> p.getKind() == PromptKind.ANSWERABILITY_REVIEW).toList();
-        assertThat(reviews).extracting(p -> p.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate())
-                .containsExactly(LocalDate.of(2024, 9, 1), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 9, 1),
-                        LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 1));
-        assertThat(reviews).allSatisfy(p ->
-                assertThat(p.getDueAt().atZone(PromptSchedule.ZONE).toLocalTime()).isEqualTo(LocalTime.of(9, 0)));
+                .filter(p -> p.getKind() == PromptKind.ANSWERABILITY_REVIEW)
+                .toList();
+        assertThat(reviews)
+                .extracting(p -> p.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate())
+                .containsExactly(
+                        LocalDate.of(2024, 9, 1),
+                        LocalDate.of(2025, 3, 1),
+                        LocalDate.of(2025, 9, 1),
+                        LocalDate.of(2026, 3, 1),
+                        LocalDate.of(2026, 9, 1));
+        assertThat(reviews)
+                .allSatisfy(
+                        p -> assertThat(p.getDueAt().atZone(PromptSchedule.ZONE).toLocalTime())
+                                .isEqualTo(LocalTime.of(9, 0)));
     }
 }

@@ -31,8 +31,8 @@ public class PromptReminders {
     private final ReminderProperties properties;
     private final Clock clock;
 
-    public PromptReminders(PromptLog promptLog, PromptNotifications notifications, ReminderProperties properties,
-                           Clock clock) {
+    public PromptReminders(
+            PromptLog promptLog, PromptNotifications notifications, ReminderProperties properties, Clock clock) {
         this.promptLog = promptLog;
         this.notifications = notifications;
         this.properties = properties;

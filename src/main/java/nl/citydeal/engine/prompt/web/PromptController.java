@@ -41,15 +41,33 @@ class PromptController {
             throw new NotFoundException("Deal %s bestaat niet.".formatted(id));
         }
         Instant now = clock.instant();
-        return promptLog.forDeal(id).stream().map(p -> PromptResponse.of(p, now)).toList();
+        return promptLog.forDeal(id).stream()
+                .map(p -> PromptResponse.of(p, now))
+                .toList();
     }
 
-    record PromptResponse(PromptKind kind, String label, String lesson, OffsetDateTime dueAt, PromptStatus status,
-                          boolean overdue, OffsetDateTime firedAt, OffsetDateTime doneAt, String doneBy) {
+    record PromptResponse(
+            PromptKind kind,
+            String label,
+            String lesson,
+            OffsetDateTime dueAt,
+            PromptStatus status,
+            boolean overdue,
+            OffsetDateTime firedAt,
+            OffsetDateTime doneAt,
+            String doneBy) {
 
         static PromptResponse of(Prompt p, Instant now) {
-            return new PromptResponse(p.getKind(), p.getKind().label(), p.getKind().lesson(), dutch(p.getDueAt()),
-                    p.getStatus(), p.isOverdue(now), dutch(p.getFiredAt()), dutch(p.getDoneAt()), p.getDoneBy());
+            return new PromptResponse(
+                    p.getKind(),
+                    p.getKind().label(),
+                    p.getKind().lesson(),
+                    dutch(p.getDueAt()),
+                    p.getStatus(),
+                    p.isOverdue(now),
+                    dutch(p.getFiredAt()),
+                    dutch(p.getDoneAt()),
+                    p.getDoneBy());
         }
 
         private static OffsetDateTime dutch(Instant instant) {
