@@ -19,8 +19,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import nl.citydeal.engine.process.CityDealProcess;
-import nl.citydeal.engine.process.ModelDeployer;
+import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.ModelDeployer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -22,7 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
 
 /**
  * The bare Camunda engine the application is compared with: a standalone engine (no Spring, no application code)

@@ -25,7 +25,7 @@ import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.postgres.AppNode;
 import nl.citydeal.engine.postgres.TestPostgres;
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

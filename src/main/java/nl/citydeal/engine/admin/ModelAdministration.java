@@ -25,13 +25,13 @@ public class ModelAdministration {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}\\.(bpmn|dmn|form)");
 
     private final DeploymentValidator validator;
-    private final ModelRepository models;
+    private final DeployedModels models;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
 
     public ModelAdministration(
             DeploymentValidator validator,
-            ModelRepository models,
+            DeployedModels models,
             AuditTrail audit,
             PlatformTransactionManager transactionManager) {
         this.validator = validator;

@@ -20,8 +20,8 @@ import nl.citydeal.engine.lesson.Lesson;
 import nl.citydeal.engine.lesson.Lessons;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.system.NotFoundException;
 
 /** Everything about one deal for its page: term and prompts on a timeline, participants, decisions, lessons, readiness. */
@@ -30,13 +30,13 @@ import nl.citydeal.engine.system.NotFoundException;
 public class DealDossier {
 
     private final DealRegistry registry;
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final Lessons lessons;
     private final ScalingReadiness readiness;
     private final Clock clock;
 
     public DealDossier(
-            DealRegistry registry, PromptLog promptLog, Lessons lessons, ScalingReadiness readiness, Clock clock) {
+            DealRegistry registry, Prompts promptLog, Lessons lessons, ScalingReadiness readiness, Clock clock) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.lessons = lessons;

@@ -23,8 +23,8 @@ import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.prompt.Prompt;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.prompt.Prompts;
 
 /** The programme office's view over all deals (or a deal lead's over their own): where each stands, what is due. */
 @Service
@@ -37,11 +37,11 @@ public class Portfolio {
     public static final int PAGE_SIZE = 50;
 
     private final DealRegistry registry;
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final Clock clock;
     private final OverviewQueries overviewQueries;
 
-    Portfolio(DealRegistry registry, PromptLog promptLog, Clock clock, OverviewQueries overviewQueries) {
+    Portfolio(DealRegistry registry, Prompts promptLog, Clock clock, OverviewQueries overviewQueries) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.clock = clock;

@@ -19,9 +19,9 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.Participant;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.PromptStatus;
+import nl.citydeal.engine.prompt.Prompts;
 
 /**
  * How ready a deal is to scale, derived from what happened in its process (never typed in): the lessons of
@@ -45,10 +45,10 @@ public class ScalingReadiness {
     static final String PLAN_LESSON = PromptKind.SCALING_PLAN_DUE.lesson();
 
     private final DealRegistry registry;
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final Clock clock;
 
-    public ScalingReadiness(DealRegistry registry, PromptLog promptLog, Clock clock) {
+    public ScalingReadiness(DealRegistry registry, Prompts promptLog, Clock clock) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.clock = clock;

@@ -25,10 +25,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.boot.test.context.TestComponent;
 
 import nl.citydeal.engine.identity.Role;
-import nl.citydeal.engine.process.CityDealProcess;
-import nl.citydeal.engine.process.ModelDeployer;
+import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.ModelDeployer;
 
-import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 
 /**
  * Drives deals and the engine for the admin tests: deals in a given state, the model files as they stand in the

@@ -255,7 +255,7 @@ class DealVariablesAccessTest {
                 "{\"variables\":{\"dealName\":{\"value\":\"City Deal Niemand\"},\"dealLead\":{\"value\":\"" + dealLead
                         + "\"}}}");
 
-        // submit-form (Tasklist's start form) and start alike: bad input is a 400 (process.EngineRestBadInput)
+        // submit-form (Tasklist's start form) and start alike: bad input is a 400 (processengine.EngineRestBadInput)
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains(dealLead.isEmpty() ? "Dealtrekker is verplicht." : "is geen dealtrekker");
         assertThat(dealRegistry.count()).isEqualTo(deals);

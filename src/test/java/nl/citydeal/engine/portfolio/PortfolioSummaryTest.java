@@ -20,8 +20,8 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.NewDeal;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.prompt.Prompt;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.prompt.Prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,7 @@ class PortfolioSummaryTest {
     DealRegistry registry;
 
     @Autowired
-    PromptLog promptLog;
+    Prompts promptLog;
 
     @Autowired
     IdentityService identityService;

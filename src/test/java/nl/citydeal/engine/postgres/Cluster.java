@@ -25,7 +25,7 @@ import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.prompt.PromptKind;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,7 +15,7 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.DealSetup;
 import nl.citydeal.engine.deal.NewDeal;
 import nl.citydeal.engine.identity.Role;
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
 
 /** The people and deals the prompt tests work with, and the moves of the engine they make. */
 public record PromptWorld(

@@ -40,9 +40,9 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptLinks;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.PromptStatus;
+import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
 import nl.citydeal.engine.prompt.Recipients;
 
@@ -62,13 +62,13 @@ public class PromptCalendar {
     static final Duration LENGTH = Duration.ofMinutes(30);
 
     private final DealRegistry registry;
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final Recipients recipients;
     private final PromptLinks links;
     private final Clock clock;
 
     public PromptCalendar(
-            DealRegistry registry, PromptLog promptLog, Recipients recipients, PromptLinks links, Clock clock) {
+            DealRegistry registry, Prompts promptLog, Recipients recipients, PromptLinks links, Clock clock) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.recipients = recipients;

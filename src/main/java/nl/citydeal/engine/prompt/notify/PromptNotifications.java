@@ -14,9 +14,9 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptLinks;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.PromptStatus;
+import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
 import nl.citydeal.engine.prompt.Recipients;
 
@@ -30,7 +30,7 @@ import nl.citydeal.engine.prompt.Recipients;
 @Transactional
 public class PromptNotifications {
 
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final DealRegistry registry;
     private final Recipients recipients;
     private final PromptTasks tasks;
@@ -41,7 +41,7 @@ public class PromptNotifications {
     private final Clock clock;
 
     public PromptNotifications(
-            PromptLog promptLog,
+            Prompts promptLog,
             DealRegistry registry,
             Recipients recipients,
             PromptTasks tasks,

@@ -27,9 +27,9 @@ import nl.citydeal.engine.deal.Term;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptLinks;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.PromptStatus;
+import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
 import nl.citydeal.engine.prompt.Recipients;
 
@@ -45,7 +45,7 @@ public class WeeklyDigest {
     private static final Logger log = LoggerFactory.getLogger(WeeklyDigest.class);
 
     private final DealRegistry registry;
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final Recipients recipients;
     private final PromptNotifications promptNotifications;
     private final PromptLinks links;
@@ -54,7 +54,7 @@ public class WeeklyDigest {
 
     public WeeklyDigest(
             DealRegistry registry,
-            PromptLog promptLog,
+            Prompts promptLog,
             Recipients recipients,
             PromptNotifications promptNotifications,
             PromptLinks links,

@@ -22,7 +22,7 @@ import nl.citydeal.engine.admin.AdminTestSupport;
 import nl.citydeal.engine.admin.AuditAction;
 import nl.citydeal.engine.admin.AuditEntry;
 import nl.citydeal.engine.admin.AuditEntryRepository;
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
 
 import static nl.citydeal.engine.admin.AdminTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,7 +14,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.admin.AdminTestSupport;
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
 
 import static nl.citydeal.engine.admin.AdminTestSupport.*;
 import static nl.citydeal.engine.admin.web.AdminDeploymentApiTest.file;

@@ -26,11 +26,11 @@ import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.admin.AdminTestSupport;
 import nl.citydeal.engine.admin.AuditAction;
 import nl.citydeal.engine.admin.AuditEntryRepository;
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
 
 import static nl.citydeal.engine.admin.AdminTestSupport.*;
 import static nl.citydeal.engine.admin.web.AdminDeploymentApiTest.file;
-import static nl.citydeal.engine.process.CityDealProcess.Activity.*;
+import static nl.citydeal.engine.processengine.CityDealProcess.Activity.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;

@@ -26,7 +26,7 @@ import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealRepository;
 import nl.citydeal.engine.identity.Role;
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;

@@ -23,7 +23,7 @@ import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.portfolio.Portfolio;
 import nl.citydeal.engine.portfolio.PortfolioDates;
 import nl.citydeal.engine.prompt.Prompt;
-import nl.citydeal.engine.prompt.PromptLog;
+import nl.citydeal.engine.prompt.Prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -58,7 +58,7 @@ class PortfolioPageTest {
     DealRegistry registry;
 
     @Autowired
-    PromptLog promptLog;
+    Prompts promptLog;
 
     String theme;
 

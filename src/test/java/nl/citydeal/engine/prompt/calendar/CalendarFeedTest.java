@@ -31,8 +31,8 @@ import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.prompt.PromptKind;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptWorld;
+import nl.citydeal.engine.prompt.Prompts;
 
 import static nl.citydeal.engine.prompt.PromptWorld.ANNA;
 import static nl.citydeal.engine.prompt.PromptWorld.BRAM;
@@ -78,7 +78,7 @@ class CalendarFeedTest {
     TaskService taskService;
 
     @Autowired
-    PromptLog promptLog;
+    Prompts prompts;
 
     PromptWorld world;
 
@@ -191,7 +191,7 @@ class CalendarFeedTest {
     }
 
     private int openPrompts(String dealId) {
-        return (int) promptLog.forDeal(dealId).stream()
+        return (int) prompts.forDeal(dealId).stream()
                 .filter(nl.citydeal.engine.prompt.Prompt::isOpen)
                 .count();
     }

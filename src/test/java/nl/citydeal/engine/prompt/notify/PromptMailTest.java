@@ -41,8 +41,8 @@ import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptWorld;
+import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
 
 import static nl.citydeal.engine.prompt.PromptWorld.ANNA;
@@ -102,7 +102,7 @@ class PromptMailTest {
     nl.citydeal.engine.prompt.Recipients recipients;
 
     @Autowired
-    PromptLog promptLog;
+    Prompts prompts;
 
     @Autowired
     NotificationProperties properties;
@@ -160,7 +160,7 @@ class PromptMailTest {
                                 ? "Escalatie: opschalingsplan ontbreekt — " + name
                                 : "Herinnering: " + kind.label() + " — " + name);
         String body = text(mail);
-        String dueOn = promptLog.forDeal(deal).stream()
+        String dueOn = prompts.forDeal(deal).stream()
                 .filter(p -> p.getKind() == kind)
                 .findFirst()
                 .orElseThrow()
@@ -210,7 +210,7 @@ class PromptMailTest {
         String name = "City Deal Dubbel";
         String deal = world.runningDeal(name, ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
         world.fire(deal, PromptWorld.timerOf(PromptKind.SCALING_EXPLORATION));
-        Prompt fired = promptLog.forDeal(deal).stream()
+        Prompt fired = prompts.forDeal(deal).stream()
                 .filter(p -> p.getKind() == PromptKind.SCALING_EXPLORATION)
                 .findFirst()
                 .orElseThrow();
@@ -329,7 +329,7 @@ class PromptMailTest {
 
         assertThat(notifications.findByDealIdAndStatusOrderById(deal, NotificationStatus.PENDING))
                 .isEmpty();
-        assertThat(promptLog.forDeal(deal)).noneMatch(p -> p.getFiredAt() != null);
+        assertThat(prompts.forDeal(deal)).noneMatch(p -> p.getFiredAt() != null);
     }
 
     @Test
@@ -484,7 +484,7 @@ class PromptMailTest {
                         .getId(),
                 java.util.Map.of("scalingPlanSummary", "Inbedden in beleid"));
 
-        assertThat(promptLog.forDeal(deal))
+        assertThat(prompts.forDeal(deal))
                 .filteredOn(p -> p.getKind() == PromptKind.SCALING_PLAN_ESCALATION)
                 .extracting(Prompt::getStatus)
                 .containsOnly(nl.citydeal.engine.prompt.PromptStatus.CANCELLED);

@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import nl.citydeal.engine.deal.DealRepository;
 import nl.citydeal.engine.identity.Role;
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
