@@ -1,8 +1,5 @@
 package nl.citydeal.engine;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +19,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import nl.citydeal.engine.process.CityDealProcess;
-import nl.citydeal.engine.process.ModelDeployer;
+import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.ModelDeployer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The application as a user starts it: on a file database, with the demo profile (as {@code ./mvnw spring-boot:run}
@@ -40,27 +40,43 @@ class ApplicationRestartIT {
         long deployments;
         long deals;
         try (ConfigurableApplicationContext app = start("--spring.profiles.active=demo")) {
-            deployments = app.getBean(RepositoryService.class).createDeploymentQuery()
-                    .deploymentName(ModelDeployer.DEPLOYMENT_NAME).count();
-            deals = app.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
-                    .processDefinitionKey(CityDealProcess.KEY).count();
+            deployments = app.getBean(RepositoryService.class)
+                    .createDeploymentQuery()
+                    .deploymentName(ModelDeployer.DEPLOYMENT_NAME)
+                    .count();
+            deals = app.getBean(HistoryService.class)
+                    .createHistoricProcessInstanceQuery()
+                    .processDefinitionKey(CityDealProcess.KEY)
+                    .count();
             assertThat(deployments).isEqualTo(1);
             assertThat(deals).isPositive();
-            assertThat(app.getBean(IdentityService.class).createUserQuery().userId("anna").count()).isEqualTo(1);
+            assertThat(app.getBean(IdentityService.class)
+                            .createUserQuery()
+                            .userId("anna")
+                            .count())
+                    .isEqualTo(1);
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             assertThat(get(port, "/actuator/health").body()).contains("\"status\":\"UP\"");
             HttpResponse<String> tasklist = get(port, "/camunda/app/tasklist/", HttpClient.Redirect.NORMAL);
             assertThat(tasklist.statusCode()).isEqualTo(200);
             assertThat(tasklist.body()).contains("<html");
-            assertThat(get(port, "/engine-rest/process-definition").statusCode()).isEqualTo(401);
-            assertThat(get(port, "/").headers().firstValue("Location")).hasValueSatisfying(url -> assertThat(url).endsWith("/login"));
+            assertThat(get(port, "/engine-rest/process-definition").statusCode())
+                    .isEqualTo(401);
+            assertThat(get(port, "/").headers().firstValue("Location"))
+                    .hasValueSatisfying(url -> assertThat(url).endsWith("/login"));
         }
         try (ConfigurableApplicationContext app = start("--spring.profiles.active=demo")) {
-            assertThat(app.getBean(RepositoryService.class).createDeploymentQuery()
-                    .deploymentName(ModelDeployer.DEPLOYMENT_NAME).count()).isEqualTo(deployments);
-            assertThat(app.getBean(HistoryService.class).createHistoricProcessInstanceQuery()
-                    .processDefinitionKey(CityDealProcess.KEY).count()).isEqualTo(deals);
+            assertThat(app.getBean(RepositoryService.class)
+                            .createDeploymentQuery()
+                            .deploymentName(ModelDeployer.DEPLOYMENT_NAME)
+                            .count())
+                    .isEqualTo(deployments);
+            assertThat(app.getBean(HistoryService.class)
+                            .createHistoricProcessInstanceQuery()
+                            .processDefinitionKey(CityDealProcess.KEY)
+                            .count())
+                    .isEqualTo(deals);
         }
     }
 
@@ -68,34 +84,46 @@ class ApplicationRestartIT {
     @Test
     void startWithoutDemoRefusesToRunWithoutAnAdministratorPassword() throws Exception {
         String output = startRefused("--spring.profiles.active=production");
-        assertThat(output).contains("No administrator exists in the database. Set the environment variable CITYDEAL_ADMIN_PASSWORD");
+        assertThat(output)
+                .contains(
+                        "No administrator exists in the database. Set the environment variable CITYDEAL_ADMIN_PASSWORD");
     }
 
     /** The jar as {@code java -jar} and the image start it: no profile at all is no demo. */
     @Test
     void startWithoutAnyProfileRefusesToRunWithoutAnAdministratorPassword() throws Exception {
         String output = startRefused();
-        assertThat(output).contains("No administrator exists in the database. Set the environment variable CITYDEAL_ADMIN_PASSWORD");
+        assertThat(output)
+                .contains(
+                        "No administrator exists in the database. Set the environment variable CITYDEAL_ADMIN_PASSWORD");
     }
 
     @Test
     void startWithoutAnyProfileCreatesNoDemoUsersOrDeals() {
         try (ConfigurableApplicationContext app = start("--citydeal.admin.password=Start-Wachtw00rd!")) {
             IdentityService identity = app.getBean(IdentityService.class);
-            assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("admin");
+            assertThat(identity.createUserQuery().list())
+                    .extracting(u -> u.getId())
+                    .containsExactly("admin");
             assertThat(identity.checkPassword("admin", "demo")).isFalse();
-            assertThat(app.getBean(HistoryService.class).createHistoricProcessInstanceQuery().count()).isZero();
+            assertThat(app.getBean(HistoryService.class)
+                            .createHistoricProcessInstanceQuery()
+                            .count())
+                    .isZero();
         }
     }
 
     @Test
     void theDemoProfileRefusesAPostgresDatabase() {
         // refused while the environment is prepared, before a context (or a database connection) exists
-        assertThatThrownBy(() -> new SpringApplicationBuilder(CityDealEngineApplication.class).run(
-                "--spring.profiles.active=demo,postgres", "--server.port=0",
-                "--spring.datasource.url=jdbc:postgresql://localhost:5432/citydeal?password=geheim"))
-                .hasMessageContaining("The demo profile creates users with the password 'demo' and demo deals; it refuses "
-                        + "to run on PostgreSQL (jdbc:postgresql://localhost:5432/citydeal)")
+        assertThatThrownBy(() -> new SpringApplicationBuilder(CityDealEngineApplication.class)
+                        .run(
+                                "--spring.profiles.active=demo,postgres",
+                                "--server.port=0",
+                                "--spring.datasource.url=jdbc:postgresql://localhost:5432/citydeal?password=geheim"))
+                .hasMessageContaining(
+                        "The demo profile creates users with the password 'demo' and demo deals; it refuses "
+                                + "to run on PostgreSQL (jdbc:postgresql://localhost:5432/citydeal)")
                 .hasMessageNotContaining("geheim");
     }
 
@@ -107,10 +135,14 @@ class ApplicationRestartIT {
 
     /** Starts the app in a JVM of its own without CITYDEAL_ADMIN_PASSWORD and any profile from the environment; returns its output. */
     private String startRefused(String... extraArgs) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CityDealEngineApplication.class.getName(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CityDealEngineApplication.class.getName(),
                 "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("refused"),
-                "--server.port=0", "--camunda.bpm.job-execution.enabled=false"));
+                "--server.port=0",
+                "--camunda.bpm.job-execution.enabled=false"));
         command.addAll(List.of(extraArgs));
         ProcessBuilder java = new ProcessBuilder(command).redirectErrorStream(true);
         java.environment().remove("CITYDEAL_ADMIN_PASSWORD");
@@ -125,12 +157,19 @@ class ApplicationRestartIT {
 
     @Test
     void startWithoutDemoCreatesOnlyTheAdministratorFromTheEnvironment() {
-        try (ConfigurableApplicationContext app = start("--spring.profiles.active=production",
-                "--citydeal.admin.user=beheer", "--citydeal.admin.password=S3cret-from-env")) {
+        try (ConfigurableApplicationContext app = start(
+                "--spring.profiles.active=production",
+                "--citydeal.admin.user=beheer",
+                "--citydeal.admin.password=S3cret-from-env")) {
             IdentityService identity = app.getBean(IdentityService.class);
-            assertThat(identity.createUserQuery().list()).extracting(u -> u.getId()).containsExactly("beheer");
+            assertThat(identity.createUserQuery().list())
+                    .extracting(u -> u.getId())
+                    .containsExactly("beheer");
             assertThat(identity.checkPassword("beheer", "S3cret-from-env")).isTrue();
-            assertThat(app.getBean(HistoryService.class).createHistoricProcessInstanceQuery().count()).isZero();
+            assertThat(app.getBean(HistoryService.class)
+                            .createHistoricProcessInstanceQuery()
+                            .count())
+                    .isZero();
         }
     }
 
@@ -148,7 +187,12 @@ class ApplicationRestartIT {
     }
 
     private static HttpResponse<String> get(int port, String path, HttpClient.Redirect redirect) throws Exception {
-        return HttpClient.newBuilder().followRedirects(redirect).build().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder()
+                .followRedirects(redirect)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

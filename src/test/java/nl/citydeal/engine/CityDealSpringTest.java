@@ -13,5 +13,4 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @ActiveProfiles("test")
-public @interface CityDealSpringTest {
-}
+public @interface CityDealSpringTest {}

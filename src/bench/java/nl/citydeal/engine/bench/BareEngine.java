@@ -22,7 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
 
 /**
  * The bare Camunda engine the application is compared with: a standalone engine (no Spring, no application code)
@@ -36,17 +36,18 @@ final class BareEngine implements AutoCloseable {
     private final ProcessEngine engine;
 
     BareEngine(String name, String jdbcUrl, String user, String password) throws IOException {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-                .createStandaloneProcessEngineConfiguration()
-                .setProcessEngineName(name)
-                .setJdbcUrl(jdbcUrl)
-                .setJdbcUsername(user)
-                .setJdbcPassword(password)
-                .setJdbcDriver(jdbcUrl.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver")
-                .setJdbcMaxActiveConnections(10)
-                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-                .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
-                .setJobExecutorActivate(false);
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+                        .setProcessEngineName(name)
+                        .setJdbcUrl(jdbcUrl)
+                        .setJdbcUsername(user)
+                        .setJdbcPassword(password)
+                        .setJdbcDriver(
+                                jdbcUrl.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver" : "org.h2.Driver")
+                        .setJdbcMaxActiveConnections(10)
+                        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+                        .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+                        .setJobExecutorActivate(false);
         // the application's id generator (the Spring Boot starter's default): UUIDs, not blocks from the database
         configuration.setIdGenerator(new StrongUuidGenerator());
         engine = configuration.buildProcessEngine();
@@ -68,11 +69,15 @@ final class BareEngine implements AutoCloseable {
     }
 
     long runningInstances() {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CityDealProcess.KEY).count();
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .count();
     }
 
     private void deploy() throws IOException {
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("bare");
+        DeploymentBuilder deployment =
+                engine.getRepositoryService().createDeployment().name("bare");
         try (Stream<Path> files = Files.list(Path.of("processes"))) {
             for (Path file : files.sorted().toList()) {
                 String resource = "processes/" + file.getFileName();
@@ -80,7 +85,8 @@ final class BareEngine implements AutoCloseable {
                     deployment.addModelInstance(resource, withoutApplicationCode(file));
                 } else {
                     try (InputStream in = Files.newInputStream(file)) {
-                        deployment.addString(resource, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                        deployment.addString(
+                                resource, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                     }
                 }
             }

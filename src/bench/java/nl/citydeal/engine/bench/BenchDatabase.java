@@ -111,8 +111,10 @@ sealed interface BenchDatabase {
 
         @Override
         public List<String> appArguments(String jdbcUrl) {
-            List<String> arguments = new java.util.ArrayList<>(List.of("--spring.profiles.active=postgres",
-                    "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + user(),
+            List<String> arguments = new java.util.ArrayList<>(List.of(
+                    "--spring.profiles.active=postgres",
+                    "--spring.datasource.url=" + jdbcUrl,
+                    "--spring.datasource.username=" + user(),
                     "--spring.datasource.password=" + password()));
             // the benchmark logs in over plain HTTP
             TestPostgres.PLAIN_HTTP_COOKIES.forEach((key, value) -> arguments.add("--" + key + "=" + value));

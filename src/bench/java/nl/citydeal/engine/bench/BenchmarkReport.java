@@ -45,8 +45,9 @@ final class BenchmarkReport {
                 cells.add(value == null ? "–" : format(metric, value) + verdict(metric, value, db));
             }
             if (any) {
-                lines.add("| %s | %s | %s |".formatted(metric.label, String.join(" | ", cells),
-                        metric.target == null ? "" : metric.target));
+                lines.add("| %s | %s | %s |"
+                        .formatted(
+                                metric.label, String.join(" | ", cells), metric.target == null ? "" : metric.target));
             }
             if (metric == Metric.REGISTER_REST) {
                 lines.add(overhead("Overhead over the bare engine: service (time per deal)", Metric.REGISTER_SERVICE));
@@ -73,12 +74,15 @@ final class BenchmarkReport {
     private String verdict(Metric metric, Object value, String db) {
         return switch (metric.kind) {
             case LATENCY -> ((Latencies) value).p95().compareTo(Duration.ofMillis(100)) < 0 ? " ✓" : " ✗";
-            case DURATION -> switch (metric) {
-                case FIRE_ONE_NODE -> ((Duration) value).compareTo(Duration.ofMinutes(2)) <= 0 ? " ✓" : " ✗";
-                case FIRE_TWO_NODES -> results.get(db).get(Metric.FIRE_ONE_NODE) instanceof Duration one
-                        ? (((Duration) value).compareTo(one) < 0 ? " ✓" : " ✗") : "";
-                default -> "";
-            };
+            case DURATION ->
+                switch (metric) {
+                    case FIRE_ONE_NODE -> ((Duration) value).compareTo(Duration.ofMinutes(2)) <= 0 ? " ✓" : " ✗";
+                    case FIRE_TWO_NODES ->
+                        results.get(db).get(Metric.FIRE_ONE_NODE) instanceof Duration one
+                                ? (((Duration) value).compareTo(one) < 0 ? " ✓" : " ✗")
+                                : "";
+                    default -> "";
+                };
             default -> "";
         };
     }
@@ -87,7 +91,8 @@ final class BenchmarkReport {
         return switch (metric.kind) {
             case RATE -> String.format(Locale.ROOT, "%,.0f/s", (Double) value);
             case COUNT -> String.format(Locale.ROOT, "%.1f", (Double) value);
-            case LATENCY -> "p50 %s · p95 %s".formatted(millis(((Latencies) value).median()), millis(((Latencies) value).p95()));
+            case LATENCY ->
+                "p50 %s · p95 %s".formatted(millis(((Latencies) value).median()), millis(((Latencies) value).p95()));
             case DURATION -> seconds((Duration) value);
             case BYTES -> String.format(Locale.ROOT, "%,d MB", (Long) value / (1024 * 1024));
         };
@@ -111,11 +116,19 @@ final class BenchmarkReport {
                 - Machine: %s
                 - Java: %s %s, heap at most %,d MB (the benchmark's JVM); nodes of the prompt run on PostgreSQL: separate JVMs with `%s`
 
-                %s""".formatted(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), deals, deals,
-                CityDealBenchmark.WARM_UP_DEALS, CityDealBenchmark.MEASURED_REQUESTS, CityDealBenchmark.WARM_UP_REQUESTS,
-                machine(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), String.join(" ", CityDealBenchmark.NODE_JVM_OPTIONS),
-                table());
+                %s""".formatted(
+                        ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                        deals,
+                        deals,
+                        CityDealBenchmark.WARM_UP_DEALS,
+                        CityDealBenchmark.MEASURED_REQUESTS,
+                        CityDealBenchmark.WARM_UP_REQUESTS,
+                        machine(),
+                        System.getProperty("java.vm.name"),
+                        System.getProperty("java.version"),
+                        Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                        String.join(" ", CityDealBenchmark.NODE_JVM_OPTIONS),
+                        table());
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
         System.out.println(text);
@@ -125,14 +138,21 @@ final class BenchmarkReport {
     private static String machine() {
         String cpu = "unknown CPU";
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            cpu = lines.filter(line -> line.startsWith("model name")).findFirst()
-                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse(cpu);
+            cpu = lines.filter(line -> line.startsWith("model name"))
+                    .findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip())
+                    .orElse(cpu);
         } catch (IOException e) {
             // not Linux: the CPU stays unknown
         }
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
-        return "%d cores (%s), %,d GiB memory, %s %s".formatted(Runtime.getRuntime().availableProcessors(), cpu,
-                memory / (1024L * 1024 * 1024), System.getProperty("os.name"), System.getProperty("os.version"));
+        return "%d cores (%s), %,d GiB memory, %s %s"
+                .formatted(
+                        Runtime.getRuntime().availableProcessors(),
+                        cpu,
+                        memory / (1024L * 1024 * 1024),
+                        System.getProperty("os.name"),
+                        System.getProperty("os.version"));
     }
 }

@@ -1,8 +1,5 @@
 package nl.citydeal.engine.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,9 +23,12 @@ import org.junit.jupiter.api.Test;
 
 import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealRegistry;
-import nl.citydeal.engine.process.CityDealProcess;
 import nl.citydeal.engine.postgres.AppNode;
 import nl.citydeal.engine.postgres.TestPostgres;
+import nl.citydeal.engine.processengine.CityDealProcess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * How fast the application runs a portfolio, on H2 and on PostgreSQL: registering deals (service, REST API, and
@@ -49,9 +49,11 @@ class CityDealBenchmark {
     static final int MEASURED_REQUESTS = 200;
     static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx1g");
     /** {@code -Dbench.scenarios=prompts} (or {@code registration}) runs only the prompt run (or the rest). */
-    static final List<String> SCENARIOS = List.of(System.getProperty("bench.scenarios", "registration,prompts").split(","));
+    static final List<String> SCENARIOS = List.of(
+            System.getProperty("bench.scenarios", "registration,prompts").split(","));
     /** {@code -Dbench.databases=postgres} (or {@code h2}) runs one of the two. */
-    static final List<String> DATABASES = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
+    static final List<String> DATABASES =
+            List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
 
     final BenchmarkReport report = new BenchmarkReport(DEALS);
 
@@ -82,8 +84,13 @@ class CityDealBenchmark {
         String db = database.label();
         // the bare engine: the same model started with no application code
         String bareUrl = database.create("bare");
-        try (BareEngine bare = new BareEngine("bare-" + db.toLowerCase(), bareUrl, database.user(), database.password())) {
-            registerTimed(database, bareUrl, "bare", i -> bare.startDeal("bare-" + i, Deals.name("Kaal", i), InProcessApp.DEAL_LEAD));
+        try (BareEngine bare =
+                new BareEngine("bare-" + db.toLowerCase(), bareUrl, database.user(), database.password())) {
+            registerTimed(
+                    database,
+                    bareUrl,
+                    "bare",
+                    i -> bare.startDeal("bare-" + i, Deals.name("Kaal", i), InProcessApp.DEAL_LEAD));
             assertThat(bare.runningInstances()).isEqualTo(DEALS + WARM_UP_DEALS);
         }
 
@@ -107,10 +114,10 @@ class CityDealBenchmark {
         // the REST API, on a database of its own
         String restUrl = database.create("rest");
         try (InProcessApp app = InProcessApp.start(database, restUrl, false)) {
-            registerTimed(database, restUrl, "rest", i -> post(app, Deals.newDealJson("Rest", i, InProcessApp.DEAL_LEAD)));
+            registerTimed(
+                    database, restUrl, "rest", i -> post(app, Deals.newDealJson("Rest", i, InProcessApp.DEAL_LEAD)));
             assertThat(app.bean(DealRegistry.class).count()).isEqualTo(DEALS + WARM_UP_DEALS);
         }
-
     }
 
     private void prompts(BenchDatabase database) throws Exception {
@@ -122,7 +129,10 @@ class CityDealBenchmark {
             for (int i = 0; i < DEALS; i++) {
                 registry.register(Deals.runningDeal("Lopend", i, InProcessApp.DEAL_LEAD, today), InProcessApp.OFFICE);
             }
-            app.bean(ManagementService.class).updateJobSuspensionState().byProcessDefinitionKey(CityDealProcess.KEY).suspend();
+            app.bean(ManagementService.class)
+                    .updateJobSuspensionState()
+                    .byProcessDefinitionKey(CityDealProcess.KEY)
+                    .suspend();
         }
         firePrompts(database, prepared, 1);
         if (database instanceof BenchDatabase.Postgres) {
@@ -147,16 +157,24 @@ class CityDealBenchmark {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         report.add(db, Metric.valueOf("REGISTER_" + path.toUpperCase()), DEALS / seconds(took));
         if (database instanceof BenchDatabase.Postgres) {
-            report.add(db, Metric.valueOf("STATEMENTS_" + path.toUpperCase()),
+            report.add(
+                    db,
+                    Metric.valueOf("STATEMENTS_" + path.toUpperCase()),
                     (double) (statements(database, url) - statementsBefore) / DEALS);
-            System.out.printf("Most frequent statements (%s, %,d deals registered):%n%s%n", path, DEALS + WARM_UP_DEALS,
-                    String.join("\n", ((BenchDatabase.Postgres) database).server().frequentStatements(url, 40)));
+            System.out.printf(
+                    "Most frequent statements (%s, %,d deals registered):%n%s%n",
+                    path,
+                    DEALS + WARM_UP_DEALS,
+                    String.join(
+                            "\n", ((BenchDatabase.Postgres) database).server().frequentStatements(url, 40)));
         }
         System.out.printf("%s %s: %,d deals in %s%n", db, path, DEALS, took);
     }
 
     private static long statements(BenchDatabase database, String url) {
-        return database instanceof BenchDatabase.Postgres postgres ? postgres.server().statementsIn(url) : 0;
+        return database instanceof BenchDatabase.Postgres postgres
+                ? postgres.server().statementsIn(url)
+                : 0;
     }
 
     private static void post(InProcessApp app, String json) {
@@ -168,15 +186,36 @@ class CityDealBenchmark {
     }
 
     private void queries(String db, InProcessApp app, List<String> dealIds) throws Exception {
-        String filter = app.bean(FilterService.class).createFilterQuery().filterName("Alle open taken").singleResult().getId();
+        String filter = app.bean(FilterService.class)
+                .createFilterQuery()
+                .filterName("Alle open taken")
+                .singleResult()
+                .getId();
         app.logIn();
-        measure(db, Metric.QUERY_DEALS, i -> app.api("GET", "/api/deals?phase=PREPARATION&theme=Energietransitie&page=%d&size=20&sort=name"
-                .formatted(i % 50), null, "application/json", null, 200));
+        measure(
+                db,
+                Metric.QUERY_DEALS,
+                i -> app.api(
+                        "GET",
+                        "/api/deals?phase=PREPARATION&theme=Energietransitie&page=%d&size=20&sort=name"
+                                .formatted(i % 50),
+                        null,
+                        "application/json",
+                        null,
+                        200));
         measure(db, Metric.QUERY_PORTFOLIO, i -> app.api("GET", "/api/portfolio", null, "application/json", null, 200));
         measure(db, Metric.PAGE_OVERVIEW, i -> app.page("/"));
         measure(db, Metric.PAGE_DEAL, i -> app.page("/deals/" + dealIds.get(i % dealIds.size())));
-        measure(db, Metric.QUERY_TASKLIST, i -> app.api("POST", "/engine-rest/filter/%s/list?firstResult=%d&maxResults=15"
-                .formatted(filter, (i % 20) * 15), "application/json", "application/hal+json", "{}", 200));
+        measure(
+                db,
+                Metric.QUERY_TASKLIST,
+                i -> app.api(
+                        "POST",
+                        "/engine-rest/filter/%s/list?firstResult=%d&maxResults=15".formatted(filter, (i % 20) * 15),
+                        "application/json",
+                        "application/hal+json",
+                        "{}",
+                        200));
     }
 
     interface Request {
@@ -216,10 +255,14 @@ class CityDealBenchmark {
                 if (database instanceof BenchDatabase.Postgres) {
                     List<AppNode> started = new ArrayList<>();
                     for (int n = 0; n < nodes; n++) {
-                        AppNode node = AppNode.start("node-" + (char) ('a' + n), url, Map.of(
-                                "camunda.bpm.job-execution.wait-time-in-millis", "500",
-                                "camunda.bpm.job-execution.max-wait", "1000",
-                                "citydeal.scheduling.enabled", "false"), NODE_JVM_OPTIONS);
+                        AppNode node = AppNode.start(
+                                "node-" + (char) ('a' + n),
+                                url,
+                                Map.of(
+                                        "camunda.bpm.job-execution.wait-time-in-millis", "500",
+                                        "camunda.bpm.job-execution.max-wait", "1000",
+                                        "citydeal.scheduling.enabled", "false"),
+                                NODE_JVM_OPTIONS);
                         started.add(node);
                         running.add(node);
                     }
@@ -227,8 +270,10 @@ class CityDealBenchmark {
                 } else {
                     InProcessApp app = InProcessApp.start(database, url, true);
                     running.add(app);
-                    activate = () -> app.bean(ManagementService.class).updateJobSuspensionState()
-                            .byProcessDefinitionKey(CityDealProcess.KEY).activate();
+                    activate = () -> app.bean(ManagementService.class)
+                            .updateJobSuspensionState()
+                            .byProcessDefinitionKey(CityDealProcess.KEY)
+                            .activate();
                 }
                 if (nodes == 1) {
                     report.add(db, Metric.STARTUP_FULL, Duration.ofNanos(System.nanoTime() - startingAt));
@@ -236,16 +281,22 @@ class CityDealBenchmark {
 
                 long start = System.nanoTime();
                 activate.run();
-                await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250)).until(() ->
-                        count(sql, "select count(*) from prompt where fired_at is not null") - firedBefore >= due
-                                && count(sql, "select count(*) from notification where kind = 'PROMPT'") - mailsBefore >= due);
+                await().atMost(Duration.ofMinutes(30))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> count(sql, "select count(*) from prompt where fired_at is not null") - firedBefore
+                                        >= due
+                                && count(sql, "select count(*) from notification where kind = 'PROMPT'") - mailsBefore
+                                        >= due);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 report.add(db, nodes == 1 ? Metric.FIRE_ONE_NODE : Metric.FIRE_TWO_NODES, took);
                 System.out.printf("%s: %,d prompts fired and queued by %d node(s) in %s%n", db, due, nodes, took);
 
-                assertThat(count(sql, "select count(*) from prompt where fired_at is not null") - firedBefore).isEqualTo(due);
-                assertThat(count(sql, "select count(*) from notification where kind = 'PROMPT'") - mailsBefore).isEqualTo(due);
-                assertThat(count(sql, "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", now())).isZero();
+                assertThat(count(sql, "select count(*) from prompt where fired_at is not null") - firedBefore)
+                        .isEqualTo(due);
+                assertThat(count(sql, "select count(*) from notification where kind = 'PROMPT'") - mailsBefore)
+                        .isEqualTo(due);
+                assertThat(count(sql, "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", now()))
+                        .isZero();
                 assertThat(count(sql, "select count(*) from act_ru_incident")).isZero();
             } finally {
                 Collections.reverse(running);
@@ -258,7 +309,9 @@ class CityDealBenchmark {
 
     private static void activate(AppNode node) {
         try {
-            var answer = node.put("/engine-rest/job/suspended", "application/json",
+            var answer = node.put(
+                    "/engine-rest/job/suspended",
+                    "application/json",
                     "{\"processDefinitionKey\":\"%s\",\"suspended\":false}".formatted(CityDealProcess.KEY));
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
         } catch (java.io.IOException e) {

@@ -12,12 +12,12 @@ final class Deals {
     static final String THEME = "Klimaatadaptatie";
     static final List<String> THEMES = List.of(THEME, "Energietransitie", "Circulaire economie", "Mobiliteit", "Wonen");
     static final String LEAD_ORGANISATION = "Gemeente Benchmark";
-    static final String AMBITION = "Samen met partners experimenteren met een aanpak die na de looptijd kan worden opgeschaald.";
+    static final String AMBITION =
+            "Samen met partners experimenteren met een aanpak die na de looptijd kan worden opgeschaald.";
     /** Running deals signed this many months ago for three years: their ownership conversation (25%) is due. */
     static final int RUNNING_SINCE_MONTHS = 10;
 
-    private Deals() {
-    }
+    private Deals() {}
 
     static String name(String prefix, int i) {
         return "%s %05d".formatted(prefix, i);
@@ -29,21 +29,42 @@ final class Deals {
 
     /** A new deal, in preparation: what the programme office registers. */
     static NewDeal newDeal(String prefix, int i, String dealLead) {
-        return new NewDeal(name(prefix, i), theme(i), LEAD_ORGANISATION, dealLead, null, AMBITION, null, null, null, null,
-                List.of(), null);
+        return new NewDeal(
+                name(prefix, i),
+                theme(i),
+                LEAD_ORGANISATION,
+                dealLead,
+                null,
+                AMBITION,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null);
     }
 
     /** The same as the JSON body of {@code POST /api/deals}. */
     static String newDealJson(String prefix, int i, String dealLead) {
         return """
-                {"name":"%s","theme":"%s","leadOrganisation":"%s","dealLead":"%s","ambition":"%s"}"""
-                .formatted(name(prefix, i), theme(i), LEAD_ORGANISATION, dealLead, AMBITION);
+                {"name":"%s","theme":"%s","leadOrganisation":"%s","dealLead":"%s","ambition":"%s"}""".formatted(name(prefix, i), theme(i), LEAD_ORGANISATION, dealLead, AMBITION);
     }
 
     /** A running deal being imported, signed {@link #RUNNING_SINCE_MONTHS} months ago: one prompt due. */
     static NewDeal runningDeal(String prefix, int i, String dealLead, LocalDate today) {
         LocalDate signed = today.minusMonths(RUNNING_SINCE_MONTHS);
-        return new NewDeal(name(prefix, i), theme(i), LEAD_ORGANISATION, dealLead, null, AMBITION, DealSetup.ONE_PART,
-                signed, signed.plusYears(3), null, List.of(), null);
+        return new NewDeal(
+                name(prefix, i),
+                theme(i),
+                LEAD_ORGANISATION,
+                dealLead,
+                null,
+                AMBITION,
+                DealSetup.ONE_PART,
+                signed,
+                signed.plusYears(3),
+                null,
+                List.of(),
+                null);
     }
 }

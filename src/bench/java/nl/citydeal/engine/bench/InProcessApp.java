@@ -33,6 +33,7 @@ final class InProcessApp implements AutoCloseable {
     static final String ADMIN = AppNode.ADMIN;
     /** The same administrator as the nodes of {@link AppNode}, which the benchmark starts on its PostgreSQL databases. */
     static final String ADMIN_PASSWORD = AppNode.ADMIN_PASSWORD;
+
     static final String DEAL_LEAD = "lea";
     static final String OFFICE = "paula";
     static final String PASSWORD = "Bench-Secret-2026!";
@@ -42,9 +43,13 @@ final class InProcessApp implements AutoCloseable {
     final ConfigurableApplicationContext context;
     final Duration startup;
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient browser = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private InProcessApp(ConfigurableApplicationContext context, Duration startup) {
         this.context = context;
@@ -67,8 +72,8 @@ final class InProcessApp implements AutoCloseable {
                 "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off"));
         long start = System.nanoTime();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CityDealEngineApplication.class)
-                .run(arguments.toArray(String[]::new));
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(CityDealEngineApplication.class).run(arguments.toArray(String[]::new));
         InProcessApp app = new InProcessApp(context, Duration.ofNanos(System.nanoTime() - start));
         app.users();
         return app;
@@ -100,11 +105,17 @@ final class InProcessApp implements AutoCloseable {
     /** A request of the programme office through the API (HTTP Basic); fails unless the answer is {@code expected}. */
     HttpResponse<String> api(String method, String path, String contentType, String accept, String body, int expected)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((OFFICE + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((OFFICE + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", accept)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -120,9 +131,12 @@ final class InProcessApp implements AutoCloseable {
         }
         String body = "username=" + OFFICE + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = browser.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException("Login failed: " + login.statusCode() + " " + location);
@@ -131,15 +145,19 @@ final class InProcessApp implements AutoCloseable {
 
     /** A page in the logged-in browser session; fails unless it answers 200. */
     HttpResponse<String> page(String path) throws IOException, InterruptedException {
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = browser.send(
+                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return expect(page, 200, "GET " + path);
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, int expected, String what) {
         if (response.statusCode() != expected) {
-            throw new IllegalStateException("%s answered %d: %s".formatted(what, response.statusCode(),
-                    response.body().substring(0, Math.min(500, response.body().length()))));
+            throw new IllegalStateException("%s answered %d: %s"
+                    .formatted(
+                            what,
+                            response.statusCode(),
+                            response.body()
+                                    .substring(0, Math.min(500, response.body().length()))));
         }
         return response;
     }

@@ -19,7 +19,13 @@ enum Metric {
     STARTUP_EMPTY("Start-up on an empty database (schema created)", Kind.DURATION, null),
     STARTUP_FULL("Start-up on the database of the prompt run", Kind.DURATION, null);
 
-    enum Kind { RATE, COUNT, LATENCY, DURATION, BYTES }
+    enum Kind {
+        RATE,
+        COUNT,
+        LATENCY,
+        DURATION,
+        BYTES
+    }
 
     final String label;
     final Kind kind;

@@ -1,7 +1,6 @@
 package nl.citydeal.engine.admin;
 
 import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,8 +34,7 @@ public class AuditEntry {
     @Column(name = "details", nullable = false, length = MAX_DETAILS)
     private String details;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
     public AuditEntry(Instant occurredAt, String actor, AuditAction action, String details) {
         this.occurredAt = occurredAt;

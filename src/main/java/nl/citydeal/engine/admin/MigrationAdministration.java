@@ -22,7 +22,9 @@ public class MigrationAdministration {
     public List<MigrationCheck> dryRun(MigrationRequest request, String actor) {
         List<MigrationCheck> checks = migrations.dryRun(request);
         long movable = checks.stream().filter(MigrationCheck::canMigrate).count();
-        audit.record(actor, AuditAction.MIGRATE_DRY_RUN,
+        audit.record(
+                actor,
+                AuditAction.MIGRATE_DRY_RUN,
                 "%s: %d van %d lopende deals kunnen over.".formatted(request, movable, checks.size()));
         return checks;
     }
@@ -30,15 +32,30 @@ public class MigrationAdministration {
     /** Starts moving every deal that can move; the others stay on the source version. */
     public MigrationStarted migrate(MigrationRequest request, String actor) {
         MigrationStarted started = migrations.start(request);
-        audit.record(actor, AuditAction.MIGRATE, "%s: batch %s, %d deals; %d overgeslagen%s.".formatted(request,
-                started.batchId(), started.instances(), started.skipped().size(),
-                started.skipped().isEmpty() ? "" : " (" + String.join(", ",
-                        started.skipped().stream().map(MigrationCheck::dealId).toList()) + ")"));
+        audit.record(
+                actor,
+                AuditAction.MIGRATE,
+                "%s: batch %s, %d deals; %d overgeslagen%s."
+                        .formatted(
+                                request,
+                                started.batchId(),
+                                started.instances(),
+                                started.skipped().size(),
+                                started.skipped().isEmpty()
+                                        ? ""
+                                        : " ("
+                                                + String.join(
+                                                        ", ",
+                                                        started.skipped().stream()
+                                                                .map(MigrationCheck::dealId)
+                                                                .toList())
+                                                + ")"));
         return started;
     }
 
     public MigrationProgress progress(String batchId) {
-        return migrations.progress(batchId)
+        return migrations
+                .progress(batchId)
                 .orElseThrow(() -> new NotFoundException("Migratie '%s' bestaat niet.".formatted(batchId)));
     }
 }

@@ -25,12 +25,15 @@ public class ModelAdministration {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}\\.(bpmn|dmn|form)");
 
     private final DeploymentValidator validator;
-    private final ModelRepository models;
+    private final DeployedModels models;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
 
-    public ModelAdministration(DeploymentValidator validator, ModelRepository models, AuditTrail audit,
-                               PlatformTransactionManager transactionManager) {
+    public ModelAdministration(
+            DeploymentValidator validator,
+            DeployedModels models,
+            AuditTrail audit,
+            PlatformTransactionManager transactionManager) {
         this.validator = validator;
         this.models = models;
         this.audit = audit;
@@ -89,7 +92,8 @@ public class ModelAdministration {
         for (ModelFile file : files) {
             String name = file.fileName() == null ? "" : file.fileName();
             if (!FILE_NAME.matcher(name).matches()) {
-                errors.put(name.isBlank() ? "files" : name,
+                errors.put(
+                        name.isBlank() ? "files" : name,
                         "Alleen .bpmn-, .dmn- en .form-bestanden met een eenvoudige naam (letters, cijfers, - _ .) kunnen worden uitgerold.");
             } else if (!seen.add(name)) {
                 errors.put(name, "Het bestand staat twee keer in de upload.");
@@ -101,9 +105,13 @@ public class ModelAdministration {
     }
 
     private InvalidUploadException refused(String actor, List<ModelFile> files, InvalidUploadException e) {
-        audit.record(actor, AuditAction.DEPLOY_REFUSED, "Bestanden: " + names(files) + ". Fouten: "
-                + e.errors().entrySet().stream().map(error -> error.getKey() + ": " + error.getValue())
-                .collect(Collectors.joining(" | ")));
+        audit.record(
+                actor,
+                AuditAction.DEPLOY_REFUSED,
+                "Bestanden: " + names(files) + ". Fouten: "
+                        + e.errors().entrySet().stream()
+                                .map(error -> error.getKey() + ": " + error.getValue())
+                                .collect(Collectors.joining(" | ")));
         return e;
     }
 
@@ -112,8 +120,12 @@ public class ModelAdministration {
                         deployed.processVersions().stream().map(v -> label(v.key(), v.version(), v.versionTag())),
                         deployed.decisionVersions().stream().map(v -> label(v.key(), v.version(), v.versionTag())))
                 .collect(Collectors.joining(", "));
-        return "Bestanden: %s. Uitrol %s met %d resources. Nieuwe versies: %s.".formatted(names(files),
-                deployed.deploymentId(), deployed.resources().size(), versions.isEmpty() ? "geen" : versions);
+        return "Bestanden: %s. Uitrol %s met %d resources. Nieuwe versies: %s."
+                .formatted(
+                        names(files),
+                        deployed.deploymentId(),
+                        deployed.resources().size(),
+                        versions.isEmpty() ? "geen" : versions);
     }
 
     private static String label(String key, int version, String versionTag) {

@@ -36,7 +36,8 @@ public record ModelFile(String fileName, byte[] content) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ModelFile file && java.util.Objects.equals(fileName, file.fileName)
+        return other instanceof ModelFile file
+                && java.util.Objects.equals(fileName, file.fileName)
                 && Arrays.equals(content, file.content);
     }
 

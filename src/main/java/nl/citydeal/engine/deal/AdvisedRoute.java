@@ -28,7 +28,8 @@ public record AdvisedRoute(ScalingRoute route, String reason) {
             return "Geen route geadviseerd: kies zelf en onderbouw het besluit.";
         }
         return advice.stream()
-                .map(a -> "- " + a.route().label() + (a.reason() == null || a.reason().isBlank() ? "" : ": " + a.reason()))
+                .map(a -> "- " + a.route().label()
+                        + (a.reason() == null || a.reason().isBlank() ? "" : ": " + a.reason()))
                 .collect(Collectors.joining("\n", "Geadviseerde routes:\n", ""));
     }
 }

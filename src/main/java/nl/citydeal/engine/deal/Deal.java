@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -24,22 +23,28 @@ public class Deal {
 
     @Id
     private String id;
+
     private String name;
     private String theme;
     private String leadOrganisation;
     private String dealLead;
     private String programmeOfficeContact;
     private String ambition;
+
     @Enumerated(EnumType.STRING)
     private DealSetup setup;
+
     private LocalDate signedOn;
     private LocalDate endsOn;
     private String staatscourantReference;
+
     @Enumerated(EnumType.STRING)
     private DealPhase phase;
+
     private String predecessorId;
     private String successorId;
     private Instant registeredAt;
+
     @Version
     private long version;
 
@@ -49,11 +54,17 @@ public class Deal {
     @Enumerated(EnumType.STRING)
     private Set<ScalingRoute> routes = EnumSet.noneOf(ScalingRoute.class);
 
-    protected Deal() {
-    }
+    protected Deal() {}
 
-    public Deal(String id, String name, String theme, String leadOrganisation, String dealLead,
-                String programmeOfficeContact, String ambition, Instant registeredAt) {
+    public Deal(
+            String id,
+            String name,
+            String theme,
+            String leadOrganisation,
+            String dealLead,
+            String programmeOfficeContact,
+            String ambition,
+            Instant registeredAt) {
         this.id = id;
         this.name = name;
         this.theme = theme;

@@ -1,7 +1,6 @@
 package nl.citydeal.engine.deal;
 
 import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,22 +16,31 @@ public class DealDecision {
 
     /** The decisions the trail records. */
     public enum Kind {
-        REGISTERED, PROPOSAL_REVIEWED, SIGNED, TERM_CHANGED, PARTICIPANT_SCREENED, LEAD_CHANGED,
-        EXPERIMENTATION_ENDED, SCALING_DECIDED, CLOSED
+        REGISTERED,
+        PROPOSAL_REVIEWED,
+        SIGNED,
+        TERM_CHANGED,
+        PARTICIPANT_SCREENED,
+        LEAD_CHANGED,
+        EXPERIMENTATION_ENDED,
+        SCALING_DECIDED,
+        CLOSED
     }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String dealId;
     private Instant decidedAt;
     private String decidedBy;
+
     @Enumerated(EnumType.STRING)
     private Kind kind;
+
     private String summary;
 
-    protected DealDecision() {
-    }
+    protected DealDecision() {}
 
     public DealDecision(String dealId, Instant decidedAt, String decidedBy, Kind kind, String summary) {
         this.dealId = dealId;

@@ -36,9 +36,18 @@ public class DealImport {
 
     public Report importDeals(Reader csv, String defaultDealLead, String by) throws IOException {
         List<Line> lines = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get().parse(csv)) {
-            List<String> missing = REQUIRED_COLUMNS.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).sorted().toList();
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .setIgnoreEmptyLines(true)
+                .get()
+                .parse(csv)) {
+            List<String> missing = REQUIRED_COLUMNS.stream()
+                    .filter(c -> !parser.getHeaderMap().containsKey(c))
+                    .sorted()
+                    .toList();
             if (!missing.isEmpty()) {
                 throw new InvalidInputException("file", "Kolommen ontbreken: " + String.join(", ", missing) + ".");
             }
@@ -58,7 +67,10 @@ public class DealImport {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate signedOn = date(record, "signed_on", errors);
         LocalDate endsOn = date(record, "ends_on", errors);
-        String dealLead = record.isMapped("deal_lead") && !value(record, "deal_lead").isEmpty() ? value(record, "deal_lead") : defaultDealLead;
+        String dealLead =
+                record.isMapped("deal_lead") && !value(record, "deal_lead").isEmpty()
+                        ? value(record, "deal_lead")
+                        : defaultDealLead;
         require(name, "name", "Naam ontbreekt.", errors);
         require(value(record, "theme"), "theme", "Thema ontbreekt.", errors);
         require(value(record, "lead"), "lead", "Trekkende organisatie ontbreekt.", errors);
@@ -71,8 +83,21 @@ public class DealImport {
         }
         try {
             String note = record.isMapped("note") ? value(record, "note") : null;
-            Deal deal = registry.register(new NewDeal("City Deal " + name, value(record, "theme"), value(record, "lead"),
-                    dealLead, null, note, DealSetup.ONE_PART, signedOn, endsOn, null, List.of(), null), by);
+            Deal deal = registry.register(
+                    new NewDeal(
+                            "City Deal " + name,
+                            value(record, "theme"),
+                            value(record, "lead"),
+                            dealLead,
+                            null,
+                            note,
+                            DealSetup.ONE_PART,
+                            signedOn,
+                            endsOn,
+                            null,
+                            List.of(),
+                            null),
+                    by);
             return new Line(number, name, Line.Status.IMPORTED, deal.getId(), deal.getPhase(), Map.of());
         } catch (InvalidInputException e) {
             return Line.refused(number, name, e.errors());
@@ -99,14 +124,18 @@ public class DealImport {
     }
 
     private static String value(CSVRecord record, String column) {
-        return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
+        return record.isMapped(column) && record.isSet(column)
+                ? record.get(column).strip()
+                : "";
     }
 
     /** What happened to each line of an import. */
     public record Report(List<Line> lines) {
 
         public long imported() {
-            return lines.stream().filter(l -> l.status() == Line.Status.IMPORTED).count();
+            return lines.stream()
+                    .filter(l -> l.status() == Line.Status.IMPORTED)
+                    .count();
         }
 
         public long refused() {
@@ -115,9 +144,13 @@ public class DealImport {
     }
 
     /** One line of an import: imported as a deal in some phase, or refused with the reason per field. */
-    public record Line(long line, String name, Status status, String dealId, DealPhase phase, Map<String, String> reasons) {
+    public record Line(
+            long line, String name, Status status, String dealId, DealPhase phase, Map<String, String> reasons) {
 
-        public enum Status { IMPORTED, REFUSED }
+        public enum Status {
+            IMPORTED,
+            REFUSED
+        }
 
         static Line refused(long line, String name, Map<String, String> reasons) {
             return new Line(line, name, Status.REFUSED, null, null, reasons);

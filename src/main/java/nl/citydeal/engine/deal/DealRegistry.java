@@ -35,8 +35,13 @@ public class DealRegistry {
     private final DealLeads dealLeads;
     private final Clock clock;
 
-    public DealRegistry(DealRepository deals, ParticipantRepository participants, DealDecisionRepository decisions,
-                        DealProcesses processes, DealLeads dealLeads, Clock clock) {
+    public DealRegistry(
+            DealRepository deals,
+            ParticipantRepository participants,
+            DealDecisionRepository decisions,
+            DealProcesses processes,
+            DealLeads dealLeads,
+            Clock clock) {
         this.deals = deals;
         this.participants = participants;
         this.decisions = decisions;
@@ -65,8 +70,15 @@ public class DealRegistry {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Deal deal = new Deal(UUID.randomUUID().toString(), request.name(), request.theme(), request.leadOrganisation(),
-                request.dealLead(), request.programmeOfficeContact(), request.ambition(), clock.instant());
+        Deal deal = new Deal(
+                UUID.randomUUID().toString(),
+                request.name(),
+                request.theme(),
+                request.leadOrganisation(),
+                request.dealLead(),
+                request.programmeOfficeContact(),
+                request.ambition(),
+                clock.instant());
         if (request.setup() != null) {
             deal.agreeSetup(request.setup());
         }
@@ -86,24 +98,48 @@ public class DealRegistry {
         }
         deals.save(deal);
         for (NewDeal.NewParticipant p : request.participants()) {
-            participants.save(new Participant(deal.getId(), p.name(), p.type(), p.addedValue(), p.accepted(),
-                    term != null ? term.signedOn() : today, false));
+            participants.save(new Participant(
+                    deal.getId(),
+                    p.name(),
+                    p.type(),
+                    p.addedValue(),
+                    p.accepted(),
+                    term != null ? term.signedOn() : today,
+                    false));
         }
-        decide(deal.getId(), registeredBy, Kind.REGISTERED, imported
-                ? "Lopende deal geïmporteerd, looptijd %s tot %s".formatted(term.signedOn(), term.endsOn())
-                : "Deal geregistreerd");
+        decide(
+                deal.getId(),
+                registeredBy,
+                Kind.REGISTERED,
+                imported
+                        ? "Lopende deal geïmporteerd, looptijd %s tot %s".formatted(term.signedOn(), term.endsOn())
+                        : "Deal geregistreerd");
         processes.start(deal, imported);
         return deal;
     }
 
     /** A deal started from Tasklist's start form gets its registry entry from the process. */
-    public void ensureRegistered(String dealId, String name, String theme, String leadOrganisation, String dealLead,
-                                 String programmeOfficeContact, String ambition, String predecessorId) {
+    public void ensureRegistered(
+            String dealId,
+            String name,
+            String theme,
+            String leadOrganisation,
+            String dealLead,
+            String programmeOfficeContact,
+            String ambition,
+            String predecessorId) {
         if (deals.existsById(dealId)) {
             return;
         }
-        Deal deal = new Deal(dealId, orUnknown(name), orUnknown(theme), orUnknown(leadOrganisation), orUnknown(dealLead),
-                programmeOfficeContact, ambition, clock.instant());
+        Deal deal = new Deal(
+                dealId,
+                orUnknown(name),
+                orUnknown(theme),
+                orUnknown(leadOrganisation),
+                orUnknown(dealLead),
+                programmeOfficeContact,
+                ambition,
+                clock.instant());
         if (predecessorId != null) {
             deal.follows(predecessorId);
         }
@@ -124,8 +160,8 @@ public class DealRegistry {
 
     @Transactional(readOnly = true)
     public Page<Deal> search(DealCriteria criteria, Pageable page) {
-        return deals.search(criteria.phase(), criteria.theme(), criteria.dealLead(), criteria.overdueOnly(),
-                clock.instant(), page);
+        return deals.search(
+                criteria.phase(), criteria.theme(), criteria.dealLead(), criteria.overdueOnly(), clock.instant(), page);
     }
 
     /** The deal leads of the deals (only {@code onlyLead}, when given), each once, in order. */
@@ -164,11 +200,24 @@ public class DealRegistry {
         get(dealId).enter(phase);
     }
 
-    public void recordScreening(String dealId, String name, ParticipantType type, String addedValue, boolean accepted,
-                                boolean lateJoiner, String by) {
+    public void recordScreening(
+            String dealId,
+            String name,
+            ParticipantType type,
+            String addedValue,
+            boolean accepted,
+            boolean lateJoiner,
+            String by) {
         participants.save(new Participant(dealId, name, type, addedValue, accepted, LocalDate.now(clock), lateJoiner));
-        decide(dealId, by, Kind.PARTICIPANT_SCREENED, "%s %s: %s".formatted(name, accepted ? "toegelaten" : "niet toegelaten",
-                addedValue == null ? "" : addedValue));
+        decide(
+                dealId,
+                by,
+                Kind.PARTICIPANT_SCREENED,
+                "%s %s: %s"
+                        .formatted(
+                                name,
+                                accepted ? "toegelaten" : "niet toegelaten",
+                                addedValue == null ? "" : addedValue));
     }
 
     public void recordSetup(String dealId, DealSetup setup) {
@@ -176,21 +225,30 @@ public class DealRegistry {
     }
 
     public void recordReview(String dealId, String outcome, String remarks, String by) {
-        decide(dealId, by, Kind.PROPOSAL_REVIEWED, outcome + (remarks == null || remarks.isBlank() ? "" : ": " + remarks));
+        decide(
+                dealId,
+                by,
+                Kind.PROPOSAL_REVIEWED,
+                outcome + (remarks == null || remarks.isBlank() ? "" : ": " + remarks));
     }
 
     public void recordSigning(String dealId, Term term, String reference, String by) {
         get(dealId).sign(term, reference);
-        decide(dealId, by, Kind.SIGNED, "Ondertekend %s (%s), einddatum %s".formatted(term.signedOn(),
-                reference == null ? "geen vindplaats" : reference, term.endsOn()));
+        decide(
+                dealId,
+                by,
+                Kind.SIGNED,
+                "Ondertekend %s (%s), einddatum %s"
+                        .formatted(term.signedOn(), reference == null ? "geen vindplaats" : reference, term.endsOn()));
     }
 
     /** The programme office extends or shortens a running deal's term (API); the process moves its prompts. */
     public Deal changeTerm(String dealId, LocalDate newEnd, String reason, String by) {
         Deal deal = get(dealId);
         if (deal.getPhase() != DealPhase.EXPERIMENTATION) {
-            throw new ConflictException("De looptijd kan alleen in de experimenteerfase wijzigen; deze deal is in fase %s."
-                    .formatted(deal.getPhase().label()));
+            throw new ConflictException(
+                    "De looptijd kan alleen in de experimenteerfase wijzigen; deze deal is in fase %s."
+                            .formatted(deal.getPhase().label()));
         }
         processes.changeTerm(dealId, new Term(deal.getSignedOn(), newEnd).endsOn());
         recordTermChange(dealId, newEnd, reason, by);
@@ -202,8 +260,12 @@ public class DealRegistry {
         Deal deal = get(dealId);
         LocalDate oldEnd = deal.getEndsOn();
         deal.changeEnd(newEnd);
-        decide(dealId, by, Kind.TERM_CHANGED, "Einddatum %s → %s%s".formatted(oldEnd, newEnd,
-                reason == null || reason.isBlank() ? "" : ": " + reason));
+        decide(
+                dealId,
+                by,
+                Kind.TERM_CHANGED,
+                "Einddatum %s → %s%s"
+                        .formatted(oldEnd, newEnd, reason == null || reason.isBlank() ? "" : ": " + reason));
     }
 
     /** A party joins a running deal (bijtekenen), screened on its added value. */
@@ -213,10 +275,23 @@ public class DealRegistry {
             throw new ConflictException("Bijtekenen kan alleen in de voorbereiding of de experimenteerfase.");
         }
         boolean late = deal.getPhase() == DealPhase.EXPERIMENTATION;
-        Participant saved = participants.save(new Participant(dealId, participant.name(), participant.type(),
-                participant.addedValue(), participant.accepted(), LocalDate.now(clock), late));
-        decide(dealId, by, Kind.PARTICIPANT_SCREENED, "%s %s: %s".formatted(participant.name(),
-                participant.accepted() ? "toegelaten" : "niet toegelaten", participant.addedValue()));
+        Participant saved = participants.save(new Participant(
+                dealId,
+                participant.name(),
+                participant.type(),
+                participant.addedValue(),
+                participant.accepted(),
+                LocalDate.now(clock),
+                late));
+        decide(
+                dealId,
+                by,
+                Kind.PARTICIPANT_SCREENED,
+                "%s %s: %s"
+                        .formatted(
+                                participant.name(),
+                                participant.accepted() ? "toegelaten" : "niet toegelaten",
+                                participant.addedValue()));
         return saved;
     }
 
@@ -237,8 +312,12 @@ public class DealRegistry {
 
     public void recordScalingDecision(String dealId, ScalingDecision decision, String by) {
         get(dealId).chooseRoutes(decision.routes());
-        decide(dealId, by, Kind.SCALING_DECIDED, decision.routes().stream().map(ScalingRoute::label)
-                .collect(Collectors.joining(", ")) + ": " + decision.rationale());
+        decide(
+                dealId,
+                by,
+                Kind.SCALING_DECIDED,
+                decision.routes().stream().map(ScalingRoute::label).collect(Collectors.joining(", ")) + ": "
+                        + decision.rationale());
     }
 
     public void recordExperimentationEnded(String dealId, String how) {
@@ -252,11 +331,25 @@ public class DealRegistry {
     /** Registers the follow-up City Deal of a deal, as a draft carrying its name, theme, lead and participants. */
     public Deal registerFollowUp(String predecessorId, String by) {
         Deal predecessor = get(predecessorId);
-        List<NewDeal.NewParticipant> carried = participants(predecessorId).stream().filter(Participant::isAccepted)
-                .map(p -> new NewDeal.NewParticipant(p.getName(), p.getType(), p.getAddedValue(), true)).toList();
-        Deal successor = register(new NewDeal(predecessor.getName() + " (vervolg)", predecessor.getTheme(),
-                predecessor.getLeadOrganisation(), predecessor.getDealLead(), predecessor.getProgrammeOfficeContact(),
-                predecessor.getAmbition(), null, null, null, null, carried, predecessorId), by);
+        List<NewDeal.NewParticipant> carried = participants(predecessorId).stream()
+                .filter(Participant::isAccepted)
+                .map(p -> new NewDeal.NewParticipant(p.getName(), p.getType(), p.getAddedValue(), true))
+                .toList();
+        Deal successor = register(
+                new NewDeal(
+                        predecessor.getName() + " (vervolg)",
+                        predecessor.getTheme(),
+                        predecessor.getLeadOrganisation(),
+                        predecessor.getDealLead(),
+                        predecessor.getProgrammeOfficeContact(),
+                        predecessor.getAmbition(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        carried,
+                        predecessorId),
+                by);
         predecessor.followedBy(successor.getId());
         return successor;
     }

@@ -12,7 +12,8 @@ import org.springframework.data.repository.query.Param;
 public interface DealRepository extends JpaRepository<Deal, String> {
 
     /** Prompt statuses that count as open, in JPQL. */
-    String OPEN_PROMPT_STATUSES = "(nl.citydeal.engine.prompt.PromptStatus.PLANNED, nl.citydeal.engine.prompt.PromptStatus.DUE)";
+    String OPEN_PROMPT_STATUSES =
+            "(nl.citydeal.engine.prompt.PromptStatus.PLANNED, nl.citydeal.engine.prompt.PromptStatus.DUE)";
 
     /**
      * The deals {@code d} by phase, theme (part of), lead, and whether a prompt is overdue (open and past its date),
@@ -30,8 +31,13 @@ public interface DealRepository extends JpaRepository<Deal, String> {
 
     /** Deals by phase, theme (part of), lead, and whether a prompt is overdue (open and past its date). */
     @Query("select d " + SELECTION)
-    Page<Deal> search(@Param("phase") DealPhase phase, @Param("theme") String theme, @Param("dealLead") String dealLead,
-                      @Param("overdueOnly") boolean overdueOnly, @Param("now") Instant now, Pageable page);
+    Page<Deal> search(
+            @Param("phase") DealPhase phase,
+            @Param("theme") String theme,
+            @Param("dealLead") String dealLead,
+            @Param("overdueOnly") boolean overdueOnly,
+            @Param("now") Instant now,
+            Pageable page);
 
     @Query("""
             select distinct d.dealLead from Deal d
@@ -43,6 +49,7 @@ public interface DealRepository extends JpaRepository<Deal, String> {
     List<Object[]> countPerPhase(@Param("dealLead") String dealLead);
 
     /** Pairs of scaling route and number of deals that chose it (one lead's deals, when given). */
-    @Query("select r, count(d) from Deal d join d.routes r where (:dealLead is null or d.dealLead = :dealLead) group by r")
+    @Query(
+            "select r, count(d) from Deal d join d.routes r where (:dealLead is null or d.dealLead = :dealLead) group by r")
     List<Object[]> countPerRoute(@Param("dealLead") String dealLead);
 }

@@ -34,6 +34,7 @@ class DemoDeals implements ApplicationRunner {
 
     /** How far the real dates move forward, so that the real portfolio of 2015-2023 runs around today. */
     static final Period SHIFT = Period.ofYears(5);
+
     static final List<String> DEMO_LEADS = List.of("anna", "bram");
     private static final Logger log = LoggerFactory.getLogger(DemoDeals.class);
 
@@ -55,12 +56,24 @@ class DemoDeals implements ApplicationRunner {
         for (int i = 0; i < deals.size(); i++) {
             CSVRecord deal = deals.get(i);
             LocalDate signedOn = LocalDate.parse(deal.get("signed_on")).plus(SHIFT);
-            LocalDate endsOn = min(LocalDate.parse(deal.get("ends_on")).plus(SHIFT), signedOn.plusYears(Term.MAX_YEARS));
+            LocalDate endsOn =
+                    min(LocalDate.parse(deal.get("ends_on")).plus(SHIFT), signedOn.plusYears(Term.MAX_YEARS));
             boolean signed = signedOn.isBefore(today);
-            registry.register(new NewDeal("City Deal " + deal.get("name"), deal.get("theme"), deal.get("lead"),
-                    DEMO_LEADS.get(i % DEMO_LEADS.size()), "petra", deal.get("note"), DealSetup.ONE_PART,
-                    signed ? signedOn : null, signed ? endsOn : null, signed ? "Stcrt. " + signedOn.getYear() + ", demo" : null,
-                    List.of(), null), "demo");
+            registry.register(
+                    new NewDeal(
+                            "City Deal " + deal.get("name"),
+                            deal.get("theme"),
+                            deal.get("lead"),
+                            DEMO_LEADS.get(i % DEMO_LEADS.size()),
+                            "petra",
+                            deal.get("note"),
+                            DealSetup.ONE_PART,
+                            signed ? signedOn : null,
+                            signed ? endsOn : null,
+                            signed ? "Stcrt. " + signedOn.getYear() + ", demo" : null,
+                            List.of(),
+                            null),
+                    "demo");
         }
         log.info("Registered {} demo deals from the real Dutch City Deals, dates moved {} ahead", deals.size(), SHIFT);
     }
@@ -71,9 +84,15 @@ class DemoDeals implements ApplicationRunner {
     }
 
     static List<CSVRecord> readDeals() {
-        try (Reader reader = new InputStreamReader(new ClassPathResource("demo/city-deals-nl.csv").getInputStream(),
-                StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        try (Reader reader = new InputStreamReader(
+                new ClassPathResource("demo/city-deals-nl.csv").getInputStream(), StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the demo deals", e);
         }

@@ -1,7 +1,6 @@
 package nl.citydeal.engine.deal;
 
 import java.time.LocalDate;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,20 +17,28 @@ public class Participant {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String dealId;
     private String name;
+
     @Enumerated(EnumType.STRING)
     private ParticipantType type;
+
     private String addedValue;
     private boolean accepted;
     private LocalDate joinedOn;
     private boolean lateJoiner;
 
-    protected Participant() {
-    }
+    protected Participant() {}
 
-    public Participant(String dealId, String name, ParticipantType type, String addedValue, boolean accepted,
-                       LocalDate joinedOn, boolean lateJoiner) {
+    public Participant(
+            String dealId,
+            String name,
+            ParticipantType type,
+            String addedValue,
+            boolean accepted,
+            LocalDate joinedOn,
+            boolean lateJoiner) {
         this.dealId = dealId;
         this.name = name;
         this.type = type;

@@ -16,7 +16,8 @@ public record ScalingDecision(Set<ScalingRoute> routes, String rationale) {
             throw new InvalidDealException("routes", "Kies minstens één route.");
         }
         if (routes.contains(ScalingRoute.EXTENSION) && routes.size() > 1) {
-            throw new InvalidDealException("routes",
+            throw new InvalidDealException(
+                    "routes",
                     "Een verlenging gaat terug naar de experimenteerfase en kan niet samen met andere routes gekozen worden.");
         }
         if (routes.contains(ScalingRoute.STOP) && routes.contains(ScalingRoute.FOLLOW_UP_DEAL)) {

@@ -20,16 +20,21 @@ public record Term(LocalDate signedOn, LocalDate endsOn) {
             throw new InvalidDealException("endsOn", "De einddatum ontbreekt.");
         }
         if (!endsOn.isAfter(signedOn)) {
-            throw new InvalidDealException("endsOn", "De einddatum (%s) moet na de datum van ondertekening (%s) liggen."
-                    .formatted(endsOn, signedOn));
+            throw new InvalidDealException(
+                    "endsOn",
+                    "De einddatum (%s) moet na de datum van ondertekening (%s) liggen.".formatted(endsOn, signedOn));
         }
         if (endsOn.isBefore(signedOn.plusMonths(MIN_MONTHS))) {
-            throw new InvalidDealException("endsOn", "De looptijd moet minstens %d maanden zijn; %s tot %s is korter."
-                    .formatted(MIN_MONTHS, signedOn, endsOn));
+            throw new InvalidDealException(
+                    "endsOn",
+                    "De looptijd moet minstens %d maanden zijn; %s tot %s is korter."
+                            .formatted(MIN_MONTHS, signedOn, endsOn));
         }
         if (endsOn.isAfter(signedOn.plusYears(MAX_YEARS))) {
-            throw new InvalidDealException("endsOn", "De looptijd mag hoogstens %d jaar zijn; %s tot %s is langer."
-                    .formatted(MAX_YEARS, signedOn, endsOn));
+            throw new InvalidDealException(
+                    "endsOn",
+                    "De looptijd mag hoogstens %d jaar zijn; %s tot %s is langer."
+                            .formatted(MAX_YEARS, signedOn, endsOn));
         }
     }
 

@@ -1,7 +1,6 @@
 package nl.citydeal.engine.identity;
 
 import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,10 +29,14 @@ class BrowserAwareBasicEntryPoint implements AuthenticationEntryPoint {
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
+    public void commence(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
             throws IOException {
         if (browser(request)) {
-            ProblemResponse.write(response, HttpStatus.UNAUTHORIZED, "Niet ingelogd",
+            ProblemResponse.write(
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Niet ingelogd",
                     "Deze API vraagt om inloggegevens (HTTP Basic); log in op de pagina's van de applicatie of gebruik een API-client.");
             return;
         }
@@ -42,7 +45,8 @@ class BrowserAwareBasicEntryPoint implements AuthenticationEntryPoint {
 
     static boolean browser(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Sec-Fetch-Site") != null
+        return request.getHeader("Sec-Fetch-Mode") != null
+                || request.getHeader("Sec-Fetch-Site") != null
                 || (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(MediaType.TEXT_HTML_VALUE));
     }
 }

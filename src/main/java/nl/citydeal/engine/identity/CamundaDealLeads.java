@@ -17,7 +17,12 @@ public class CamundaDealLeads implements DealLeads {
 
     @Override
     public boolean isDealLead(String userId) {
-        return userId != null && identityService.createUserQuery().userId(userId)
-                .memberOfGroup(Role.DEAL_LEAD.groupId()).count() > 0;
+        return userId != null
+                && identityService
+                                .createUserQuery()
+                                .userId(userId)
+                                .memberOfGroup(Role.DEAL_LEAD.groupId())
+                                .count()
+                        > 0;
     }
 }

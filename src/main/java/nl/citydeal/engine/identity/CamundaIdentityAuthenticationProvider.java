@@ -29,7 +29,9 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
-        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String password = authentication.getCredentials() == null
+                ? ""
+                : authentication.getCredentials().toString();
         if (userId == null || userId.isBlank()) {
             throw new BadCredentialsException("Onjuiste gebruikersnaam of wachtwoord");
         }
@@ -39,10 +41,11 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
             }
             verified.accepted(userId, password);
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .flatMap(group -> Role.ofGroup(group.getId()).stream())
-                .map(role -> new SimpleGrantedAuthority(role.authority()))
-                .toList();
+        List<SimpleGrantedAuthority> authorities =
+                identityService.createGroupQuery().groupMember(userId).list().stream()
+                        .flatMap(group -> Role.ofGroup(group.getId()).stream())
+                        .map(role -> new SimpleGrantedAuthority(role.authority()))
+                        .toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
     }
 

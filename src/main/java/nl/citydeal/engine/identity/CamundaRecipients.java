@@ -25,24 +25,39 @@ public class CamundaRecipients implements Recipients {
         if (userId == null || userId.isBlank()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(identityService.createUserQuery().userId(userId).singleResult()).map(CamundaRecipients::of);
+        return Optional.ofNullable(
+                        identityService.createUserQuery().userId(userId).singleResult())
+                .map(CamundaRecipients::of);
     }
 
     @Override
     public List<Recipient> programmeOffice() {
-        return identityService.createUserQuery().memberOfGroup(Role.PROGRAMME_OFFICE.groupId()).orderByUserId().asc()
-                .list().stream().map(CamundaRecipients::of).toList();
+        return identityService
+                .createUserQuery()
+                .memberOfGroup(Role.PROGRAMME_OFFICE.groupId())
+                .orderByUserId()
+                .asc()
+                .list()
+                .stream()
+                .map(CamundaRecipients::of)
+                .toList();
     }
 
     @Override
     public boolean isProgrammeOffice(String userId) {
-        return userId != null && identityService.createUserQuery().userId(userId)
-                .memberOfGroup(Role.PROGRAMME_OFFICE.groupId()).count() > 0;
+        return userId != null
+                && identityService
+                                .createUserQuery()
+                                .userId(userId)
+                                .memberOfGroup(Role.PROGRAMME_OFFICE.groupId())
+                                .count()
+                        > 0;
     }
 
     private static Recipient of(User user) {
         String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
+                        + (user.getLastName() == null ? "" : user.getLastName()))
+                .strip();
         return new Recipient(user.getId(), name.isEmpty() ? null : name, user.getEmail());
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,7 +45,10 @@ class CrossSiteRequestFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT)) && crossSite(request)) {
-            ProblemResponse.write(response, HttpStatus.FORBIDDEN, "Verzoek van een andere website geweigerd",
+            ProblemResponse.write(
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "Verzoek van een andere website geweigerd",
                     "Dit verzoek komt van een andere website en is geweigerd; er is niets gewijzigd.");
             return;
         }

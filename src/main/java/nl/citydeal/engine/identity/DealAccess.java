@@ -1,7 +1,5 @@
 package nl.citydeal.engine.identity;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -9,6 +7,8 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 /**
  * A deal lead sees exactly the deals they lead: read access to the deal's process instance, and their tasks
@@ -54,7 +54,11 @@ public class DealAccess {
      * lead gets both. The caller sets the {@code dealLead} variable, so tasks created later go to the new lead.
      */
     public void changeLead(String processInstanceId, String oldLead, String newLead) {
-        for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).taskAssignee(oldLead).list()) {
+        for (Task task : taskService
+                .createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskAssignee(oldLead)
+                .list()) {
             taskService.setAssignee(task.getId(), newLead);
             revoke(oldLead, Resources.TASK.resourceType(), task.getId());
         }
@@ -63,12 +67,22 @@ public class DealAccess {
     }
 
     private boolean hasGrant(String processInstanceId, String userId) {
-        return authorizationService.createAuthorizationQuery().userIdIn(userId)
-                .resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).count() > 0;
+        return authorizationService
+                        .createAuthorizationQuery()
+                        .userIdIn(userId)
+                        .resourceType(Resources.PROCESS_INSTANCE)
+                        .resourceId(processInstanceId)
+                        .count()
+                > 0;
     }
 
     private void revoke(String userId, int resourceType, String resourceId) {
-        authorizationService.createAuthorizationQuery().userIdIn(userId).resourceType(resourceType).resourceId(resourceId)
-                .list().forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+        authorizationService
+                .createAuthorizationQuery()
+                .userIdIn(userId)
+                .resourceType(resourceType)
+                .resourceId(resourceId)
+                .list()
+                .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
     }
 }

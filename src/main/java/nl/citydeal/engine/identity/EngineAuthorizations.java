@@ -1,8 +1,5 @@
 package nl.citydeal.engine.identity;
 
-import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -15,6 +12,9 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.springframework.stereotype.Component;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 /**
  * What each role may do in the engine, granted once and kept on every start.
@@ -45,14 +45,33 @@ public class EngineAuthorizations {
         Role office = Role.PROGRAMME_OFFICE;
         grant(office, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(office, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(office, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-                ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_WORK,
-                ProcessDefinitionPermissions.TASK_ASSIGN, ProcessDefinitionPermissions.READ_HISTORY);
-        grant(office, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE, ProcessInstancePermissions.READ,
+        grant(
+                office,
+                Resources.PROCESS_DEFINITION,
+                ANY,
+                ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE,
+                ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE,
+                ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.UPDATE_TASK,
+                ProcessDefinitionPermissions.TASK_WORK,
+                ProcessDefinitionPermissions.TASK_ASSIGN,
+                ProcessDefinitionPermissions.READ_HISTORY);
+        grant(
+                office,
+                Resources.PROCESS_INSTANCE,
+                ANY,
+                ProcessInstancePermissions.CREATE,
+                ProcessInstancePermissions.READ,
                 ProcessInstancePermissions.UPDATE);
-        grant(office, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE, TaskPermissions.TASK_WORK,
+        grant(
+                office,
+                Resources.TASK,
+                ANY,
+                TaskPermissions.READ,
+                TaskPermissions.UPDATE,
+                TaskPermissions.TASK_WORK,
                 TaskPermissions.TASK_ASSIGN);
         grant(office, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(office, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
@@ -78,9 +97,14 @@ public class EngineAuthorizations {
      * TASK_WORK, so no assignee writes a deal's variables. Group grants (the programme office's) are left alone.
      */
     void narrowAssigneeGrants() {
-        for (Authorization authorization : authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-                .resourceType(Resources.TASK).hasPermission(TaskPermissions.UPDATE).list()) {
-            if (authorization.getUserId() != null && !ANY.equals(authorization.getUserId())
+        for (Authorization authorization : authorizationService
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .resourceType(Resources.TASK)
+                .hasPermission(TaskPermissions.UPDATE)
+                .list()) {
+            if (authorization.getUserId() != null
+                    && !ANY.equals(authorization.getUserId())
                     && !ANY.equals(authorization.getResourceId())) {
                 authorization.removePermission(TaskPermissions.UPDATE);
                 authorization.addPermission(TaskPermissions.TASK_WORK);
@@ -91,9 +115,13 @@ public class EngineAuthorizations {
 
     /** Removes the group's grant on the resource, if there is one. */
     void revoke(Role role, Resource resource, String resourceId) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(role.groupId())
-                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = authorizationService
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(role.groupId())
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
         if (authorization != null) {
             authorizationService.deleteAuthorization(authorization.getId());
         }
@@ -101,9 +129,13 @@ public class EngineAuthorizations {
 
     /** Grants the permissions to the group on the resource, adding to an existing grant. */
     void grant(Role role, Resource resource, String resourceId, Permission... permissions) {
-        Authorization authorization = authorizationService.createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(role.groupId())
-                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = authorizationService
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT)
+                .groupIdIn(role.groupId())
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
         if (authorization == null) {
             authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
             authorization.setGroupId(role.groupId());

@@ -45,8 +45,11 @@ public class IdentityBootstrap {
     private final AdminProperties admin;
     private final Environment environment;
 
-    public IdentityBootstrap(IdentityService identityService, EngineAuthorizations authorizations, AdminProperties admin,
-                             Environment environment) {
+    public IdentityBootstrap(
+            IdentityService identityService,
+            EngineAuthorizations authorizations,
+            AdminProperties admin,
+            Environment environment) {
         this.identityService = identityService;
         this.authorizations = authorizations;
         this.admin = admin;
@@ -66,9 +69,14 @@ public class IdentityBootstrap {
         authorizations.grantRoles();
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
             // the demo's well-known password is below the password policy on purpose: the demo never holds real data
-            DEMO_USERS.forEach(user -> createUser(user.id(), user.firstName(), user.lastName(), DEMO_PASSWORD, user.role(), true));
+            DEMO_USERS.forEach(
+                    user -> createUser(user.id(), user.firstName(), user.lastName(), DEMO_PASSWORD, user.role(), true));
         }
-        if (identityService.createUserQuery().memberOfGroup(Role.ADMINISTRATOR.groupId()).count() == 0) {
+        if (identityService
+                        .createUserQuery()
+                        .memberOfGroup(Role.ADMINISTRATOR.groupId())
+                        .count()
+                == 0) {
             if (!admin.hasPassword()) {
                 throw new IllegalStateException(MISSING_ADMIN_MESSAGE);
             }
@@ -77,7 +85,8 @@ public class IdentityBootstrap {
         }
     }
 
-    private void createUser(String id, String firstName, String lastName, String password, Role role, boolean skipPasswordPolicy) {
+    private void createUser(
+            String id, String firstName, String lastName, String password, Role role, boolean skipPasswordPolicy) {
         if (identityService.createUserQuery().userId(id).count() > 0) {
             return;
         }
@@ -89,17 +98,19 @@ public class IdentityBootstrap {
         if (skipPasswordPolicy) {
             ((IdentityServiceImpl) identityService).saveUser(user, true);
         } else {
-            PasswordPolicyResult policy = identityService.getPasswordPolicy() == null ? null
+            PasswordPolicyResult policy = identityService.getPasswordPolicy() == null
+                    ? null
                     : identityService.checkPasswordAgainstPolicy(password, user);
             if (policy != null && !policy.isValid()) {
-                throw new IllegalStateException(WEAK_ADMIN_MESSAGE + policy.getViolatedRules().stream()
-                        .map(PasswordPolicyRule::getPlaceholder).toList());
+                throw new IllegalStateException(WEAK_ADMIN_MESSAGE
+                        + policy.getViolatedRules().stream()
+                                .map(PasswordPolicyRule::getPlaceholder)
+                                .toList());
             }
             identityService.saveUser(user);
         }
         identityService.createMembership(id, role.groupId());
     }
 
-    record DemoUser(String id, String firstName, String lastName, Role role) {
-    }
+    record DemoUser(String id, String firstName, String lastName, Role role) {}
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,17 +54,25 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
-        return !(method.equals("POST") || method.equals("PUT")) || identityService.getPasswordPolicy() == null
-                || !USER_PASSWORD.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+        return !(method.equals("POST") || method.equals("PUT"))
+                || identityService.getPasswordPolicy() == null
+                || !USER_PASSWORD
+                        .matcher(request.getRequestURI()
+                                .substring(request.getContextPath().length()))
+                        .matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher path = USER_PASSWORD.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher path = USER_PASSWORD.matcher(
+                request.getRequestURI().substring(request.getContextPath().length()));
         Optional<CachedBodyRequest> read = CachedBodyRequest.read(request, payload.maxBytes());
         if (!path.matches() || read.isEmpty()) {
-            ProblemResponse.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Te groot",
+            ProblemResponse.write(
+                    response,
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Te groot",
                     "De inhoud is groter dan toegestaan; er is niets gewijzigd.");
             return;
         }

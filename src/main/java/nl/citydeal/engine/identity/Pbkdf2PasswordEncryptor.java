@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -37,7 +36,8 @@ public class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         Base64.Encoder base64 = Base64.getEncoder().withoutPadding();
-        return iterations + "$" + base64.encodeToString(salt) + "$" + base64.encodeToString(hash(password, salt, iterations));
+        return iterations + "$" + base64.encodeToString(salt) + "$"
+                + base64.encodeToString(hash(password, salt, iterations));
     }
 
     @Override
@@ -76,7 +76,9 @@ public class Pbkdf2PasswordEncryptor implements PasswordEncryptor {
     private static byte[] hash(String password, byte[] salt, int iterations) {
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, HASH_BITS);
         try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
         } finally {

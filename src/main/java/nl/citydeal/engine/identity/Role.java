@@ -34,6 +34,8 @@ public enum Role {
     }
 
     public static Optional<Role> ofGroup(String groupId) {
-        return Arrays.stream(values()).filter(role -> role.groupId.equals(groupId)).findFirst();
+        return Arrays.stream(values())
+                .filter(role -> role.groupId.equals(groupId))
+                .findFirst();
     }
 }

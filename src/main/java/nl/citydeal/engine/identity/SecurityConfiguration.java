@@ -37,30 +37,45 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
-        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path("/v3/api-docs/**"), path(PROMETHEUS)))
+    SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+            throws Exception {
+        return http.securityMatcher(new OrRequestMatcher(
+                        path("/api/**"), path("/engine-rest/**"), path("/v3/api-docs/**"), path(PROMETHEUS)))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests
                         // metrics: scraped by Prometheus with an administrator's login (README, "Health and metrics")
-                        .requestMatchers(path(PROMETHEUS)).hasAuthority(Role.ADMINISTRATOR.authority())
+                        .requestMatchers(path(PROMETHEUS))
+                        .hasAuthority(Role.ADMINISTRATOR.authority())
                         // the engine's metrics (activity of every deal): administrators only
                         .requestMatchers(path("/engine-rest/metrics/**"), path("/engine-rest/engine/*/metrics/**"))
                         .hasAuthority(Role.ADMINISTRATOR.authority())
-                        // deploy and migrate: administrators only (also /engine-rest/engine/{name}/..., the named engine)
-                        .requestMatchers(path("/api/admin/**"),
-                                path(HttpMethod.POST, "/engine-rest/deployment/**"), path(HttpMethod.POST, "/engine-rest/engine/*/deployment/**"),
-                                path(HttpMethod.DELETE, "/engine-rest/deployment/**"), path(HttpMethod.DELETE, "/engine-rest/engine/*/deployment/**"),
-                                path("/engine-rest/migration/**"), path("/engine-rest/engine/*/migration/**"),
+                        // deploy and migrate: administrators only (also /engine-rest/engine/{name}/..., the named
+                        // engine)
+                        .requestMatchers(
+                                path("/api/admin/**"),
+                                path(HttpMethod.POST, "/engine-rest/deployment/**"),
+                                path(HttpMethod.POST, "/engine-rest/engine/*/deployment/**"),
+                                path(HttpMethod.DELETE, "/engine-rest/deployment/**"),
+                                path(HttpMethod.DELETE, "/engine-rest/engine/*/deployment/**"),
+                                path("/engine-rest/migration/**"),
+                                path("/engine-rest/engine/*/migration/**"),
                                 // tests any user's password (and counts towards that user's login lock)
-                                path("/engine-rest/identity/verify"), path("/engine-rest/engine/*/identity/verify"))
+                                path("/engine-rest/identity/verify"),
+                                path("/engine-rest/engine/*/identity/verify"))
                         .hasAuthority(Role.ADMINISTRATOR.authority())
-                        .requestMatchers(path(HttpMethod.POST, "/api/deals"), path(HttpMethod.POST, "/api/deals/import"),
-                                path(HttpMethod.PUT, "/api/deals/*/term"), path(HttpMethod.PUT, "/api/deals/*/lead"))
+                        .requestMatchers(
+                                path(HttpMethod.POST, "/api/deals"),
+                                path(HttpMethod.POST, "/api/deals/import"),
+                                path(HttpMethod.PUT, "/api/deals/*/term"),
+                                path(HttpMethod.PUT, "/api/deals/*/lead"))
                         .hasAnyAuthority(Role.PROGRAMME_OFFICE.authority(), Role.ADMINISTRATOR.authority())
-                        .anyRequest().authenticated())
+                        .anyRequest()
+                        .authenticated())
                 // a browser gets no Basic challenge, so it caches no credentials to send along with other sites' posts
-                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new BrowserAwareBasicEntryPoint(REALM)))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new BrowserAwareBasicEntryPoint(REALM)))
+                .httpBasic(basic ->
+                        basic.realmName(REALM).authenticationEntryPoint(new BrowserAwareBasicEntryPoint(REALM)))
+                .exceptionHandling(
+                        exceptions -> exceptions.authenticationEntryPoint(new BrowserAwareBasicEntryPoint(REALM)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
@@ -72,15 +87,19 @@ public class SecurityConfiguration {
         return http.securityMatcher(path("/camunda/**"))
                 .authorizeHttpRequests(requests -> requests
                         // deploy and migrate only through /engine-rest or /api/admin, where administrators are checked
-                        .requestMatchers(path(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/**"),
+                        .requestMatchers(
+                                path(HttpMethod.POST, "/camunda/api/engine/engine/*/deployment/**"),
                                 path("/camunda/api/engine/engine/*/migration/**"),
                                 // the webapps never call it; administrators have it at /engine-rest
-                                path("/camunda/api/engine/engine/*/identity/verify")).denyAll()
+                                path("/camunda/api/engine/engine/*/identity/verify"))
+                        .denyAll()
                         // Admin's first-run setup creates an administrator for anyone while camunda-admin has no
                         // direct member (CVE-2026-77226, unfixed in the community edition); the first administrator
                         // comes from citydeal.admin (IdentityBootstrap)
-                        .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
-                        .anyRequest().permitAll())
+                        .requestMatchers(path("/camunda/api/admin/setup/**"))
+                        .denyAll()
+                        .anyRequest()
+                        .permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
@@ -88,20 +107,24 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
-        return http
-                .authenticationProvider(provider)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(path("/actuator/health/**"), path("/css/**"), path("/error")).permitAll()
-                        .requestMatchers(path("/admin/**")).hasAuthority(Role.ADMINISTRATOR.authority())
-                        .anyRequest().authenticated())
+    SecurityFilterChain pageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+            throws Exception {
+        return http.authenticationProvider(provider)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                path("/actuator/health/**"), path("/css/**"), path("/error"))
+                        .permitAll()
+                        .requestMatchers(path("/admin/**"))
+                        .hasAuthority(Role.ADMINISTRATOR.authority())
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"))
                         .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 
@@ -120,7 +143,8 @@ public class SecurityConfiguration {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.addUrlPatterns("/engine-rest/*");
-        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        registration.setInitParameters(Map.of(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 ContainerBasedAuthenticationProvider.class.getName()));
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,12 +64,17 @@ class TaskQueryExpressionFilter extends OncePerRequestFilter {
         this.payload = payload;
     }
 
-    private enum Kind { TASK_QUERY, FILTER_SAVE, FILTER_EXECUTE }
+    private enum Kind {
+        TASK_QUERY,
+        FILTER_SAVE,
+        FILTER_EXECUTE
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher engine = ENGINE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher engine = ENGINE.matcher(
+                request.getRequestURI().substring(request.getContextPath().length()));
         Kind kind = engine.matches() ? kind(request.getMethod().toUpperCase(Locale.ROOT), engine.group("rest")) : null;
         if (kind == null) {
             chain.doFilter(request, response);
@@ -79,7 +83,8 @@ class TaskQueryExpressionFilter extends OncePerRequestFilter {
         String webappEngine = engine.group("webapp");
         boolean administrator = administrator(request, webappEngine);
         if (request.getMethod().equalsIgnoreCase("GET")) {
-            if (!administrator && request.getParameterMap().keySet().stream().anyMatch(TaskQueryExpressionFilter::expression)) {
+            if (!administrator
+                    && request.getParameterMap().keySet().stream().anyMatch(TaskQueryExpressionFilter::expression)) {
                 refuseAdhoc(response);
                 return;
             }
@@ -88,7 +93,10 @@ class TaskQueryExpressionFilter extends OncePerRequestFilter {
         }
         Optional<CachedBodyRequest> read = CachedBodyRequest.read(request, payload.maxBytes());
         if (read.isEmpty()) {
-            ProblemResponse.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Te groot",
+            ProblemResponse.write(
+                    response,
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "Te groot",
                     "De inhoud is groter dan toegestaan; er is niets gewijzigd.");
             return;
         }
@@ -100,7 +108,10 @@ class TaskQueryExpressionFilter extends OncePerRequestFilter {
                 return;
             }
             if (!administrator && kind == Kind.FILTER_SAVE && expressionIn(query)) {
-                ProblemResponse.write(response, HttpStatus.FORBIDDEN, "Niet toegestaan",
+                ProblemResponse.write(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "Niet toegestaan",
                         "Alleen beheerders mogen een filter met expressies opslaan; er is niets gewijzigd.");
                 return;
             }
@@ -161,16 +172,22 @@ class TaskQueryExpressionFilter extends OncePerRequestFilter {
     private static boolean administrator(HttpServletRequest request, String webappEngine) {
         if (webappEngine != null) {
             return WebappSession.user(request, webappEngine)
-                    .map(user -> user.getGroupIds() != null && user.getGroupIds().contains(Role.ADMINISTRATOR.groupId()))
+                    .map(user ->
+                            user.getGroupIds() != null && user.getGroupIds().contains(Role.ADMINISTRATOR.groupId()))
                     .orElse(false);
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals(Role.ADMINISTRATOR.authority()));
+        return authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream()
+                        .anyMatch(authority -> authority.getAuthority().equals(Role.ADMINISTRATOR.authority()));
     }
 
     private static void refuseAdhoc(HttpServletResponse response) throws IOException {
-        ProblemResponse.write(response, HttpStatus.BAD_REQUEST, "Ongeldige invoer",
+        ProblemResponse.write(
+                response,
+                HttpStatus.BAD_REQUEST,
+                "Ongeldige invoer",
                 "Expressies (zoals ${...}) zijn in deze zoekopdracht niet toegestaan; er is niets gewijzigd.");
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -56,7 +55,8 @@ class VerifiedCredentials {
 
     void accepted(String userId, String password) {
         if (!verifiedFor.isZero() && !verifiedFor.isNegative()) {
-            verified.put(userId, new Entry(mac(userId, password), clock.instant().plus(verifiedFor)));
+            verified.put(
+                    userId, new Entry(mac(userId, password), clock.instant().plus(verifiedFor)));
         }
     }
 
@@ -72,6 +72,5 @@ class VerifiedCredentials {
         }
     }
 
-    private record Entry(byte[] mac, Instant until) {
-    }
+    private record Entry(byte[] mac, Instant until) {}
 }

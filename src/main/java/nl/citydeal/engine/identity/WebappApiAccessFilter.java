@@ -3,7 +3,6 @@ package nl.citydeal.engine.identity;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,14 +35,17 @@ class WebappApiAccessFilter extends OncePerRequestFilter {
     static final String COCKPIT = "cockpit";
     static final String ADMIN = "admin";
     private static final Pattern COCKPIT_STATIC = Pattern.compile("^/camunda/api/cockpit/plugin/[^/]+/static/.*");
-    private static final Pattern COCKPIT_API = Pattern.compile("^/camunda/api/cockpit/plugin/[^/]+/(?<engine>[^/]+)(?:/.*)?$");
-    private static final Pattern METRICS = Pattern.compile("^/camunda/api/engine/engine/(?<engine>[^/]+)/metrics(?:/.*)?$");
+    private static final Pattern COCKPIT_API =
+            Pattern.compile("^/camunda/api/cockpit/plugin/[^/]+/(?<engine>[^/]+)(?:/.*)?$");
+    private static final Pattern METRICS =
+            Pattern.compile("^/camunda/api/engine/engine/(?<engine>[^/]+)/metrics(?:/.*)?$");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
         boolean cockpit = path.startsWith("/camunda/api/cockpit/")
-                && !(COCKPIT_STATIC.matcher(path).matches() && request.getMethod().equalsIgnoreCase("GET"));
+                && !(COCKPIT_STATIC.matcher(path).matches()
+                        && request.getMethod().equalsIgnoreCase("GET"));
         return !cockpit && !METRICS.matcher(path).matches();
     }
 
@@ -54,14 +56,20 @@ class WebappApiAccessFilter extends OncePerRequestFilter {
         Matcher metrics = METRICS.matcher(path);
         if (metrics.matches()) {
             if (!mayUse(request, metrics.group("engine"), ADMIN)) {
-                ProblemResponse.write(response, HttpStatus.FORBIDDEN, "Geen toegang",
+                ProblemResponse.write(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "Geen toegang",
                         "Alleen beheerders zien de cijfers van de engine.");
                 return;
             }
         } else {
             Matcher cockpit = COCKPIT_API.matcher(path);
             if (!cockpit.matches() || !mayUse(request, cockpit.group("engine"), COCKPIT)) {
-                ProblemResponse.write(response, HttpStatus.FORBIDDEN, "Geen toegang tot Cockpit",
+                ProblemResponse.write(
+                        response,
+                        HttpStatus.FORBIDDEN,
+                        "Geen toegang tot Cockpit",
                         "U hebt geen toegang tot Cockpit; alleen het programmabureau en beheerders gebruiken Cockpit.");
                 return;
             }
@@ -70,7 +78,9 @@ class WebappApiAccessFilter extends OncePerRequestFilter {
     }
 
     private static boolean mayUse(HttpServletRequest request, String engine, String app) {
-        return WebappSession.user(request, engine).map(user -> user.isAuthorizedForApp(app)).orElse(false);
+        return WebappSession.user(request, engine)
+                .map(user -> user.isAuthorizedForApp(app))
+                .orElse(false);
     }
 
     private static String path(HttpServletRequest request) {

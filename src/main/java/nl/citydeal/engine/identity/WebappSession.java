@@ -1,7 +1,6 @@
 package nl.citydeal.engine.identity;
 
 import java.util.Optional;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -15,8 +14,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  */
 final class WebappSession {
 
-    private WebappSession() {
-    }
+    private WebappSession() {}
 
     /** The user logged in to the webapps for the engine, with their groups and the webapps they may use. */
     static Optional<UserAuthentication> user(HttpServletRequest request, String engineName) {

@@ -1,7 +1,6 @@
 package nl.citydeal.engine.lesson;
 
 import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -16,14 +15,14 @@ public class Lesson {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String dealId;
     private String theme;
     private String text;
     private boolean positive;
     private Instant recordedAt;
 
-    protected Lesson() {
-    }
+    protected Lesson() {}
 
     public Lesson(String dealId, String theme, String text, boolean positive, Instant recordedAt) {
         this.dealId = dealId;

@@ -37,8 +37,11 @@ public class Lessons {
         if (text == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(text.split("\\R\\s*\\R")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> s.length() > 4000 ? s.substring(0, 4000) : s).toList();
+        return java.util.Arrays.stream(text.split("\\R\\s*\\R"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.length() > 4000 ? s.substring(0, 4000) : s)
+                .toList();
     }
 
     private static String blankToNull(String value) {

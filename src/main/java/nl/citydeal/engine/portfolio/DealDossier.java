@@ -20,8 +20,8 @@ import nl.citydeal.engine.lesson.Lesson;
 import nl.citydeal.engine.lesson.Lessons;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.system.NotFoundException;
 
 /** Everything about one deal for its page: term and prompts on a timeline, participants, decisions, lessons, readiness. */
@@ -30,12 +30,13 @@ import nl.citydeal.engine.system.NotFoundException;
 public class DealDossier {
 
     private final DealRegistry registry;
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final Lessons lessons;
     private final ScalingReadiness readiness;
     private final Clock clock;
 
-    public DealDossier(DealRegistry registry, PromptLog promptLog, Lessons lessons, ScalingReadiness readiness, Clock clock) {
+    public DealDossier(
+            DealRegistry registry, Prompts promptLog, Lessons lessons, ScalingReadiness readiness, Clock clock) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.lessons = lessons;
@@ -50,14 +51,22 @@ public class DealDossier {
         List<Prompt> prompts = promptLog.forDeal(dealId);
         Set<PromptKind> seen = EnumSet.noneOf(PromptKind.class);
         List<TimelineEntry> timeline = prompts.stream()
-                .map(p -> new TimelineEntry(p, TimelineState.of(p, now), seen.add(p.getKind()))).toList();
+                .map(p -> new TimelineEntry(p, TimelineState.of(p, now), seen.add(p.getKind())))
+                .toList();
         List<LocalDate> dates = new ArrayList<>();
         dates.add(deal.getSignedOn());
         dates.add(deal.getEndsOn());
         prompts.forEach(p -> dates.add(PortfolioDates.localDay(p.getDueAt())));
         TimeAxis axis = TimeAxis.over(dates, LocalDate.now(clock.withZone(PromptSchedule.ZONE)));
-        return new Dossier(deal, timeline, axis, registry.participants(dealId), registry.decisions(dealId),
-                lessons.ofDeal(dealId), readiness.of(deal), registry.exists(nullToEmpty(deal.getPredecessorId())),
+        return new Dossier(
+                deal,
+                timeline,
+                axis,
+                registry.participants(dealId),
+                registry.decisions(dealId),
+                lessons.ofDeal(dealId),
+                readiness.of(deal),
+                registry.exists(nullToEmpty(deal.getPredecessorId())),
                 registry.exists(nullToEmpty(deal.getSuccessorId())));
     }
 
@@ -75,12 +84,21 @@ public class DealDossier {
     }
 
     /** A deal's page. The predecessor and successor are linked only when they are in the registry. */
-    public record Dossier(Deal deal, List<TimelineEntry> timeline, TimeAxis axis, List<Participant> participants,
-                          List<DealDecision> decisions, List<Lesson> lessons, List<ScalingReadiness.Item> readiness,
-                          boolean predecessorKnown, boolean successorKnown) {
+    public record Dossier(
+            Deal deal,
+            List<TimelineEntry> timeline,
+            TimeAxis axis,
+            List<Participant> participants,
+            List<DealDecision> decisions,
+            List<Lesson> lessons,
+            List<ScalingReadiness.Item> readiness,
+            boolean predecessorKnown,
+            boolean successorKnown) {
 
         public long overduePrompts() {
-            return timeline.stream().filter(e -> e.state() == TimelineState.OVERDUE).count();
+            return timeline.stream()
+                    .filter(e -> e.state() == TimelineState.OVERDUE)
+                    .count();
         }
 
         public long admittedParticipants() {
@@ -98,7 +116,11 @@ public class DealDossier {
 
     /** Where a prompt stands today, in Dutch. */
     public enum TimelineState {
-        PLANNED("gepland"), DUE("open"), OVERDUE("achterstallig"), DONE("gedaan"), CANCELLED("vervallen");
+        PLANNED("gepland"),
+        DUE("open"),
+        OVERDUE("achterstallig"),
+        DONE("gedaan"),
+        CANCELLED("vervallen");
 
         private final String label;
 

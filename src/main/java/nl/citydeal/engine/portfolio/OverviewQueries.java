@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
@@ -37,30 +36,45 @@ class OverviewQueries {
     }
 
     /** The filters of the overview at a moment (for "overdue"). */
-    record Selection(DealPhase phase, String theme, String dealLead, boolean overdueOnly, Instant now) {
-    }
+    record Selection(DealPhase phase, String theme, String dealLead, boolean overdueOnly, Instant now) {}
 
     /** The ids of the selected deals from {@code offset} on, at most {@code limit}, in the order. */
     List<String> ids(Selection selection, PortfolioQuery.Order order, int offset, int limit) {
-        TypedQuery<String> query = entityManager.createQuery("select d.id " + SELECTED + " order by " + orderBy(order), String.class);
-        return bind(query, selection).setFirstResult(offset).setMaxResults(limit).getResultList();
+        TypedQuery<String> query =
+                entityManager.createQuery("select d.id " + SELECTED + " order by " + orderBy(order), String.class);
+        return bind(query, selection)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     long count(Selection selection) {
-        return bind(entityManager.createQuery("select count(d) " + SELECTED, Long.class), selection).getSingleResult();
+        return bind(entityManager.createQuery("select count(d) " + SELECTED, Long.class), selection)
+                .getSingleResult();
     }
 
     /** The earliest and latest dates of the selected deals' terms (none when no deal has a term). */
     List<LocalDate> termSpan(Selection selection) {
-        Object[] span = (Object[]) bind(entityManager.createQuery(
-                "select min(d.signedOn), max(d.signedOn), min(d.endsOn), max(d.endsOn) " + SELECTED), selection).getSingleResult();
-        return Stream.of(span).map(LocalDate.class::cast).filter(java.util.Objects::nonNull).toList();
+        Object[] span = (Object[]) bind(
+                        entityManager.createQuery(
+                                "select min(d.signedOn), max(d.signedOn), min(d.endsOn), max(d.endsOn) " + SELECTED),
+                        selection)
+                .getSingleResult();
+        return Stream.of(span)
+                .map(LocalDate.class::cast)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     /** The open prompts of the selected deals whose date has passed. */
     long overduePrompts(Selection selection) {
-        return bind(entityManager.createQuery("select count(p) from Prompt p where p.status in " + OPEN
-                + " and p.dueAt < :now and p.dealId in (select d.id " + SELECTED + ")", Long.class), selection).getSingleResult();
+        return bind(
+                        entityManager.createQuery(
+                                "select count(p) from Prompt p where p.status in " + OPEN
+                                        + " and p.dueAt < :now and p.dealId in (select d.id " + SELECTED + ")",
+                                Long.class),
+                        selection)
+                .getSingleResult();
     }
 
     private static String orderBy(PortfolioQuery.Order order) {
@@ -68,8 +82,9 @@ class OverviewQueries {
             case NAME -> BY_NAME;
             case PHASE -> PHASE_ORDER + ", " + BY_NAME;
             case END_DATE -> "d.endsOn asc nulls last, " + BY_NAME;
-            case NEXT_PROMPT -> "(select min(p.dueAt) from Prompt p where p.dealId = d.id and p.status in " + OPEN
-                    + ") asc nulls last, " + BY_NAME;
+            case NEXT_PROMPT ->
+                "(select min(p.dueAt) from Prompt p where p.dealId = d.id and p.status in " + OPEN
+                        + ") asc nulls last, " + BY_NAME;
         };
     }
 

@@ -23,8 +23,8 @@ import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.prompt.Prompt;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.prompt.Prompts;
 
 /** The programme office's view over all deals (or a deal lead's over their own): where each stands, what is due. */
 @Service
@@ -37,11 +37,11 @@ public class Portfolio {
     public static final int PAGE_SIZE = 50;
 
     private final DealRegistry registry;
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final Clock clock;
     private final OverviewQueries overviewQueries;
 
-    Portfolio(DealRegistry registry, PromptLog promptLog, Clock clock, OverviewQueries overviewQueries) {
+    Portfolio(DealRegistry registry, Prompts promptLog, Clock clock, OverviewQueries overviewQueries) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.clock = clock;
@@ -50,8 +50,10 @@ public class Portfolio {
 
     /** Each visible deal with its next open prompt and its overdue prompts, by name. */
     public List<DealLine> lines(String onlyLead) {
-        return linesOf(registry.search(new DealCriteria(null, null, onlyLead, false), Pageable.unpaged(Sort.by("name", "id")))
-                .getContent(), clock.instant());
+        return linesOf(
+                registry.search(new DealCriteria(null, null, onlyLead, false), Pageable.unpaged(Sort.by("name", "id")))
+                        .getContent(),
+                clock.instant());
     }
 
     /**
@@ -65,17 +67,23 @@ public class Portfolio {
         if (onlyLead != null && query.dealLead() != null && !query.dealLead().equals(onlyLead)) {
             return new Overview(List.of(), TimeAxis.over(List.of(), today), 0, 0, 1, 0);
         }
-        OverviewQueries.Selection selection = new OverviewQueries.Selection(query.phase(), query.theme(),
-                onlyLead != null ? onlyLead : query.dealLead(), query.overdueOnly(), now);
+        OverviewQueries.Selection selection = new OverviewQueries.Selection(
+                query.phase(), query.theme(), onlyLead != null ? onlyLead : query.dealLead(), query.overdueOnly(), now);
         long total = overviewQueries.count(selection);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(Math.max(page, 0), pages - 1);
         List<String> ids = overviewQueries.ids(selection, query.order(), shown * PAGE_SIZE, PAGE_SIZE);
         Map<String, Deal> deals = new HashMap<>();
         registry.getAll(ids).forEach(deal -> deals.put(deal.getId(), deal));
-        List<DealLine> lines = linesOf(ids.stream().map(deals::get).filter(Objects::nonNull).toList(), now);
-        return new Overview(lines, TimeAxis.over(overviewQueries.termSpan(selection), today),
-                overviewQueries.overduePrompts(selection), shown, pages, total);
+        List<DealLine> lines =
+                linesOf(ids.stream().map(deals::get).filter(Objects::nonNull).toList(), now);
+        return new Overview(
+                lines,
+                TimeAxis.over(overviewQueries.termSpan(selection), today),
+                overviewQueries.overduePrompts(selection),
+                shown,
+                pages,
+                total);
     }
 
     /** The deal leads of the deals a viewer sees, for the filter. */
@@ -87,8 +95,13 @@ public class Portfolio {
     private List<DealLine> linesOf(List<Deal> deals, Instant now) {
         Map<String, List<Prompt>> open = new HashMap<>();
         for (int from = 0; from < deals.size(); from += PROMPT_CHUNK) {
-            List<String> ids = deals.subList(from, Math.min(deals.size(), from + PROMPT_CHUNK)).stream().map(Deal::getId).toList();
-            promptLog.openForDeals(ids).forEach(prompt -> open.computeIfAbsent(prompt.getDealId(), id -> new ArrayList<>()).add(prompt));
+            List<String> ids = deals.subList(from, Math.min(deals.size(), from + PROMPT_CHUNK)).stream()
+                    .map(Deal::getId)
+                    .toList();
+            promptLog
+                    .openForDeals(ids)
+                    .forEach(prompt -> open.computeIfAbsent(prompt.getDealId(), id -> new ArrayList<>())
+                            .add(prompt));
         }
         List<DealLine> lines = new ArrayList<>(deals.size());
         for (Deal deal : deals) {
@@ -105,9 +118,13 @@ public class Portfolio {
         Instant now = clock.instant();
         YearMonth month = YearMonth.now(clock.withZone(PromptSchedule.ZONE));
         Instant monthStart = month.atDay(1).atStartOfDay(PromptSchedule.ZONE).toInstant();
-        Instant nextMonthStart = month.plusMonths(1).atDay(1).atStartOfDay(PromptSchedule.ZONE).toInstant();
-        return new Summary(registry.countPerPhase(onlyLead), promptLog.countOpenDueBetween(monthStart, nextMonthStart, onlyLead),
-                promptLog.countOverdue(now, onlyLead), registry.countPerRoute(onlyLead));
+        Instant nextMonthStart =
+                month.plusMonths(1).atDay(1).atStartOfDay(PromptSchedule.ZONE).toInstant();
+        return new Summary(
+                registry.countPerPhase(onlyLead),
+                promptLog.countOpenDueBetween(monthStart, nextMonthStart, onlyLead),
+                promptLog.countOverdue(now, onlyLead),
+                registry.countPerRoute(onlyLead));
     }
 
     /** A deal in the overview. */
@@ -149,7 +166,9 @@ public class Portfolio {
     }
 
     /** Counts over the portfolio. */
-    public record Summary(Map<DealPhase, Long> byPhase, long promptsDueThisMonth, long overduePrompts,
-                          Map<ScalingRoute, Long> routesChosen) {
-    }
+    public record Summary(
+            Map<DealPhase, Long> byPhase,
+            long promptsDueThisMonth,
+            long overduePrompts,
+            Map<ScalingRoute, Long> routesChosen) {}
 }

@@ -14,8 +14,7 @@ public final class PortfolioDates {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", DUTCH);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", DUTCH);
 
-    private PortfolioDates() {
-    }
+    private PortfolioDates() {}
 
     public static String day(LocalDate date) {
         return date == null ? "" : DAY.format(date);

@@ -42,7 +42,9 @@ public record PortfolioQuery(DealPhase phase, String theme, String dealLead, boo
         }
 
         public static Optional<Order> ofParameter(String value) {
-            return Arrays.stream(values()).filter(order -> order.parameter.equals(value)).findFirst();
+            return Arrays.stream(values())
+                    .filter(order -> order.parameter.equals(value))
+                    .findFirst();
         }
     }
 }

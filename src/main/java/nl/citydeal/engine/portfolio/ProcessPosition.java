@@ -20,8 +20,12 @@ public interface ProcessPosition {
      * @param active            the activities it waits in now (empty when finished)
      * @param completedActivityIds the activities it has completed
      */
-    record Diagram(String processInstanceId, String bpmnXml, boolean running, List<Step> active,
-                   List<String> completedActivityIds) {
+    record Diagram(
+            String processInstanceId,
+            String bpmnXml,
+            boolean running,
+            List<Step> active,
+            List<String> completedActivityIds) {
 
         public List<String> activeActivityIds() {
             return active.stream().map(Step::activityId).toList();
@@ -29,6 +33,5 @@ public interface ProcessPosition {
     }
 
     /** An activity of the model, by id and (Dutch) name. */
-    record Step(String activityId, String name) {
-    }
+    record Step(String activityId, String name) {}
 }

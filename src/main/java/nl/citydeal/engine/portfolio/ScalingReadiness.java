@@ -19,9 +19,9 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.Participant;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.PromptStatus;
+import nl.citydeal.engine.prompt.Prompts;
 
 /**
  * How ready a deal is to scale, derived from what happened in its process (never typed in): the lessons of
@@ -45,26 +45,38 @@ public class ScalingReadiness {
     static final String PLAN_LESSON = PromptKind.SCALING_PLAN_DUE.lesson();
 
     private final DealRegistry registry;
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final Clock clock;
 
-    public ScalingReadiness(DealRegistry registry, PromptLog promptLog, Clock clock) {
+    public ScalingReadiness(DealRegistry registry, Prompts promptLog, Clock clock) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.clock = clock;
     }
 
     public List<Item> of(Deal deal) {
-        return assess(DealFacts.of(deal), promptLog.forDeal(deal.getId()).stream().map(PromptFact::of).toList(),
-                registry.participants(deal.getId()), registry.decisions(deal.getId()), clock.instant());
+        return assess(
+                DealFacts.of(deal),
+                promptLog.forDeal(deal.getId()).stream().map(PromptFact::of).toList(),
+                registry.participants(deal.getId()),
+                registry.decisions(deal.getId()),
+                clock.instant());
     }
 
     /** The checklist from plain facts. */
-    public static List<Item> assess(DealFacts deal, List<PromptFact> prompts, List<Participant> participants,
-                                    List<DealDecision> decisions, Instant now) {
+    public static List<Item> assess(
+            DealFacts deal,
+            List<PromptFact> prompts,
+            List<Participant> participants,
+            List<DealDecision> decisions,
+            Instant now) {
         LocalDate today = day(now);
-        return List.of(ownership(deal, prompts, today), resources(deal, decisions), participants(deal, participants),
-                exploration(deal, prompts, today), plan(deal, prompts, today));
+        return List.of(
+                ownership(deal, prompts, today),
+                resources(deal, decisions),
+                participants(deal, participants),
+                exploration(deal, prompts, today),
+                plan(deal, prompts, today));
     }
 
     static Item ownership(DealFacts deal, List<PromptFact> prompts, LocalDate today) {
@@ -74,30 +86,55 @@ public class ScalingReadiness {
         }
         long days = ChronoUnit.DAYS.between(deal.signedOn(), deal.endsOn());
         LocalDate deadline = deal.signedOn().plusDays((long) Math.floor(days * OWNERSHIP_BEFORE_SHARE_OF_TERM));
-        return byDeadline(question, deal, first(prompts, PromptKind.OWNERSHIP_CONVERSATION), deadline, today,
-                "Eigenaarschapsgesprek", OWNERSHIP_LESSON);
+        return byDeadline(
+                question,
+                deal,
+                first(prompts, PromptKind.OWNERSHIP_CONVERSATION),
+                deadline,
+                today,
+                "Eigenaarschapsgesprek",
+                OWNERSHIP_LESSON);
     }
 
     static Item resources(DealFacts deal, List<DealDecision> decisions) {
         String question = "Middelen toegezegd?";
-        List<DealDecision> reviews = decisions.stream().filter(d -> d.getKind() == DealDecision.Kind.PROPOSAL_REVIEWED).toList();
-        Optional<DealDecision> approval = reviews.stream().filter(d -> d.getSummary().startsWith("APPROVE")).findFirst();
+        List<DealDecision> reviews = decisions.stream()
+                .filter(d -> d.getKind() == DealDecision.Kind.PROPOSAL_REVIEWED)
+                .toList();
+        Optional<DealDecision> approval = reviews.stream()
+                .filter(d -> d.getSummary().startsWith("APPROVE"))
+                .findFirst();
         if (approval.isPresent()) {
-            return new Item(question, Status.YES, "Voorstel met commitment en middelen goedgekeurd op %s."
-                    .formatted(PortfolioDates.day(approval.get().getDecidedAt())), RESOURCES_LESSON);
+            return new Item(
+                    question,
+                    Status.YES,
+                    "Voorstel met commitment en middelen goedgekeurd op %s."
+                            .formatted(PortfolioDates.day(approval.get().getDecidedAt())),
+                    RESOURCES_LESSON);
         }
         if (deal.imported()) {
-            return new Item(question, Status.UNKNOWN, "Lopende deal geïmporteerd: de voorbereiding is niet vastgelegd.",
+            return new Item(
+                    question,
+                    Status.UNKNOWN,
+                    "Lopende deal geïmporteerd: de voorbereiding is niet vastgelegd.",
                     RESOURCES_LESSON);
         }
         if (reviews.stream().anyMatch(d -> d.getSummary().startsWith("ABANDON"))) {
             return new Item(question, Status.NO, "Voorstel afgeblazen.", RESOURCES_LESSON);
         }
         if (deal.phase() == DealPhase.PREPARATION) {
-            return new Item(question, Status.NOT_YET, reviews.isEmpty() ? "Het voorstel is nog niet beoordeeld."
-                    : "Voorstel teruggestuurd; nog niet goedgekeurd.", RESOURCES_LESSON);
+            return new Item(
+                    question,
+                    Status.NOT_YET,
+                    reviews.isEmpty()
+                            ? "Het voorstel is nog niet beoordeeld."
+                            : "Voorstel teruggestuurd; nog niet goedgekeurd.",
+                    RESOURCES_LESSON);
         }
-        return new Item(question, Status.YES, "De deal kwam door de poort van de voorbereiding, die middelen eist.",
+        return new Item(
+                question,
+                Status.YES,
+                "De deal kwam door de poort van de voorbereiding, die middelen eist.",
                 RESOURCES_LESSON);
     }
 
@@ -110,10 +147,12 @@ public class ScalingReadiness {
             return new Item(question, Status.YES, counts, PARTICIPANTS_LESSON);
         }
         if (deal.phase() == DealPhase.PREPARATION) {
-            return new Item(question, Status.NOT_YET, screened == 0 ? "Nog niemand gescreend." : counts, PARTICIPANTS_LESSON);
+            return new Item(
+                    question, Status.NOT_YET, screened == 0 ? "Nog niemand gescreend." : counts, PARTICIPANTS_LESSON);
         }
         if (screened == 0 && deal.imported()) {
-            return new Item(question, Status.UNKNOWN, "Lopende deal geïmporteerd zonder deelnemers.", PARTICIPANTS_LESSON);
+            return new Item(
+                    question, Status.UNKNOWN, "Lopende deal geïmporteerd zonder deelnemers.", PARTICIPANTS_LESSON);
         }
         return new Item(question, Status.NO, counts, PARTICIPANTS_LESSON);
     }
@@ -127,8 +166,14 @@ public class ScalingReadiness {
         if (midTerm.isEmpty()) {
             return new Item(question, Status.UNKNOWN, "Geen tussenbalans gepland.", EXPLORATION_LESSON);
         }
-        return byDeadline(question, deal, first(prompts, PromptKind.SCALING_EXPLORATION), day(midTerm.get().dueAt()), today,
-                "Verkenning", EXPLORATION_LESSON);
+        return byDeadline(
+                question,
+                deal,
+                first(prompts, PromptKind.SCALING_EXPLORATION),
+                day(midTerm.get().dueAt()),
+                today,
+                "Verkenning",
+                EXPLORATION_LESSON);
     }
 
     static Item plan(DealFacts deal, List<PromptFact> prompts, LocalDate today) {
@@ -144,22 +189,38 @@ public class ScalingReadiness {
     }
 
     /** Done on or before the deadline: yes; done later, cancelled or still open past it: no; open before it: not yet. */
-    private static Item byDeadline(String question, DealFacts deal, Optional<PromptFact> prompt, LocalDate deadline,
-                                   LocalDate today, String what, String lesson) {
+    private static Item byDeadline(
+            String question,
+            DealFacts deal,
+            Optional<PromptFact> prompt,
+            LocalDate deadline,
+            LocalDate today,
+            String what,
+            String lesson) {
         String by = PortfolioDates.day(deadline);
         Optional<LocalDate> done = prompt.filter(p -> p.status() == PromptStatus.DONE && p.doneAt() != null)
                 .map(p -> day(p.doneAt()));
         if (done.isPresent() && !done.get().isAfter(deadline)) {
-            return new Item(question, Status.YES, "%s gedaan op %s (uiterlijk %s).".formatted(what,
-                    PortfolioDates.day(done.get()), by), lesson);
+            return new Item(
+                    question,
+                    Status.YES,
+                    "%s gedaan op %s (uiterlijk %s).".formatted(what, PortfolioDates.day(done.get()), by),
+                    lesson);
         }
         if (deal.imported() && deal.registeredOn() != null && deadline.isBefore(deal.registeredOn())) {
-            return new Item(question, Status.UNKNOWN, "Lopende deal pas op %s geïmporteerd, na de grens van %s."
-                    .formatted(PortfolioDates.day(deal.registeredOn()), by), lesson);
+            return new Item(
+                    question,
+                    Status.UNKNOWN,
+                    "Lopende deal pas op %s geïmporteerd, na de grens van %s."
+                            .formatted(PortfolioDates.day(deal.registeredOn()), by),
+                    lesson);
         }
         if (done.isPresent()) {
-            return new Item(question, Status.NO, "%s pas gedaan op %s (uiterlijk %s).".formatted(what,
-                    PortfolioDates.day(done.get()), by), lesson);
+            return new Item(
+                    question,
+                    Status.NO,
+                    "%s pas gedaan op %s (uiterlijk %s).".formatted(what, PortfolioDates.day(done.get()), by),
+                    lesson);
         }
         if (prompt.isPresent() && prompt.get().status() == PromptStatus.CANCELLED) {
             return new Item(question, Status.NO, "%s vervallen zonder uitvoering.".formatted(what), lesson);
@@ -180,7 +241,10 @@ public class ScalingReadiness {
 
     /** Where an item stands, with its Dutch word and its mark. */
     public enum Status {
-        YES("ja", "✓"), NO("nee", "✗"), NOT_YET("nog niet", "…"), UNKNOWN("onbekend", "?");
+        YES("ja", "✓"),
+        NO("nee", "✗"),
+        NOT_YET("nog niet", "…"),
+        UNKNOWN("onbekend", "?");
 
         private final String label;
         private final String mark;
@@ -205,8 +269,7 @@ public class ScalingReadiness {
     }
 
     /** One item of the checklist: the question, its answer, what it rests on, and the lesson behind it. */
-    public record Item(String question, Status status, String detail, String lesson) {
-    }
+    public record Item(String question, Status status, String detail, String lesson) {}
 
     /**
      * The facts of a deal the checklist needs. A running deal is imported when it was registered after it was
@@ -215,7 +278,10 @@ public class ScalingReadiness {
     public record DealFacts(DealPhase phase, LocalDate signedOn, LocalDate endsOn, LocalDate registeredOn) {
 
         public static DealFacts of(Deal deal) {
-            return new DealFacts(deal.getPhase(), deal.getSignedOn(), deal.getEndsOn(),
+            return new DealFacts(
+                    deal.getPhase(),
+                    deal.getSignedOn(),
+                    deal.getEndsOn(),
                     deal.getRegisteredAt() == null ? null : day(deal.getRegisteredAt()));
         }
 

@@ -23,8 +23,14 @@ public record TimeAxis(LocalDate from, LocalDate to, LocalDate today) {
 
     /** The axis over the given dates and today, widened to whole years. */
     public static TimeAxis over(Collection<LocalDate> dates, LocalDate today) {
-        LocalDate min = dates.stream().filter(Objects::nonNull).min(LocalDate::compareTo).orElse(today);
-        LocalDate max = dates.stream().filter(Objects::nonNull).max(LocalDate::compareTo).orElse(today);
+        LocalDate min = dates.stream()
+                .filter(Objects::nonNull)
+                .min(LocalDate::compareTo)
+                .orElse(today);
+        LocalDate max = dates.stream()
+                .filter(Objects::nonNull)
+                .max(LocalDate::compareTo)
+                .orElse(today);
         if (today.isBefore(min)) {
             min = today;
         }
@@ -81,6 +87,5 @@ public record TimeAxis(LocalDate from, LocalDate to, LocalDate today) {
     }
 
     /** A labelled mark on the axis. */
-    public record Tick(String label, String x) {
-    }
+    public record Tick(String label, String x) {}
 }

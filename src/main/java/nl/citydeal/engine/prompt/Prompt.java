@@ -1,7 +1,6 @@
 package nl.citydeal.engine.prompt;
 
 import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,18 +17,21 @@ public class Prompt {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String dealId;
+
     @Enumerated(EnumType.STRING)
     private PromptKind kind;
+
     private Instant dueAt;
     private Instant firedAt;
     private Instant doneAt;
     private String doneBy;
+
     @Enumerated(EnumType.STRING)
     private PromptStatus status;
 
-    protected Prompt() {
-    }
+    protected Prompt() {}
 
     Prompt(String dealId, PromptKind kind, Instant dueAt) {
         this.dealId = dealId;

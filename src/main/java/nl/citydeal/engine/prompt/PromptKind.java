@@ -2,17 +2,19 @@ package nl.citydeal.engine.prompt;
 
 /** The timed prompts of the experimentation phase, each with the lesson behind it. */
 public enum PromptKind {
-    OWNERSHIP_CONVERSATION("Eigenaarschapsgesprek voeren",
+    OWNERSHIP_CONVERSATION(
+            "Eigenaarschapsgesprek voeren",
             "Eigenaarschap: bespreek gedeeld eigenaarschap vroeg, niet pas aan het eind."),
-    SCALING_EXPLORATION("Opschaling verkennen",
-            "Timing: denk ruim voor het einde na over opschaling."),
-    MID_TERM_REVIEW("Tussenbalans houden",
-            "Procesvaardigheid: combineer korte en lange termijn, structuur en momentum."),
-    SCALING_PLAN_DUE("Opschalingsplan opstellen",
-            "Timing: een opschalingsplan ruim voor het einde maakt een vervolg mogelijk."),
-    SCALING_PLAN_ESCALATION("Escalatie: opschalingsplan ontbreekt",
+    SCALING_EXPLORATION("Opschaling verkennen", "Timing: denk ruim voor het einde na over opschaling."),
+    MID_TERM_REVIEW(
+            "Tussenbalans houden", "Procesvaardigheid: combineer korte en lange termijn, structuur en momentum."),
+    SCALING_PLAN_DUE(
+            "Opschalingsplan opstellen", "Timing: een opschalingsplan ruim voor het einde maakt een vervolg mogelijk."),
+    SCALING_PLAN_ESCALATION(
+            "Escalatie: opschalingsplan ontbreekt",
             "Timing: zonder opschalingsplan dreigt het resultaat na afloop te verdwijnen."),
-    ANSWERABILITY_REVIEW("Aanspreekbaarheidsgesprek met bestuurders",
+    ANSWERABILITY_REVIEW(
+            "Aanspreekbaarheidsgesprek met bestuurders",
             "Afrekenbaarheid: in de experimenteerfase aanspreekbaarheid van bestuurders, geen harde doelen.");
 
     private final String label;

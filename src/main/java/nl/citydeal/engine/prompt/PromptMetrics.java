@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * {@code citydeal_prompts_due}: prompts of all deals that fell due and are not done yet, read from the database
  * when scraped (every node reports the same number: aggregate with {@code max}). The prompts each node fired are
- * counted by {@link PromptLog} ({@code citydeal_prompts_fired_total}).
+ * counted by {@link Prompts} ({@code citydeal_prompts_fired_total}).
  */
 @Component
 class PromptMetrics implements MeterBinder {

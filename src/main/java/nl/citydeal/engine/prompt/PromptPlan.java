@@ -8,8 +8,11 @@ import java.util.Map;
  * The moments of every timed prompt of one term. The answerability review repeats from its first date at its
  * interval until the term ends.
  */
-public record PromptPlan(Map<PromptKind, OffsetDateTime> dueDates, OffsetDateTime termEndsAt,
-                         OffsetDateTime firstAnswerabilityReview, Period answerabilityInterval) {
+public record PromptPlan(
+        Map<PromptKind, OffsetDateTime> dueDates,
+        OffsetDateTime termEndsAt,
+        OffsetDateTime firstAnswerabilityReview,
+        Period answerabilityInterval) {
 
     public PromptPlan {
         dueDates = Map.copyOf(dueDates);

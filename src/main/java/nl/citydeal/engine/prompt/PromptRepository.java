@@ -16,21 +16,27 @@ public interface PromptRepository extends JpaRepository<Prompt, Long> {
 
     long countByStatus(PromptStatus status);
 
-    List<Prompt> findByDealIdInAndStatusInOrderByDueAtAsc(Collection<String> dealIds, Collection<PromptStatus> statuses);
+    List<Prompt> findByDealIdInAndStatusInOrderByDueAtAsc(
+            Collection<String> dealIds, Collection<PromptStatus> statuses);
 
     /** Prompts in one of the statuses falling due in [from, to), of one lead's deals when given. */
     @Query("""
             select count(p) from Prompt p
             where p.status in :statuses and p.dueAt >= :from and p.dueAt < :to
               and (:dealLead is null or exists (select d.id from Deal d where d.id = p.dealId and d.dealLead = :dealLead))""")
-    long countDueBetween(@Param("statuses") Collection<PromptStatus> statuses, @Param("from") Instant from,
-                         @Param("to") Instant to, @Param("dealLead") String dealLead);
+    long countDueBetween(
+            @Param("statuses") Collection<PromptStatus> statuses,
+            @Param("from") Instant from,
+            @Param("to") Instant to,
+            @Param("dealLead") String dealLead);
 
     /** Prompts in one of the statuses whose date is before the moment, of one lead's deals when given. */
     @Query("""
             select count(p) from Prompt p
             where p.status in :statuses and p.dueAt < :before
               and (:dealLead is null or exists (select d.id from Deal d where d.id = p.dealId and d.dealLead = :dealLead))""")
-    long countDueBefore(@Param("statuses") Collection<PromptStatus> statuses, @Param("before") Instant before,
-                        @Param("dealLead") String dealLead);
+    long countDueBefore(
+            @Param("statuses") Collection<PromptStatus> statuses,
+            @Param("before") Instant before,
+            @Param("dealLead") String dealLead);
 }

@@ -7,8 +7,8 @@ import java.math.BigDecimal;
  * the end; or it repeats every so many months. Administrators keep these rows in the {@code prompt-schedule}
  * decision table.
  */
-public record PromptRule(PromptKind kind, BigDecimal fractionOfTerm, Integer latestMonthsBeforeEnd,
-                         Integer repeatEveryMonths) {
+public record PromptRule(
+        PromptKind kind, BigDecimal fractionOfTerm, Integer latestMonthsBeforeEnd, Integer repeatEveryMonths) {
 
     public PromptRule {
         if (kind == null) {
@@ -19,7 +19,8 @@ public record PromptRule(PromptKind kind, BigDecimal fractionOfTerm, Integer lat
                     "Prompt rule " + kind + " needs either a fraction of the term or a repeat interval");
         }
         if (fractionOfTerm != null && (fractionOfTerm.signum() < 0 || fractionOfTerm.compareTo(BigDecimal.ONE) > 0)) {
-            throw new IllegalArgumentException("Prompt rule " + kind + ": fraction " + fractionOfTerm + " is not in [0, 1]");
+            throw new IllegalArgumentException(
+                    "Prompt rule " + kind + ": fraction " + fractionOfTerm + " is not in [0, 1]");
         }
     }
 

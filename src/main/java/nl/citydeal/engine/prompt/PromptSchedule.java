@@ -55,8 +55,10 @@ public class PromptSchedule {
     }
 
     private static LocalDate dueDate(Term term, PromptRule rule) {
-        long days = BigDecimal.valueOf(term.days()).multiply(rule.fractionOfTerm())
-                .setScale(0, RoundingMode.FLOOR).longValueExact();
+        long days = BigDecimal.valueOf(term.days())
+                .multiply(rule.fractionOfTerm())
+                .setScale(0, RoundingMode.FLOOR)
+                .longValueExact();
         LocalDate due = term.signedOn().plusDays(days);
         if (rule.latestMonthsBeforeEnd() != null) {
             LocalDate latest = term.endsOn().minusMonths(rule.latestMonthsBeforeEnd());

@@ -2,5 +2,8 @@ package nl.citydeal.engine.prompt;
 
 /** Where a prompt stands: planned, fallen due (fired), done, or cancelled because its phase ended. */
 public enum PromptStatus {
-    PLANNED, DUE, DONE, CANCELLED
+    PLANNED,
+    DUE,
+    DONE,
+    CANCELLED
 }

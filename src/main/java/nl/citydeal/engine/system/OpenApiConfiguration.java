@@ -16,10 +16,18 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI cityDealOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("City Deal Engine API").version("1")
-                        .description("Deals, prompts, lessons and the portfolio of Dutch City Deals; errors as application/problem+json."))
-                .components(new Components().addSecuritySchemes("basic",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .info(
+                        new Info()
+                                .title("City Deal Engine API")
+                                .version("1")
+                                .description(
+                                        "Deals, prompts, lessons and the portfolio of Dutch City Deals; errors as application/problem+json."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

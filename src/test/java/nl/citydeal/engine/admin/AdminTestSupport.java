@@ -1,7 +1,5 @@
 package nl.citydeal.engine.admin;
 
-import static nl.citydeal.engine.process.CityDealProcess.Variable.*;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +25,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.boot.test.context.TestComponent;
 
 import nl.citydeal.engine.identity.Role;
-import nl.citydeal.engine.process.CityDealProcess;
-import nl.citydeal.engine.process.ModelDeployer;
+import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.ModelDeployer;
+
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 
 /**
  * Drives deals and the engine for the admin tests: deals in a given state, the model files as they stand in the
@@ -51,8 +51,12 @@ public class AdminTestSupport {
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
 
-    public AdminTestSupport(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
-                            RepositoryService repositoryService, IdentityService identityService) {
+    public AdminTestSupport(
+            RuntimeService runtimeService,
+            TaskService taskService,
+            ManagementService managementService,
+            RepositoryService repositoryService,
+            IdentityService identityService) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
@@ -69,9 +73,15 @@ public class AdminTestSupport {
     /** Removes every deal, batch and uploaded version, so the next test starts from the repository's models. */
     public void tearDown() {
         ClockUtil.reset();
-        managementService.createBatchQuery().list().forEach(batch -> managementService.deleteBatch(batch.getId(), true));
-        runtimeService.createProcessInstanceQuery().list()
-                .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test cleanup", true, true));
+        managementService
+                .createBatchQuery()
+                .list()
+                .forEach(batch -> managementService.deleteBatch(batch.getId(), true));
+        runtimeService
+                .createProcessInstanceQuery()
+                .list()
+                .forEach(
+                        instance -> runtimeService.deleteProcessInstance(instance.getId(), "test cleanup", true, true));
         for (Deployment deployment : repositoryService.createDeploymentQuery().list()) {
             if (!ModelDeployer.DEPLOYMENT_NAME.equals(deployment.getName())) {
                 repositoryService.deleteDeployment(deployment.getId(), true, true);
@@ -92,29 +102,62 @@ public class AdminTestSupport {
     // --- deals
 
     public ProcessInstance register() {
-        return runtimeService.startProcessInstanceByKey(CityDealProcess.KEY, Variables.createVariables()
-                .putValue(DEAL_NAME, "City Deal Klimaatadaptatie").putValue(THEME, "klimaatadaptatie")
-                .putValue(LEAD_ORGANISATION, "Gemeente Zwolle").putValue(CityDealProcess.Variable.DEAL_LEAD, DEAL_LEAD)
-                .putValue(AMBITION, "Klimaatbestendige steden in 2050"));
+        return runtimeService.startProcessInstanceByKey(
+                CityDealProcess.KEY,
+                Variables.createVariables()
+                        .putValue(DEAL_NAME, "City Deal Klimaatadaptatie")
+                        .putValue(THEME, "klimaatadaptatie")
+                        .putValue(LEAD_ORGANISATION, "Gemeente Zwolle")
+                        .putValue(CityDealProcess.Variable.DEAL_LEAD, DEAL_LEAD)
+                        .putValue(AMBITION, "Klimaatbestendige steden in 2050"));
     }
 
     public ProcessInstance prepared() {
         ProcessInstance deal = register();
-        complete(deal, CityDealProcess.Activity.SCREEN_PARTICIPANT, Map.of(PARTICIPANT_NAME, "Gemeente Zwolle",
-                PARTICIPANT_TYPE, "MUNICIPALITY", PARTICIPANT_ADDED_VALUE, "Brengt pilotlocaties in",
-                PARTICIPANT_ACCEPTED, true, MORE_PARTICIPANTS, false));
-        complete(deal, CityDealProcess.Activity.SECURE_COMMITMENT, Map.of(RESOURCES_COMMITTED, true,
-                "commitmentDescription", "Wethouders van vijf gemeenten", "executionFundingView", "Rijksbijdrage 2 mln"));
-        complete(deal, CityDealProcess.Activity.AGREE_SETUP, Map.of(SETUP, "ONE_PART", "rulesOfTheGame", "Gelijkwaardig",
-                "sharedDirection", "Klimaatbestendig bouwen"));
+        complete(
+                deal,
+                CityDealProcess.Activity.SCREEN_PARTICIPANT,
+                Map.of(
+                        PARTICIPANT_NAME,
+                        "Gemeente Zwolle",
+                        PARTICIPANT_TYPE,
+                        "MUNICIPALITY",
+                        PARTICIPANT_ADDED_VALUE,
+                        "Brengt pilotlocaties in",
+                        PARTICIPANT_ACCEPTED,
+                        true,
+                        MORE_PARTICIPANTS,
+                        false));
+        complete(
+                deal,
+                CityDealProcess.Activity.SECURE_COMMITMENT,
+                Map.of(
+                        RESOURCES_COMMITTED,
+                        true,
+                        "commitmentDescription",
+                        "Wethouders van vijf gemeenten",
+                        "executionFundingView",
+                        "Rijksbijdrage 2 mln"));
+        complete(
+                deal,
+                CityDealProcess.Activity.AGREE_SETUP,
+                Map.of(
+                        SETUP,
+                        "ONE_PART",
+                        "rulesOfTheGame",
+                        "Gelijkwaardig",
+                        "sharedDirection",
+                        "Klimaatbestendig bouwen"));
         complete(deal, CityDealProcess.Activity.REVIEW_PROPOSAL, Map.of(REVIEW_DECISION, "APPROVE"));
         return deal;
     }
 
     public ProcessInstance signed(String signedOn, String endsOn) {
         ProcessInstance deal = prepared();
-        complete(deal, CityDealProcess.Activity.RECORD_SIGNING, Map.of(SIGNED_ON, signedOn, ENDS_ON, endsOn,
-                STAATSCOURANT_REFERENCE, "Stcrt. 2024, 12345"));
+        complete(
+                deal,
+                CityDealProcess.Activity.RECORD_SIGNING,
+                Map.of(SIGNED_ON, signedOn, ENDS_ON, endsOn, STAATSCOURANT_REFERENCE, "Stcrt. 2024, 12345"));
         return deal;
     }
 
@@ -123,19 +166,37 @@ public class AdminTestSupport {
     }
 
     public Task task(ProcessInstance deal, String taskKey) {
-        return taskService.createTaskQuery().processInstanceId(deal.getId()).taskDefinitionKey(taskKey).singleResult();
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(deal.getId())
+                .taskDefinitionKey(taskKey)
+                .singleResult();
     }
 
     public Job timer(ProcessInstance deal, String activityId) {
-        return managementService.createJobQuery().processInstanceId(deal.getId()).activityId(activityId).timers().singleResult();
+        return managementService
+                .createJobQuery()
+                .processInstanceId(deal.getId())
+                .activityId(activityId)
+                .timers()
+                .singleResult();
     }
 
     /** Every waiting timer of the deal by its activity id, with its due date. */
     public Map<String, Date> timerJobs(ProcessInstance deal) {
         Map<String, Date> timers = new java.util.TreeMap<>();
-        managementService.createJobQuery().processInstanceId(deal.getId()).timers().list()
-                .forEach(job -> timers.put(managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-                        .singleResult().getActivityId(), job.getDuedate()));
+        managementService
+                .createJobQuery()
+                .processInstanceId(deal.getId())
+                .timers()
+                .list()
+                .forEach(job -> timers.put(
+                        managementService
+                                .createJobDefinitionQuery()
+                                .jobDefinitionId(job.getJobDefinitionId())
+                                .singleResult()
+                                .getActivityId(),
+                        job.getDuedate()));
         return timers;
     }
 
@@ -148,19 +209,32 @@ public class AdminTestSupport {
     }
 
     public String processDefinitionId(ProcessInstance deal) {
-        return runtimeService.createProcessInstanceQuery().processInstanceId(deal.getId()).singleResult().getProcessDefinitionId();
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(deal.getId())
+                .singleResult()
+                .getProcessDefinitionId();
     }
 
     /** Runs a batch as the job executor would: the seed job, every batch job, then the monitor job. */
     public void runBatch(String batchId) {
         Batch batch = managementService.createBatchQuery().batchId(batchId).singleResult();
-        managementService.executeJob(managementService.createJobQuery()
-                .jobDefinitionId(batch.getSeedJobDefinitionId()).singleResult().getId());
-        for (Job job : managementService.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).list()) {
+        managementService.executeJob(managementService
+                .createJobQuery()
+                .jobDefinitionId(batch.getSeedJobDefinitionId())
+                .singleResult()
+                .getId());
+        for (Job job : managementService
+                .createJobQuery()
+                .jobDefinitionId(batch.getBatchJobDefinitionId())
+                .list()) {
             managementService.executeJob(job.getId());
         }
-        managementService.executeJob(managementService.createJobQuery()
-                .jobDefinitionId(batch.getMonitorJobDefinitionId()).singleResult().getId());
+        managementService.executeJob(managementService
+                .createJobQuery()
+                .jobDefinitionId(batch.getMonitorJobDefinitionId())
+                .singleResult()
+                .getId());
     }
 
     // --- models
@@ -185,7 +259,10 @@ public class AdminTestSupport {
 
     /** The process with a new version tag: the same process, a new version. */
     public static String cityDealWithVersionTag(String versionTag) {
-        return changed("processes/city-deal.bpmn", "camunda:versionTag=\"1.0.0\"", "camunda:versionTag=\"" + versionTag + "\"");
+        return changed(
+                "processes/city-deal.bpmn",
+                "camunda:versionTag=\"1.0.0\"",
+                "camunda:versionTag=\"" + versionTag + "\"");
     }
 
     /** The process with an extra user task between sharing lessons and closing the deal. */
@@ -205,8 +282,10 @@ public class AdminTestSupport {
 
     /** The prompt schedule with the ownership conversation at the given fraction of the term. */
     public static String promptScheduleWithOwnershipAt(String fraction) {
-        String model = changed("processes/prompt-schedule.dmn", "camunda:versionTag=\"1.0.0\"", "camunda:versionTag=\"1.1.0\"");
-        String rule = "<outputEntry id=\"LiteralExpression_OwnershipConversation_FractionOfTerm\">\n          <text>0.25</text>";
+        String model = changed(
+                "processes/prompt-schedule.dmn", "camunda:versionTag=\"1.0.0\"", "camunda:versionTag=\"1.1.0\"");
+        String rule =
+                "<outputEntry id=\"LiteralExpression_OwnershipConversation_FractionOfTerm\">\n          <text>0.25</text>";
         if (!model.contains(rule)) {
             throw new IllegalStateException("The ownership rule was not found");
         }

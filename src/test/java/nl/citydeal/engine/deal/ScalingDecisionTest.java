@@ -1,18 +1,19 @@
 package nl.citydeal.engine.deal;
 
-import static nl.citydeal.engine.deal.ScalingRoute.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import static nl.citydeal.engine.deal.ScalingRoute.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScalingDecisionTest {
 
     @Test
     void severalRoutesMayBeTakenAtOnce() {
-        ScalingDecision decision = new ScalingDecision(Set.of(EMBED_IN_POLICY, KNOWLEDGE_NETWORK, NATIONAL_ROLLOUT), "Breed gedragen");
+        ScalingDecision decision =
+                new ScalingDecision(Set.of(EMBED_IN_POLICY, KNOWLEDGE_NETWORK, NATIONAL_ROLLOUT), "Breed gedragen");
         assertThat(decision.routes()).containsExactly(EMBED_IN_POLICY, KNOWLEDGE_NETWORK, NATIONAL_ROLLOUT);
     }
 
@@ -29,13 +30,16 @@ class ScalingDecisionTest {
 
     @Test
     void stopExcludesFollowUpDeal() {
-        assertThatThrownBy(() -> new ScalingDecision(Set.of(STOP, FOLLOW_UP_DEAL), "x")).hasMessageContaining("sluiten elkaar uit");
-        assertThat(new ScalingDecision(Set.of(STOP, KNOWLEDGE_NETWORK), "x").routes()).hasSize(2);
+        assertThatThrownBy(() -> new ScalingDecision(Set.of(STOP, FOLLOW_UP_DEAL), "x"))
+                .hasMessageContaining("sluiten elkaar uit");
+        assertThat(new ScalingDecision(Set.of(STOP, KNOWLEDGE_NETWORK), "x").routes())
+                .hasSize(2);
     }
 
     @Test
     void decisionNeedsRationale() {
         assertThatThrownBy(() -> new ScalingDecision(Set.of(STOP), " "))
-                .isInstanceOfSatisfying(InvalidDealException.class, e -> assertThat(e.field()).isEqualTo("scalingDecisionRationale"));
+                .isInstanceOfSatisfying(
+                        InvalidDealException.class, e -> assertThat(e.field()).isEqualTo("scalingDecisionRationale"));
     }
 }

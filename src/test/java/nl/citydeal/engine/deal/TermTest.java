@@ -1,11 +1,11 @@
 package nl.citydeal.engine.deal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TermTest {
 
@@ -40,6 +40,7 @@ class TermTest {
     @Test
     void missingDatesNameTheirField() {
         assertThatThrownBy(() -> new Term(null, SIGNED))
-                .isInstanceOfSatisfying(InvalidDealException.class, e -> assertThat(e.field()).isEqualTo("signedOn"));
+                .isInstanceOfSatisfying(
+                        InvalidDealException.class, e -> assertThat(e.field()).isEqualTo("signedOn"));
     }
 }

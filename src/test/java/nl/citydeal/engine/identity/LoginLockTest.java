@@ -1,8 +1,5 @@
 package nl.citydeal.engine.identity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,14 +20,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /**
  * Wrong passwords lock a user for a while only (one second in the tests, application-test.yaml), never for good;
  * an administrator lifts a lock at once; and nobody but an administrator may test other users' passwords.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "camunda.bpm.generate-unique-process-engine-name=false", // the webapps serve "default"
-        // the identity service's lock itself: every login checks the password (no minute of VerifiedCredentials)
-        "citydeal.passwords.verified-for=PT0S"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "camunda.bpm.generate-unique-process-engine-name=false", // the webapps serve "default"
+            // the identity service's lock itself: every login checks the password (no minute of VerifiedCredentials)
+            "citydeal.passwords.verified-for=PT0S"
+        })
 @ActiveProfiles("test")
 class LoginLockTest {
 
@@ -38,8 +41,10 @@ class LoginLockTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -53,7 +58,8 @@ class LoginLockTest {
     @Test
     void twelveWrongPasswordsOnlyDelayTheRightOne() throws Exception {
         for (int attempt = 1; attempt <= 12; attempt++) {
-            assertThat(get("/api/deals", "lock-lead", "not-the-password").statusCode()).isEqualTo(401);
+            assertThat(get("/api/deals", "lock-lead", "not-the-password").statusCode())
+                    .isEqualTo(401);
             // wait for the lock to end, so the next wrong password counts as an attempt of its own
             await().atMost(Duration.ofSeconds(10)).until(() -> !locked("lock-lead"));
         }
@@ -61,7 +67,9 @@ class LoginLockTest {
                 .isEqualTo(12);
 
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(get("/api/deals", "lock-lead", PASSWORD).statusCode()).isEqualTo(200));
+                .untilAsserted(() -> assertThat(
+                                get("/api/deals", "lock-lead", PASSWORD).statusCode())
+                        .isEqualTo(200));
         assertThat(jdbc.queryForObject("select ATTEMPTS_ from ACT_ID_USER where ID_ = ?", Integer.class, "lock-lead"))
                 .isZero();
     }
@@ -69,11 +77,15 @@ class LoginLockTest {
     @Test
     void anAdministratorUnlocksAUserThatWasLockedEarlier() throws Exception {
         // locked for an hour, as Camunda's permanent lock after ten attempts left users before
-        jdbc.update("update ACT_ID_USER set ATTEMPTS_ = 10, LOCK_EXP_TIME_ = ? where ID_ = ?",
-                Timestamp.from(Instant.now().plus(Duration.ofHours(1))), "lock-lead");
+        jdbc.update(
+                "update ACT_ID_USER set ATTEMPTS_ = 10, LOCK_EXP_TIME_ = ? where ID_ = ?",
+                Timestamp.from(Instant.now().plus(Duration.ofHours(1))),
+                "lock-lead");
         assertThat(get("/api/deals", "lock-lead", PASSWORD).statusCode()).isEqualTo(401);
 
-        assertThat(post("/api/admin/users/lock-lead/unlock", "lock-admin", PASSWORD, "").statusCode()).isEqualTo(204);
+        assertThat(post("/api/admin/users/lock-lead/unlock", "lock-admin", PASSWORD, "")
+                        .statusCode())
+                .isEqualTo(204);
 
         assertThat(get("/api/deals", "lock-lead", PASSWORD).statusCode()).isEqualTo(200);
     }
@@ -81,7 +93,9 @@ class LoginLockTest {
     @Test
     void onlyAnAdministratorMayUnlockAndOnlyAUserThatExists() throws Exception {
         user("lock-other-lead", Role.DEAL_LEAD);
-        assertThat(post("/api/admin/users/lock-lead/unlock", "lock-other-lead", PASSWORD, "").statusCode()).isEqualTo(403);
+        assertThat(post("/api/admin/users/lock-lead/unlock", "lock-other-lead", PASSWORD, "")
+                        .statusCode())
+                .isEqualTo(403);
 
         HttpResponse<String> unknown = post("/api/admin/users/nobody/unlock", "lock-admin", PASSWORD, "");
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -93,10 +107,16 @@ class LoginLockTest {
     void onlyAnAdministratorMayVerifyOtherUsersPasswords() throws Exception {
         String guess = "{\"username\":\"lock-admin\",\"password\":\"" + PASSWORD + "\"}";
 
-        assertThat(post("/engine-rest/identity/verify", "lock-lead", PASSWORD, guess).statusCode()).isEqualTo(403);
-        assertThat(post("/engine-rest/engine/default/identity/verify", "lock-lead", PASSWORD, guess).statusCode()).isEqualTo(403);
+        assertThat(post("/engine-rest/identity/verify", "lock-lead", PASSWORD, guess)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(post("/engine-rest/engine/default/identity/verify", "lock-lead", PASSWORD, guess)
+                        .statusCode())
+                .isEqualTo(403);
         // the Camunda webapps' own copy of the engine REST API: closed for everyone (the webapps never call it)
-        assertThat(post("/camunda/api/engine/engine/default/identity/verify", null, null, guess).statusCode()).isEqualTo(403);
+        assertThat(post("/camunda/api/engine/engine/default/identity/verify", null, null, guess)
+                        .statusCode())
+                .isEqualTo(403);
 
         HttpResponse<String> admin = post("/engine-rest/identity/verify", "lock-admin", PASSWORD, guess);
         assertThat(admin.statusCode()).isEqualTo(200);
@@ -104,7 +124,8 @@ class LoginLockTest {
     }
 
     private boolean locked(String userId) {
-        Timestamp until = jdbc.queryForObject("select LOCK_EXP_TIME_ from ACT_ID_USER where ID_ = ?", Timestamp.class, userId);
+        Timestamp until =
+                jdbc.queryForObject("select LOCK_EXP_TIME_ from ACT_ID_USER where ID_ = ?", Timestamp.class, userId);
         return until != null && until.toInstant().isAfter(Instant.now());
     }
 
@@ -122,15 +143,20 @@ class LoginLockTest {
     }
 
     private HttpResponse<String> post(String path, String user, String password, String json) throws Exception {
-        return send(request(path, user, password).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path, user, password)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     private HttpRequest.Builder request(String path, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (user != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return request;
     }

@@ -79,29 +79,44 @@ final class SecurityHttp {
 
         String csrfToken() {
             return cookies.getCookieStore().getCookies().stream()
-                    .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).reduce((first, second) -> second)
-                    .orElseThrow().getValue();
+                    .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                    .reduce((first, second) -> second)
+                    .orElseThrow()
+                    .getValue();
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(http.uri(path)).header("Accept", "application/json").build(),
+            return client.send(
+                    HttpRequest.newBuilder(http.uri(path))
+                            .header("Accept", "application/json")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(http.uri(path)).header("X-XSRF-TOKEN", csrfToken())
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    HttpRequest.newBuilder(http.uri(path))
+                            .header("X-XSRF-TOKEN", csrfToken())
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 
     /** Logs the user in to the webapp ({@code tasklist}, {@code cockpit}) as Tasklist's login page does. */
     WebappBrowser webappLogin(String user, String app) throws IOException, InterruptedException {
         WebappBrowser anonymous = webappAnonymous();
-        HttpResponse<String> login = anonymous.client().send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
-                        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", anonymous.csrfToken())
-                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PASSWORD)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = anonymous
+                .client()
+                .send(
+                        HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("X-XSRF-TOKEN", anonymous.csrfToken())
+                                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PASSWORD))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (login.statusCode() != 200) {
             throw new IllegalStateException("Login of " + user + " to " + app + " answered " + login.statusCode());
         }
@@ -113,7 +128,9 @@ final class SecurityHttp {
     WebappBrowser webappAnonymous() throws IOException, InterruptedException {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-        browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).build(), HttpResponse.BodyHandlers.discarding());
+        browser.send(
+                HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).build(),
+                HttpResponse.BodyHandlers.discarding());
         return new WebappBrowser(browser, cookies, this);
     }
 

@@ -1,12 +1,5 @@
 package nl.citydeal.engine.identity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +13,18 @@ import org.mockito.Answers;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
 class VerifiedCredentialsTest {
 
     private final MutableClock clock = new MutableClock();
-    private final VerifiedCredentials verified = new VerifiedCredentials(new PasswordProperties(null, Duration.ofMinutes(1)), clock);
+    private final VerifiedCredentials verified =
+            new VerifiedCredentials(new PasswordProperties(null, Duration.ofMinutes(1)), clock);
 
     @Test
     void anAcceptedPasswordCountsAsCheckedForAMinuteAndNoLonger() {
@@ -60,13 +61,16 @@ class VerifiedCredentialsTest {
         GroupQuery groups = mock(GroupQuery.class, Answers.RETURNS_SELF);
         when(groups.list()).thenReturn(List.of());
         when(identityService.createGroupQuery()).thenReturn(groups);
-        CamundaIdentityAuthenticationProvider provider = new CamundaIdentityAuthenticationProvider(identityService, verified);
+        CamundaIdentityAuthenticationProvider provider =
+                new CamundaIdentityAuthenticationProvider(identityService, verified);
 
         for (int call = 0; call < 3; call++) {
-            assertThat(provider.authenticate(login("Goed-Wachtwoord-1")).isAuthenticated()).isTrue();
+            assertThat(provider.authenticate(login("Goed-Wachtwoord-1")).isAuthenticated())
+                    .isTrue();
         }
         for (int call = 0; call < 2; call++) {
-            assertThatThrownBy(() -> provider.authenticate(login("Fout-Wachtwoord-1"))).isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> provider.authenticate(login("Fout-Wachtwoord-1")))
+                    .isInstanceOf(BadCredentialsException.class);
         }
 
         verify(identityService, times(1)).checkPassword("anna", "Goed-Wachtwoord-1");

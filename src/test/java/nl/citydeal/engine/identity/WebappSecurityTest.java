@@ -1,8 +1,5 @@
 package nl.citydeal.engine.identity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -15,12 +12,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * What the Camunda webapps' API gives away: Admin's first-run setup (CVE-2026-77226) to no one, Cockpit's plugin
  * API only to Cockpit users, the user directory with its e-mail addresses not to deal leads. The server of
  * {@link AccessControlTest}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.generate-unique-process-engine-name=false")
 @ActiveProfiles("test")
 class WebappSecurityTest {
@@ -34,6 +34,7 @@ class WebappSecurityTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identityService;
 
@@ -65,18 +66,23 @@ class WebappSecurityTest {
 
     @Test
     void adminSetupCreatesNoAdministratorEvenWhenTheAdminGroupHasNoDirectMember() throws Exception {
-        List<String> administrators = identityService.createUserQuery().memberOfGroup(Role.ADMINISTRATOR.groupId()).list()
-                .stream().map(User::getId).toList();
+        List<String> administrators =
+                identityService.createUserQuery().memberOfGroup(Role.ADMINISTRATOR.groupId()).list().stream()
+                        .map(User::getId)
+                        .toList();
         administrators.forEach(id -> identityService.deleteMembership(id, Role.ADMINISTRATOR.groupId()));
         try {
             SecurityHttp.WebappBrowser anonymous = http.webappAnonymous();
 
-            HttpResponse<String> setup = anonymous.send("POST", "/camunda/api/admin/setup/default/user/create",
+            HttpResponse<String> setup = anonymous.send(
+                    "POST",
+                    "/camunda/api/admin/setup/default/user/create",
                     "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"In\",\"lastName\":\"Dringer\",\"email\":\"in@evil.example\"},"
                             + "\"credentials\":{\"password\":\"intruder-password\"}}");
 
             assertThat(setup.statusCode()).isEqualTo(403);
-            assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
+            assertThat(identityService.createUserQuery().userId("intruder").count())
+                    .isZero();
         } finally {
             administrators.forEach(id -> identityService.createMembership(id, Role.ADMINISTRATOR.groupId()));
         }
@@ -101,17 +107,23 @@ class WebappSecurityTest {
 
         HttpResponse<String> webappUsers = tasklist.get("/camunda/api/engine/engine/default/user?maxResults=100");
         HttpResponse<String> ownProfile = tasklist.get("/camunda/api/engine/engine/default/user/" + LEAD + "/profile");
-        HttpResponse<String> restUsers = SecurityHttp.send(http.request("/engine-rest/user?maxResults=100", LEAD).GET().build());
-        HttpResponse<String> otherProfile = SecurityHttp.send(http.request("/engine-rest/user/" + OTHER_LEAD + "/profile", LEAD)
-                .GET().build());
-        HttpResponse<String> officeUsers = SecurityHttp.send(http.request("/engine-rest/user?maxResults=100", OFFICE).GET().build());
+        HttpResponse<String> restUsers = SecurityHttp.send(
+                http.request("/engine-rest/user?maxResults=100", LEAD).GET().build());
+        HttpResponse<String> otherProfile =
+                SecurityHttp.send(http.request("/engine-rest/user/" + OTHER_LEAD + "/profile", LEAD)
+                        .GET()
+                        .build());
+        HttpResponse<String> officeUsers = SecurityHttp.send(
+                http.request("/engine-rest/user?maxResults=100", OFFICE).GET().build());
 
         assertThat(webappUsers.statusCode()).isEqualTo(200);
         assertThat(webappUsers.body()).contains(LEAD + "@citydeal.example").doesNotContain(OTHER_LEAD, OFFICE);
         assertThat(ownProfile.statusCode()).isEqualTo(200);
         assertThat(ownProfile.body()).contains(LEAD + "@citydeal.example");
         assertThat(restUsers.statusCode()).isEqualTo(200);
-        assertThat(restUsers.body()).contains(LEAD).doesNotContain(OTHER_LEAD + "@citydeal.example", OFFICE + "@citydeal.example");
+        assertThat(restUsers.body())
+                .contains(LEAD)
+                .doesNotContain(OTHER_LEAD + "@citydeal.example", OFFICE + "@citydeal.example");
         assertThat(otherProfile.statusCode()).isIn(403, 404);
         assertThat(officeUsers.body()).contains(LEAD + "@citydeal.example", OTHER_LEAD + "@citydeal.example");
     }
@@ -120,7 +132,8 @@ class WebappSecurityTest {
     void tasklistStillWorksForADealLead() throws Exception {
         SecurityHttp.WebappBrowser tasklist = http.webappLogin(LEAD, "tasklist");
 
-        HttpResponse<String> filters = tasklist.get("/camunda/api/engine/engine/default/filter?resourceType=Task&maxResults=50");
+        HttpResponse<String> filters =
+                tasklist.get("/camunda/api/engine/engine/default/filter?resourceType=Task&maxResults=50");
         HttpResponse<String> authenticatedUser = tasklist.get("/camunda/api/admin/auth/user/default");
 
         assertThat(filters.statusCode()).isEqualTo(200);
@@ -128,5 +141,4 @@ class WebappSecurityTest {
         assertThat(authenticatedUser.statusCode()).isEqualTo(200);
         assertThat(authenticatedUser.body()).contains(LEAD);
     }
-
 }

@@ -1,7 +1,5 @@
 package nl.citydeal.engine.portfolio;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +20,8 @@ import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.PromptStatus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The scaling-readiness checklist from plain facts, on the README's term 2024-03-01 to 2027-03-01: 40% of it ends
  * on 2025-05-13, the mid-term review falls on 2025-08-30, the scaling plan is due on 2026-05-31.
@@ -32,6 +32,7 @@ class ScalingReadinessTest {
     static final LocalDate ENDS = LocalDate.of(2027, 3, 1);
     /** Registered in preparation, well before signing: nothing was imported. */
     static final DealFacts RUNNING = new DealFacts(DealPhase.EXPERIMENTATION, SIGNED, ENDS, LocalDate.of(2023, 9, 1));
+
     static final DealFacts PREPARING = new DealFacts(DealPhase.PREPARATION, null, null, LocalDate.of(2023, 9, 1));
 
     @Test
@@ -39,9 +40,14 @@ class ScalingReadinessTest {
         List<Item> items = ScalingReadiness.assess(PREPARING, List.of(), List.of(), List.of(), at(2023, 10, 1));
 
         assertThat(items).extracting(Item::status).containsOnly(Status.NOT_YET);
-        assertThat(items).extracting(Item::question).containsExactly(
-                "Eigenaarschap vroeg besproken (vóór 40% van de looptijd)?", "Middelen toegezegd?",
-                "Deelnemers kritisch gescreend?", "Opschaling verkend vóór de tussenbalans?", "Opschalingsplan op tijd?");
+        assertThat(items)
+                .extracting(Item::question)
+                .containsExactly(
+                        "Eigenaarschap vroeg besproken (vóór 40% van de looptijd)?",
+                        "Middelen toegezegd?",
+                        "Deelnemers kritisch gescreend?",
+                        "Opschaling verkend vóór de tussenbalans?",
+                        "Opschalingsplan op tijd?");
         assertThat(items).allSatisfy(item -> assertThat(item.lesson()).isNotBlank());
         assertThat(items.get(0).lesson()).startsWith("Eigenaarschap");
         assertThat(items.get(1).lesson()).startsWith("Middelen");
@@ -51,30 +57,43 @@ class ScalingReadinessTest {
 
     @Test
     void ownershipCountsWhenDiscussedBeforeFortyPercentOfTheTerm() {
-        assertThat(ownership(done(PromptKind.OWNERSHIP_CONVERSATION, at(2024, 11, 29), at(2025, 5, 13)), at(2026, 1, 1)).status())
+        assertThat(ownership(done(PromptKind.OWNERSHIP_CONVERSATION, at(2024, 11, 29), at(2025, 5, 13)), at(2026, 1, 1))
+                        .status())
                 .isEqualTo(Status.YES);
-        Item late = ownership(done(PromptKind.OWNERSHIP_CONVERSATION, at(2024, 11, 29), at(2025, 5, 14)), at(2026, 1, 1));
+        Item late =
+                ownership(done(PromptKind.OWNERSHIP_CONVERSATION, at(2024, 11, 29), at(2025, 5, 14)), at(2026, 1, 1));
         assertThat(late.status()).isEqualTo(Status.NO);
         assertThat(late.detail()).contains("14 mei 2025").contains("13 mei 2025");
-        assertThat(ownership(open(PromptKind.OWNERSHIP_CONVERSATION, at(2024, 11, 29)), at(2025, 5, 13)).status())
+        assertThat(ownership(open(PromptKind.OWNERSHIP_CONVERSATION, at(2024, 11, 29)), at(2025, 5, 13))
+                        .status())
                 .isEqualTo(Status.NOT_YET);
-        assertThat(ownership(open(PromptKind.OWNERSHIP_CONVERSATION, at(2024, 11, 29)), at(2025, 5, 14)).status())
+        assertThat(ownership(open(PromptKind.OWNERSHIP_CONVERSATION, at(2024, 11, 29)), at(2025, 5, 14))
+                        .status())
                 .isEqualTo(Status.NO);
-        assertThat(ownership(cancelled(PromptKind.OWNERSHIP_CONVERSATION, at(2024, 11, 29)), at(2024, 6, 1)).status())
+        assertThat(ownership(cancelled(PromptKind.OWNERSHIP_CONVERSATION, at(2024, 11, 29)), at(2024, 6, 1))
+                        .status())
                 .isEqualTo(Status.NO);
     }
 
     @Test
     void resourcesAreCommittedByAnApprovedProposalOrByPassingTheGate() {
-        Item approved = ScalingReadiness.resources(RUNNING, List.of(
-                decision(Kind.PROPOSAL_REVIEWED, "SEND_BACK: geen middelen"), decision(Kind.PROPOSAL_REVIEWED, "APPROVE")));
+        Item approved = ScalingReadiness.resources(
+                RUNNING,
+                List.of(
+                        decision(Kind.PROPOSAL_REVIEWED, "SEND_BACK: geen middelen"),
+                        decision(Kind.PROPOSAL_REVIEWED, "APPROVE")));
         assertThat(approved.status()).isEqualTo(Status.YES);
         assertThat(approved.detail()).contains("goedgekeurd");
 
-        assertThat(ScalingReadiness.resources(PREPARING, List.of(decision(Kind.PROPOSAL_REVIEWED, "SEND_BACK: geen middelen")))
-                .status()).isEqualTo(Status.NOT_YET);
-        assertThat(ScalingReadiness.resources(new DealFacts(DealPhase.CLOSING, null, null, LocalDate.of(2023, 9, 1)),
-                List.of(decision(Kind.PROPOSAL_REVIEWED, "ABANDON: geen trekker"))).status()).isEqualTo(Status.NO);
+        assertThat(ScalingReadiness.resources(
+                                PREPARING, List.of(decision(Kind.PROPOSAL_REVIEWED, "SEND_BACK: geen middelen")))
+                        .status())
+                .isEqualTo(Status.NOT_YET);
+        assertThat(ScalingReadiness.resources(
+                                new DealFacts(DealPhase.CLOSING, null, null, LocalDate.of(2023, 9, 1)),
+                                List.of(decision(Kind.PROPOSAL_REVIEWED, "ABANDON: geen trekker")))
+                        .status())
+                .isEqualTo(Status.NO);
         assertThat(ScalingReadiness.resources(RUNNING, List.of()).status()).isEqualTo(Status.YES);
     }
 
@@ -84,35 +103,60 @@ class ScalingReadinessTest {
         assertThat(screened.status()).isEqualTo(Status.YES);
         assertThat(screened.detail()).isEqualTo("2 gescreend, 1 toegelaten.");
 
-        assertThat(ScalingReadiness.participants(RUNNING, List.of(participant(false))).status()).isEqualTo(Status.NO);
-        assertThat(ScalingReadiness.participants(PREPARING, List.of(participant(false))).status()).isEqualTo(Status.NOT_YET);
+        assertThat(ScalingReadiness.participants(RUNNING, List.of(participant(false)))
+                        .status())
+                .isEqualTo(Status.NO);
+        assertThat(ScalingReadiness.participants(PREPARING, List.of(participant(false)))
+                        .status())
+                .isEqualTo(Status.NOT_YET);
         assertThat(ScalingReadiness.participants(RUNNING, List.of()).status()).isEqualTo(Status.NO);
     }
 
     @Test
     void scalingIsExploredInTimeWhenDoneBeforeTheMidTermReview() {
         PromptFact midTerm = open(PromptKind.MID_TERM_REVIEW, at(2025, 8, 30));
-        assertThat(ScalingReadiness.exploration(RUNNING, List.of(midTerm,
-                done(PromptKind.SCALING_EXPLORATION, at(2025, 5, 13), at(2025, 6, 1))), day(2026, 1, 1)).status())
+        assertThat(ScalingReadiness.exploration(
+                                RUNNING,
+                                List.of(midTerm, done(PromptKind.SCALING_EXPLORATION, at(2025, 5, 13), at(2025, 6, 1))),
+                                day(2026, 1, 1))
+                        .status())
                 .isEqualTo(Status.YES);
-        assertThat(ScalingReadiness.exploration(RUNNING, List.of(midTerm,
-                done(PromptKind.SCALING_EXPLORATION, at(2025, 5, 13), at(2025, 9, 2))), day(2026, 1, 1)).status())
+        assertThat(ScalingReadiness.exploration(
+                                RUNNING,
+                                List.of(midTerm, done(PromptKind.SCALING_EXPLORATION, at(2025, 5, 13), at(2025, 9, 2))),
+                                day(2026, 1, 1))
+                        .status())
                 .isEqualTo(Status.NO);
-        assertThat(ScalingReadiness.exploration(RUNNING, List.of(midTerm,
-                open(PromptKind.SCALING_EXPLORATION, at(2025, 5, 13))), day(2025, 7, 1)).status())
+        assertThat(ScalingReadiness.exploration(
+                                RUNNING,
+                                List.of(midTerm, open(PromptKind.SCALING_EXPLORATION, at(2025, 5, 13))),
+                                day(2025, 7, 1))
+                        .status())
                 .isEqualTo(Status.NOT_YET);
     }
 
     @Test
     void theScalingPlanIsOnTimeWhenDoneByItsDueDate() {
-        assertThat(ScalingReadiness.plan(RUNNING, List.of(done(PromptKind.SCALING_PLAN_DUE, at(2026, 5, 31), at(2026, 5, 31))),
-                day(2026, 6, 1)).status()).isEqualTo(Status.YES);
-        assertThat(ScalingReadiness.plan(RUNNING, List.of(open(PromptKind.SCALING_PLAN_DUE, at(2026, 5, 31))),
-                day(2026, 6, 1)).status()).isEqualTo(Status.NO);
-        assertThat(ScalingReadiness.plan(RUNNING, List.of(open(PromptKind.SCALING_PLAN_DUE, at(2026, 5, 31))),
-                day(2026, 5, 31)).status()).isEqualTo(Status.NOT_YET);
-        assertThat(ScalingReadiness.plan(RUNNING, List.of(cancelled(PromptKind.SCALING_PLAN_DUE, at(2026, 5, 31))),
-                day(2026, 3, 1)).status()).isEqualTo(Status.NO);
+        assertThat(ScalingReadiness.plan(
+                                RUNNING,
+                                List.of(done(PromptKind.SCALING_PLAN_DUE, at(2026, 5, 31), at(2026, 5, 31))),
+                                day(2026, 6, 1))
+                        .status())
+                .isEqualTo(Status.YES);
+        assertThat(ScalingReadiness.plan(
+                                RUNNING, List.of(open(PromptKind.SCALING_PLAN_DUE, at(2026, 5, 31))), day(2026, 6, 1))
+                        .status())
+                .isEqualTo(Status.NO);
+        assertThat(ScalingReadiness.plan(
+                                RUNNING, List.of(open(PromptKind.SCALING_PLAN_DUE, at(2026, 5, 31))), day(2026, 5, 31))
+                        .status())
+                .isEqualTo(Status.NOT_YET);
+        assertThat(ScalingReadiness.plan(
+                                RUNNING,
+                                List.of(cancelled(PromptKind.SCALING_PLAN_DUE, at(2026, 5, 31))),
+                                day(2026, 3, 1))
+                        .status())
+                .isEqualTo(Status.NO);
     }
 
     @Test
@@ -126,13 +170,15 @@ class ScalingReadinessTest {
 
         List<Item> items = ScalingReadiness.assess(imported, prompts, List.of(), List.of(), at(2025, 10, 5));
 
-        assertThat(items).extracting(Item::status).containsExactly(Status.UNKNOWN, Status.UNKNOWN, Status.UNKNOWN,
-                Status.UNKNOWN, Status.NOT_YET);
+        assertThat(items)
+                .extracting(Item::status)
+                .containsExactly(Status.UNKNOWN, Status.UNKNOWN, Status.UNKNOWN, Status.UNKNOWN, Status.NOT_YET);
         assertThat(items.get(0).detail()).contains("geïmporteerd");
     }
 
     private static Item ownership(PromptFact prompt, Instant now) {
-        return ScalingReadiness.assess(RUNNING, List.of(prompt), List.of(), List.of(), now).get(0);
+        return ScalingReadiness.assess(RUNNING, List.of(prompt), List.of(), List.of(), now)
+                .get(0);
     }
 
     private static PromptFact open(PromptKind kind, Instant due) {
@@ -152,13 +198,16 @@ class ScalingReadinessTest {
     }
 
     private static Participant participant(boolean accepted) {
-        return new Participant("deal", "Waterschap", ParticipantType.WATER_BOARD, "Kennis van water", accepted,
-                SIGNED, false);
+        return new Participant(
+                "deal", "Waterschap", ParticipantType.WATER_BOARD, "Kennis van water", accepted, SIGNED, false);
     }
 
     /** 09:00 on the day in Europe/Amsterdam, when prompts fall. */
     private static Instant at(int year, int month, int day) {
-        return LocalDate.of(year, month, day).atTime(PromptSchedule.PROMPT_TIME).atZone(PromptSchedule.ZONE).toInstant();
+        return LocalDate.of(year, month, day)
+                .atTime(PromptSchedule.PROMPT_TIME)
+                .atZone(PromptSchedule.ZONE)
+                .toInstant();
     }
 
     private static LocalDate day(int year, int month, int day) {

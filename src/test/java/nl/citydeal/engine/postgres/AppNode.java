@@ -1,7 +1,5 @@
 package nl.citydeal.engine.postgres;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -24,6 +22,8 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import nl.citydeal.engine.CityDealEngineApplication;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * One node of City Deal Engine in a JVM of its own, started as production starts it: profile {@code postgres},
  * the database and the first administrator from the environment, the job executor on. Its output goes to
@@ -39,7 +39,8 @@ public final class AppNode implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private AppNode(String name, int port, Process process, Path log) {
         this.name = name;
@@ -67,7 +68,9 @@ public final class AppNode implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of(
-                "-cp", System.getProperty("java.class.path"), CityDealEngineApplication.class.getName(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CityDealEngineApplication.class.getName(),
                 "--spring.profiles.active=postgres",
                 "--server.port=" + port,
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
@@ -76,7 +79,8 @@ public final class AppNode implements AutoCloseable {
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path logs = Files.createDirectories(Path.of("target", "nodes"));
         Path log = logs.resolve(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1) + "-" + name + ".log");
-        ProcessBuilder java = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder java = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         java.environment().put("CITYDEAL_DB_URL", jdbcUrl);
         java.environment().put("CITYDEAL_DB_USER", TestPostgres.APP_USER);
@@ -97,7 +101,8 @@ public final class AppNode implements AutoCloseable {
         try {
             await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(this::ready);
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("Node " + name + " was not ready within " + START_TIMEOUT + ":\n" + logTail());
+            throw new IllegalStateException(
+                    "Node " + name + " was not ready within " + START_TIMEOUT + ":\n" + logTail());
         }
     }
 
@@ -114,7 +119,9 @@ public final class AppNode implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, boolean asAdmin) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (asAdmin) {
             request.header("Authorization", basic());
         }
@@ -123,22 +130,31 @@ public final class AppNode implements AutoCloseable {
 
     /** POST as the administrator (HTTP Basic). */
     public HttpResponse<String> post(String path, String contentType, String body) throws IOException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", basic()).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofMinutes(5))
+                .header("Authorization", basic())
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
     }
 
     /** PUT as the administrator (HTTP Basic), with a body. */
     public HttpResponse<String> put(String path, String contentType, String body) throws IOException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5))
-                .header("Authorization", basic()).header("Content-Type", contentType)
-                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofMinutes(5))
+                .header("Authorization", basic())
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
     }
 
     /** PUT as the administrator (HTTP Basic), no body. */
     public HttpResponse<String> put(String path) throws IOException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", basic()).PUT(HttpRequest.BodyPublishers.noBody()).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic())
+                .PUT(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     /** The value of a Prometheus counter or gauge on this node ({@code /actuator/prometheus}, as the administrator). */
@@ -147,7 +163,8 @@ public final class AppNode implements AutoCloseable {
         if (scrape.statusCode() != 200) {
             throw new IllegalStateException("/actuator/prometheus answered " + scrape.statusCode());
         }
-        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? (\\S+)$").matcher(scrape.body());
+        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*})? (\\S+)$")
+                .matcher(scrape.body());
         if (!value.find()) {
             throw new IllegalStateException(name + " is not among the metrics of node " + this.name);
         }
@@ -198,7 +215,8 @@ public final class AppNode implements AutoCloseable {
     }
 
     private static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int freePort() throws IOException {

@@ -1,7 +1,5 @@
 package nl.citydeal.engine.postgres;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
@@ -21,15 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.prompt.PromptKind;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the cluster tests share: the nodes' settings, registering running deals whose prompts are due, and reading
@@ -44,14 +43,16 @@ final class Cluster {
      * ownership conversation (25%), the scaling exploration (40%) and the mid-term review (50%). The scaling plan
      * (75%), the escalation and the next answerability review lie ahead.
      */
-    static final List<String> DUE_TIMERS = List.of(CityDealProcess.Activity.OWNERSHIP_PROMPT_DUE,
-            CityDealProcess.Activity.SCALING_EXPLORATION_DUE, CityDealProcess.Activity.MID_TERM_REVIEW_DUE);
-    static final List<PromptKind> DUE_KINDS = List.of(PromptKind.OWNERSHIP_CONVERSATION,
-            PromptKind.SCALING_EXPLORATION, PromptKind.MID_TERM_REVIEW);
+    static final List<String> DUE_TIMERS = List.of(
+            CityDealProcess.Activity.OWNERSHIP_PROMPT_DUE,
+            CityDealProcess.Activity.SCALING_EXPLORATION_DUE,
+            CityDealProcess.Activity.MID_TERM_REVIEW_DUE);
+
+    static final List<PromptKind> DUE_KINDS =
+            List.of(PromptKind.OWNERSHIP_CONVERSATION, PromptKind.SCALING_EXPLORATION, PromptKind.MID_TERM_REVIEW);
     static final int SIGNED_MONTHS_AGO = 20;
 
-    private Cluster() {
-    }
+    private Cluster() {}
 
     /**
      * A node of the cluster tests: the production settings, but an idle job executor looks for jobs every half
@@ -109,14 +110,24 @@ final class Cluster {
      * office's mailbox for the mid-term review.
      */
     static void assertEveryMailSent(Connection db, GreenMail smtp, int deals, int resentAtMost) throws SQLException {
-        assertThat(count(db, "select count(*) from notification where kind = 'PROMPT' and recipient_user = ?", DEAL_LEAD))
-                .as("prompt mails to the deal lead").isEqualTo(2L * deals);
-        assertThat(count(db, "select count(*) from notification where kind = 'PROMPT' and recipient_email = ?",
-                PROGRAMME_OFFICE_MAILBOX)).as("prompt mails to the programme office").isEqualTo(deals);
+        assertThat(count(
+                        db,
+                        "select count(*) from notification where kind = 'PROMPT' and recipient_user = ?",
+                        DEAL_LEAD))
+                .as("prompt mails to the deal lead")
+                .isEqualTo(2L * deals);
+        assertThat(count(
+                        db,
+                        "select count(*) from notification where kind = 'PROMPT' and recipient_email = ?",
+                        PROGRAMME_OFFICE_MAILBOX))
+                .as("prompt mails to the programme office")
+                .isEqualTo(deals);
         assertThat(rows(db, "select id, status, last_error from notification where status <> 'SENT'"))
-                .as("mails not sent").isEmpty();
+                .as("mails not sent")
+                .isEmpty();
         List<String> outbox = rows(db, "select id from notification order by id").stream()
-                .map(row -> row.get(0).toString()).toList();
+                .map(row -> row.get(0).toString())
+                .toList();
 
         Map<String, Long> received = new LinkedHashMap<>();
         Map<String, Set<String>> messageIds = new LinkedHashMap<>();
@@ -132,9 +143,13 @@ final class Cluster {
         assertThat(received.keySet()).as("mails the SMTP server received").containsExactlyInAnyOrderElementsOf(outbox);
         Map<String, Long> twice = new LinkedHashMap<>(received);
         twice.values().removeIf(times -> times == 1);
-        assertThat(twice).as("mails received more than once").hasSizeLessThanOrEqualTo(resentAtMost)
+        assertThat(twice)
+                .as("mails received more than once")
+                .hasSizeLessThanOrEqualTo(resentAtMost)
                 .allSatisfy((notification, times) -> assertThat(times).isEqualTo(2));
-        assertThat(messageIds).as("Message-IDs per mail").allSatisfy((notification, ids) -> assertThat(ids).hasSize(1));
+        assertThat(messageIds)
+                .as("Message-IDs per mail")
+                .allSatisfy((notification, ids) -> assertThat(ids).hasSize(1));
     }
 
     /** The deal lead the imported deals belong to, created as an administrator would: through the engine's REST API. */
@@ -155,17 +170,23 @@ final class Cluster {
         LocalDate signed = LocalDate.now().minusMonths(SIGNED_MONTHS_AGO);
         StringBuilder csv = new StringBuilder("name,theme,signed_on,ends_on,lead\n");
         for (int i = 1; i <= count; i++) {
-            csv.append("%s %03d,Klimaatadaptatie,%s,%s,Gemeente %s %03d\n".formatted(prefix, i, signed, signed.plusYears(3), prefix, i));
+            csv.append("%s %03d,Klimaatadaptatie,%s,%s,Gemeente %s %03d\n"
+                    .formatted(prefix, i, signed, signed.plusYears(3), prefix, i));
         }
-        HttpResponse<String> report = node.post("/api/deals/import?dealLead=" + URLEncoder.encode(DEAL_LEAD, StandardCharsets.UTF_8),
-                "text/csv", csv.toString());
+        HttpResponse<String> report = node.post(
+                "/api/deals/import?dealLead=" + URLEncoder.encode(DEAL_LEAD, StandardCharsets.UTF_8),
+                "text/csv",
+                csv.toString());
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         assertThat(report.body()).doesNotContain("REFUSED");
     }
 
     /** Timer jobs whose due date has passed and that no node has finished yet. */
     static long dueTimers(Connection db) throws SQLException {
-        return count(db, "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", Timestamp.from(Instant.now()));
+        return count(
+                db,
+                "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?",
+                Timestamp.from(Instant.now()));
     }
 
     /** Prompts that fell due (fired), whatever happened to them since. */
@@ -185,7 +206,7 @@ final class Cluster {
                 select hostname_, count(*) from act_hi_job_log
                 where job_state_ = 2 and job_def_type_ like 'timer%'
                 group by hostname_ order by hostname_""");
-             ResultSet rows = query.executeQuery()) {
+                ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 perNode.put(rows.getString(1), rows.getLong(2));
             }
@@ -208,13 +229,23 @@ final class Cluster {
         assertThat(rows(db, """
                 select deal_id, kind, count(*) from prompt where kind <> 'ANSWERABILITY_REVIEW'
                 group by deal_id, kind having count(*) <> 1""")).as("deals with a prompt twice or not at all").isEmpty();
-        assertThat(rows(db, "select deal_id, kind, due_at, count(*) from prompt group by deal_id, kind, due_at having count(*) > 1"))
-                .as("prompts recorded twice").isEmpty();
+        assertThat(
+                        rows(
+                                db,
+                                "select deal_id, kind, due_at, count(*) from prompt group by deal_id, kind, due_at having count(*) > 1"))
+                .as("prompts recorded twice")
+                .isEmpty();
         for (PromptKind kind : DUE_KINDS) {
-            assertThat(count(db, "select count(*) from prompt where kind = ? and status = 'DUE' and fired_at is not null "
-                    + "and fired_at >= due_at", kind.name())).as(kind + " fired").isEqualTo(deals);
+            assertThat(count(
+                            db,
+                            "select count(*) from prompt where kind = ? and status = 'DUE' and fired_at is not null "
+                                    + "and fired_at >= due_at",
+                            kind.name()))
+                    .as(kind + " fired")
+                    .isEqualTo(deals);
         }
-        assertThat(count(db, "select count(*) from prompt where fired_at is not null")).as("prompts fired in all")
+        assertThat(count(db, "select count(*) from prompt where fired_at is not null"))
+                .as("prompts fired in all")
                 .isEqualTo((long) deals * DUE_KINDS.size());
 
         for (String timer : DUE_TIMERS) {
@@ -222,13 +253,22 @@ final class Cluster {
                     select p.business_key_, count(a.id_) from act_hi_procinst p
                     left join act_hi_actinst a on a.proc_inst_id_ = p.id_ and a.act_id_ = ?
                     where p.proc_def_key_ = ? group by p.business_key_ having count(a.id_) <> 1""", timer, CityDealProcess.KEY))
-                    .as("deals whose timer %s did not run exactly once", timer).isEmpty();
+                    .as("deals whose timer %s did not run exactly once", timer)
+                    .isEmpty();
         }
-        assertThat(rows(db, "select job_id_, count(*) from act_hi_job_log where job_state_ = 2 group by job_id_ having count(*) > 1"))
-                .as("jobs that succeeded twice").isEmpty();
+        assertThat(
+                        rows(
+                                db,
+                                "select job_id_, count(*) from act_hi_job_log where job_state_ = 2 group by job_id_ having count(*) > 1"))
+                .as("jobs that succeeded twice")
+                .isEmpty();
         assertThat(dueTimers(db)).as("due timers left").isZero();
-        assertThat(count(db, "select count(*) from act_ru_job where retries_ = 0")).as("failed jobs").isZero();
-        assertThat(count(db, "select count(*) from act_ru_incident")).as("incidents").isZero();
+        assertThat(count(db, "select count(*) from act_ru_job where retries_ = 0"))
+                .as("failed jobs")
+                .isZero();
+        assertThat(count(db, "select count(*) from act_ru_incident"))
+                .as("incidents")
+                .isZero();
     }
 
     static long count(Connection db, String sql, Object... parameters) throws SQLException {

@@ -38,20 +38,28 @@ public class PostgresTestDatabaseInitializer implements ApplicationContextInitia
         for (PropertySource<?> profile : postgresProfile()) {
             sources.addFirst(profile);
         }
-        sources.addFirst(new MapPropertySource("citydeal-test-plain-http", new java.util.HashMap<String, Object>(TestPostgres.PLAIN_HTTP_COOKIES)));
-        sources.addFirst(new MapPropertySource("citydeal-test-postgres", Map.of(
-                "CITYDEAL_DB_URL", url,
-                "CITYDEAL_DB_USER", TestPostgres.APP_USER,
-                "CITYDEAL_DB_PASSWORD", TestPostgres.APP_PASSWORD,
-                // many cached test contexts share one server: a few connections each
-                "spring.datasource.hikari.maximum-pool-size", "4",
-                "spring.datasource.hikari.minimum-idle", "1")));
+        sources.addFirst(new MapPropertySource(
+                "citydeal-test-plain-http", new java.util.HashMap<String, Object>(TestPostgres.PLAIN_HTTP_COOKIES)));
+        sources.addFirst(new MapPropertySource(
+                "citydeal-test-postgres",
+                Map.of(
+                        "CITYDEAL_DB_URL",
+                        url,
+                        "CITYDEAL_DB_USER",
+                        TestPostgres.APP_USER,
+                        "CITYDEAL_DB_PASSWORD",
+                        TestPostgres.APP_PASSWORD,
+                        // many cached test contexts share one server: a few connections each
+                        "spring.datasource.hikari.maximum-pool-size",
+                        "4",
+                        "spring.datasource.hikari.minimum-idle",
+                        "1")));
     }
 
     private static List<PropertySource<?>> postgresProfile() {
         try {
-            return new YamlPropertySourceLoader().load("application-postgres.yaml (test)",
-                    new ClassPathResource("application-postgres.yaml"));
+            return new YamlPropertySourceLoader()
+                    .load("application-postgres.yaml (test)", new ClassPathResource("application-postgres.yaml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

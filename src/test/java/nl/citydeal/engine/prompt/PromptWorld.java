@@ -15,15 +15,20 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.DealSetup;
 import nl.citydeal.engine.deal.NewDeal;
 import nl.citydeal.engine.identity.Role;
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
 
 /** The people and deals the prompt tests work with, and the moves of the engine they make. */
-public record PromptWorld(IdentityService identity, DealRegistry registry, RuntimeService runtime,
-                          ManagementService management, TaskService tasks) {
+public record PromptWorld(
+        IdentityService identity,
+        DealRegistry registry,
+        RuntimeService runtime,
+        ManagementService management,
+        TaskService tasks) {
 
     public static final String ANNA = "anna";
     /** Every person's password (it meets the engine's password policy). */
     public static final String PASSWORD = "Prompt-World-2026!";
+
     public static final String BRAM = "bram";
     public static final String PETRA = "petra";
     public static final String PIETER = "pieter";
@@ -53,19 +58,41 @@ public record PromptWorld(IdentityService identity, DealRegistry registry, Runti
     }
 
     /** A running deal imported with its term: in experimentation, every prompt planned, its tasks open. */
-    public String runningDeal(String name, String lead, String programmeOfficeContact, LocalDate signedOn, LocalDate endsOn) {
-        return registry.register(new NewDeal(name, "test", "Gemeente Zwolle", lead, programmeOfficeContact,
-                "Opschalen", DealSetup.ONE_PART, signedOn, endsOn, "Stcrt. test", List.of(), null), PETRA).getId();
+    public String runningDeal(
+            String name, String lead, String programmeOfficeContact, LocalDate signedOn, LocalDate endsOn) {
+        return registry.register(
+                        new NewDeal(
+                                name,
+                                "test",
+                                "Gemeente Zwolle",
+                                lead,
+                                programmeOfficeContact,
+                                "Opschalen",
+                                DealSetup.ONE_PART,
+                                signedOn,
+                                endsOn,
+                                "Stcrt. test",
+                                List.of(),
+                                null),
+                        PETRA)
+                .getId();
     }
 
     public String instanceOf(String dealId) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(dealId).singleResult().getId();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(dealId)
+                .singleResult()
+                .getId();
     }
 
     /** Fires the timer as the job executor would. */
     public void fire(String dealId, String timerActivityId) {
-        Job timer = management.createJobQuery().processInstanceId(instanceOf(dealId)).activityId(timerActivityId)
-                .timers().singleResult();
+        Job timer = management
+                .createJobQuery()
+                .processInstanceId(instanceOf(dealId))
+                .activityId(timerActivityId)
+                .timers()
+                .singleResult();
         if (timer == null) {
             throw new AssertionError("No timer " + timerActivityId + " in deal " + dealId);
         }
@@ -74,18 +101,27 @@ public record PromptWorld(IdentityService identity, DealRegistry registry, Runti
 
     /** The open task of the deal with this activity id. */
     public Task task(String dealId, String activityId) {
-        return tasks.createTaskQuery().processInstanceId(instanceOf(dealId)).taskDefinitionKey(activityId).singleResult();
+        return tasks.createTaskQuery()
+                .processInstanceId(instanceOf(dealId))
+                .taskDefinitionKey(activityId)
+                .singleResult();
     }
 
     /** The timer activity that raises each prompt. */
     public static String timerOf(PromptKind kind) {
-        return CityDealProcess.PROMPT_TIMERS.entrySet().stream().filter(e -> e.getValue() == kind)
-                .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+        return CityDealProcess.PROMPT_TIMERS.entrySet().stream()
+                .filter(e -> e.getValue() == kind)
+                .map(java.util.Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The task that answers each prompt. */
     public static String taskOf(PromptKind kind) {
-        return CityDealProcess.PROMPT_ANSWERS.entrySet().stream().filter(e -> e.getValue() == kind)
-                .map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+        return CityDealProcess.PROMPT_ANSWERS.entrySet().stream()
+                .filter(e -> e.getValue() == kind)
+                .map(java.util.Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
     }
 }

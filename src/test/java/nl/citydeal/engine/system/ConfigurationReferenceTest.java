@@ -1,7 +1,5 @@
 package nl.citydeal.engine.system;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/configuration.md and the app's own settings agree: every {@code citydeal.*} property that a
@@ -37,7 +37,8 @@ class ConfigurationReferenceTest {
     }
 
     private static Set<String> declared() throws IOException {
-        try (InputStream in = ConfigurationReferenceTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+        try (InputStream in =
+                ConfigurationReferenceTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(in).as("configuration metadata of the build").isNotNull();
             Set<String> names = new TreeSet<>();
             for (JsonNode property : new ObjectMapper().readTree(in).path("properties")) {

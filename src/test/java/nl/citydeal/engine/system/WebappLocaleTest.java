@@ -1,7 +1,5 @@
 package nl.citydeal.engine.system;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The Camunda webapps speak Dutch and carry the City Deal Engine branding: our overrides in
  * {@code META-INF/resources/webjars/camunda/app/<app>/} against the English files shipped in the 7.24 webjar.
@@ -40,8 +40,12 @@ class WebappLocaleTest {
     void dutchLocaleCoversEveryEnglishKey(String app) {
         Set<String> english = english(app).keySet();
         Set<String> dutch = dutch(app).keySet();
-        assertThat(difference(english, dutch)).as("English keys missing in nl.json").isEmpty();
-        assertThat(difference(dutch, english)).as("keys in nl.json that en.json lacks").isEmpty();
+        assertThat(difference(english, dutch))
+                .as("English keys missing in nl.json")
+                .isEmpty();
+        assertThat(difference(dutch, english))
+                .as("keys in nl.json that en.json lacks")
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,9 +66,10 @@ class WebappLocaleTest {
     @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
     void dutchLabelsKeepEveryPlaceholder(String app) {
         Map<String, String> dutch = dutch(app);
-        english(app).forEach((key, text) -> assertThat(matches(PLACEHOLDER, dutch.get(key)))
-                .as("%s in \"%s\"", key, dutch.get(key))
-                .containsAll(matches(PLACEHOLDER, text)));
+        english(app)
+                .forEach((key, text) -> assertThat(matches(PLACEHOLDER, dutch.get(key)))
+                        .as("%s in \"%s\"", key, dutch.get(key))
+                        .containsAll(matches(PLACEHOLDER, text)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,7 +78,8 @@ class WebappLocaleTest {
         Map<String, String> dutch = dutch(app);
         english(app).forEach((key, text) -> {
             if (!key.endsWith("." + HIDDEN_BANNER)) {
-                assertThat(matches(MARKUP, dutch.get(key))).as(key)
+                assertThat(matches(MARKUP, dutch.get(key)))
+                        .as(key)
                         .containsExactlyInAnyOrderElementsOf(matches(MARKUP, text));
             }
         });
@@ -92,7 +98,8 @@ class WebappLocaleTest {
     @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
     void configOffersDutchOnlySoEveryBrowserGetsDutch(String app) {
         String config = text(app + "/scripts/config.js");
-        assertThat(config).containsPattern("availableLocales:\\s*\\[\\s*'nl'\\s*]")
+        assertThat(config)
+                .containsPattern("availableLocales:\\s*\\[\\s*'nl'\\s*]")
                 .containsPattern("fallbackLocale:\\s*'nl'")
                 .containsPattern("vendor:\\s*'City Deal Engine'");
     }
@@ -117,7 +124,8 @@ class WebappLocaleTest {
     void stylesheetHidesTheEndOfLifeBannerAndShowsOurLogo(String app) {
         assertThat(text(app + "/styles/user-styles.css")).contains("@import url(\"../../citydeal/webapps.css\")");
         String css = text("citydeal/webapps.css");
-        assertThat(css).containsPattern("\\.ce-eol-banner\\s*\\{\\s*display:\\s*none")
+        assertThat(css)
+                .containsPattern("\\.ce-eol-banner\\s*\\{\\s*display:\\s*none")
                 .contains("url(\"city-deal-logo.svg\")")
                 .contains("#00689e");
         assertThat(text("citydeal/city-deal-logo.svg")).contains("<svg").contains("#00689e");
@@ -126,14 +134,16 @@ class WebappLocaleTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
     void everyWebappTakesItsBrandingFromTheOneSharedStylesheet(String app) {
-        String ownRules = text(app + "/styles/user-styles.css").replaceAll("(?s)/\\*.*?\\*/", "")
+        String ownRules = text(app + "/styles/user-styles.css")
+                .replaceAll("(?s)/\\*.*?\\*/", "")
                 .replace("@import url(\"../../citydeal/webapps.css\");", "");
         assertThat(ownRules).isBlank();
     }
 
     @Test
     void tasklistHeaderLinksBackToThePortfolio() {
-        assertThat(text("tasklist/scripts/config.js")).containsPattern("customScripts:\\s*\\[[^\\]]*'scripts/portfolio-link'");
+        assertThat(text("tasklist/scripts/config.js"))
+                .containsPattern("customScripts:\\s*\\[[^\\]]*'scripts/portfolio-link'");
         assertThat(text("tasklist/scripts/portfolio-link.js"))
                 .contains("pluginPoint: 'tasklist.navbar.action'")
                 .contains("link.href = '/'")
@@ -142,7 +152,8 @@ class WebappLocaleTest {
 
     @Test
     void tasklistListsTasksByDueDateUnlessTheUserChoseAnotherOrder() {
-        assertThat(text("tasklist/scripts/config.js")).containsPattern("customScripts:\\s*\\[[^\\]]*'scripts/due-date-sorting'");
+        assertThat(text("tasklist/scripts/config.js"))
+                .containsPattern("customScripts:\\s*\\[[^\\]]*'scripts/due-date-sorting'");
         assertThat(text("tasklist/scripts/due-date-sorting.js"))
                 .contains("sortBy: 'dueDate', sortOrder: 'asc'")
                 .contains("indexOf('sorting=') !== -1");
@@ -151,8 +162,11 @@ class WebappLocaleTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"cockpit", "admin", "welcome"})
     void appsThatIgnoreConfiguredDateFormatsGetThemFromACustomScript(String app) {
-        assertThat(text(app + "/scripts/config.js")).containsPattern("customScripts:\\s*\\[\\s*'\\.\\./citydeal/date-format'\\s*]");
-        assertThat(text("citydeal/date-format.js")).contains("'" + app + "'").contains("module('cam.' + app)")
+        assertThat(text(app + "/scripts/config.js"))
+                .containsPattern("customScripts:\\s*\\[\\s*'\\.\\./citydeal/date-format'\\s*]");
+        assertThat(text("citydeal/date-format.js"))
+                .contains("'" + app + "'")
+                .contains("module('cam.' + app)")
                 .contains("setDateFormat");
     }
 

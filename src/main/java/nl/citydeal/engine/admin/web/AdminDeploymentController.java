@@ -40,7 +40,8 @@ class AdminDeploymentController {
     @PostMapping(path = "/deployments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DeploymentSummary> upload(@RequestParam("files") List<MultipartFile> files, Principal user) {
         DeploymentSummary deployed = administration.upload(modelFiles(files), user.getName());
-        return ResponseEntity.status(deployed.changed() ? HttpStatus.CREATED : HttpStatus.OK).body(deployed);
+        return ResponseEntity.status(deployed.changed() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(deployed);
     }
 
     @GetMapping("/versions")
@@ -50,12 +51,16 @@ class AdminDeploymentController {
 
     /** The uploaded parts as model files, each by its bare file name. */
     static List<ModelFile> modelFiles(List<MultipartFile> files) {
-        return files.stream().filter(file -> !file.isEmpty() || StringUtils.hasText(file.getOriginalFilename()))
-                .map(AdminDeploymentController::modelFile).toList();
+        return files.stream()
+                .filter(file -> !file.isEmpty() || StringUtils.hasText(file.getOriginalFilename()))
+                .map(AdminDeploymentController::modelFile)
+                .toList();
     }
 
     private static ModelFile modelFile(MultipartFile file) {
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().replace('\\', '/');
+        String name = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().replace('\\', '/');
         try {
             return new ModelFile(StringUtils.getFilename(name), file.getBytes());
         } catch (IOException e) {
@@ -63,6 +68,5 @@ class AdminDeploymentController {
         }
     }
 
-    record Versions(List<ProcessVersion> processes, List<DecisionVersion> decisions) {
-    }
+    record Versions(List<ProcessVersion> processes, List<DecisionVersion> decisions) {}
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletResponse;
 import nl.citydeal.engine.admin.AuditTrail;
 import nl.citydeal.engine.admin.DeploymentSummary;
 import nl.citydeal.engine.admin.InvalidMigrationException;
@@ -46,7 +46,8 @@ import nl.citydeal.engine.system.NotFoundException;
 class AdminPageController {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss").withZone(ZONE);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss").withZone(ZONE);
 
     private final ModelAdministration models;
     private final MigrationAdministration migrations;
@@ -67,15 +68,24 @@ class AdminPageController {
     }
 
     @PostMapping("/deployments")
-    String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files, Principal user, Model model,
-                  RedirectAttributes redirect, HttpServletResponse response) {
+    String upload(
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            Principal user,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         try {
             DeploymentSummary deployed = models.upload(
                     files == null ? List.of() : AdminDeploymentController.modelFiles(files), user.getName());
-            redirect.addFlashAttribute("notice", deployed.changed()
-                    ? "Uitgerold als %s: %d nieuwe procesversie(s), %d nieuwe beslissingsversie(s).".formatted(
-                    deployed.deploymentId(), deployed.processVersions().size(), deployed.decisionVersions().size())
-                    : "Niets uitgerold: de bestanden zijn gelijk aan de uitgerolde modellen.");
+            redirect.addFlashAttribute(
+                    "notice",
+                    deployed.changed()
+                            ? "Uitgerold als %s: %d nieuwe procesversie(s), %d nieuwe beslissingsversie(s)."
+                                    .formatted(
+                                            deployed.deploymentId(),
+                                            deployed.processVersions().size(),
+                                            deployed.decisionVersions().size())
+                            : "Niets uitgerold: de bestanden zijn gelijk aan de uitgerolde modellen.");
             return "redirect:/admin";
         } catch (InvalidUploadException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -85,8 +95,13 @@ class AdminPageController {
     }
 
     @PostMapping("/migrations/dry-run")
-    String dryRun(@RequestParam String processDefinitionKey, @RequestParam int sourceVersion,
-                  @RequestParam int targetVersion, Principal user, Model model, HttpServletResponse response) {
+    String dryRun(
+            @RequestParam String processDefinitionKey,
+            @RequestParam int sourceVersion,
+            @RequestParam int targetVersion,
+            Principal user,
+            Model model,
+            HttpServletResponse response) {
         MigrationRequest request = new MigrationRequest(processDefinitionKey, sourceVersion, targetVersion);
         try {
             List<MigrationCheck> report = migrations.dryRun(request, user.getName());
@@ -100,14 +115,26 @@ class AdminPageController {
     }
 
     @PostMapping("/migrations")
-    String migrate(@RequestParam String processDefinitionKey, @RequestParam int sourceVersion,
-                   @RequestParam int targetVersion, Principal user, Model model, RedirectAttributes redirect,
-                   HttpServletResponse response) {
+    String migrate(
+            @RequestParam String processDefinitionKey,
+            @RequestParam int sourceVersion,
+            @RequestParam int targetVersion,
+            Principal user,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         try {
             MigrationStarted started = migrations.migrate(
                     new MigrationRequest(processDefinitionKey, sourceVersion, targetVersion), user.getName());
-            redirect.addFlashAttribute("notice", "Migratie gestart voor %d deal(s)%s.".formatted(started.instances(),
-                    started.skipped().isEmpty() ? "" : "; %d deal(s) blijven staan".formatted(started.skipped().size())));
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Migratie gestart voor %d deal(s)%s."
+                            .formatted(
+                                    started.instances(),
+                                    started.skipped().isEmpty()
+                                            ? ""
+                                            : "; %d deal(s) blijven staan"
+                                                    .formatted(started.skipped().size())));
             redirect.addAttribute("batch", started.batchId());
             return "redirect:/admin";
         } catch (InvalidMigrationException e) {
@@ -120,17 +147,26 @@ class AdminPageController {
     @GetMapping("/versions/{processDefinitionId}/diagram.bpmn")
     ResponseEntity<byte[]> diagram(@PathVariable String processDefinitionId) {
         byte[] bpmn = models.diagram(processDefinitionId)
-                .orElseThrow(() -> new NotFoundException("Procesversie '%s' bestaat niet.".formatted(processDefinitionId)));
+                .orElseThrow(
+                        () -> new NotFoundException("Procesversie '%s' bestaat niet.".formatted(processDefinitionId)));
         String fileName = processDefinitionId.replaceAll("[^A-Za-z0-9._-]", "_") + ".bpmn";
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_XML)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName)
+                                .build()
+                                .toString())
                 .body(bpmn);
     }
 
     private String render(Principal user, Model model) {
         Map<String, List<ProcessVersion>> processes = new LinkedHashMap<>();
-        models.processVersions().forEach(version -> processes.computeIfAbsent(version.key(), key -> new ArrayList<>()).add(version));
+        models.processVersions()
+                .forEach(version -> processes
+                        .computeIfAbsent(version.key(), key -> new ArrayList<>())
+                        .add(version));
         model.addAttribute("user", user.getName());
         model.addAttribute("processes", processes);
         model.addAttribute("decisions", models.decisionVersions());

@@ -3,6 +3,10 @@ package nl.citydeal.engine.admin.web;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,10 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import nl.citydeal.engine.admin.MigrationAdministration;
 import nl.citydeal.engine.admin.MigrationCheck;
 import nl.citydeal.engine.admin.MigrationProgress;
@@ -45,7 +45,9 @@ class MigrationController {
             return ResponseEntity.ok(checks);
         }
         MigrationStarted started = administration.migrate(command.request(), user.getName());
-        return ResponseEntity.accepted().location(URI.create("/api/admin/migrations/" + started.batchId())).body(started);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/migrations/" + started.batchId()))
+                .body(started);
     }
 
     @GetMapping("/{batchId}")
@@ -54,17 +56,25 @@ class MigrationController {
     }
 
     /** The request body: the process (default {@value #DEFAULT_PROCESS}), both versions, and whether to try only. */
-    record MigrationCommand(@Size(max = 255) String processDefinitionKey,
-                            @NotNull(message = "De bronversie ontbreekt.") @Positive Integer sourceVersion,
-                            @NotNull(message = "De doelversie ontbreekt.") @Positive Integer targetVersion,
-                            Boolean dryRun) {
+    record MigrationCommand(
+            @Size(max = 255) String processDefinitionKey,
+
+            @NotNull(message = "De bronversie ontbreekt.") @Positive
+            Integer sourceVersion,
+
+            @NotNull(message = "De doelversie ontbreekt.") @Positive
+            Integer targetVersion,
+
+            Boolean dryRun) {
 
         boolean isDryRun() {
             return dryRun == null || dryRun;
         }
 
         MigrationRequest request() {
-            String key = processDefinitionKey == null || processDefinitionKey.isBlank() ? DEFAULT_PROCESS : processDefinitionKey;
+            String key = processDefinitionKey == null || processDefinitionKey.isBlank()
+                    ? DEFAULT_PROCESS
+                    : processDefinitionKey;
             return new MigrationRequest(key, sourceVersion, targetVersion);
         }
     }

@@ -3,7 +3,6 @@ package nl.citydeal.engine.deal.web;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,7 +43,8 @@ import nl.citydeal.engine.system.web.Viewer;
 @Validated
 class DealController {
 
-    static final List<String> SORTABLE = List.of("name", "theme", "phase", "signedOn", "endsOn", "registeredAt", "dealLead");
+    static final List<String> SORTABLE =
+            List.of("name", "theme", "phase", "signedOn", "endsOn", "registeredAt", "dealLead");
 
     private final DealRegistry registry;
 
@@ -59,22 +59,25 @@ class DealController {
     }
 
     @GetMapping
-    PageResponse<DealResponse> list(@RequestParam(required = false) DealPhase phase,
-                                    @RequestParam(required = false) @Size(max = 200) String theme,
-                                    @RequestParam(required = false) @Size(max = 64) String dealLead,
-                                    @RequestParam(defaultValue = "false") boolean overdue,
-                                    @RequestParam(defaultValue = "0") @Min(0) int page,
-                                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
-                                    @RequestParam(defaultValue = "name") String sort,
-                                    @RequestParam(defaultValue = "asc") String direction,
-                                    Authentication user) {
+    PageResponse<DealResponse> list(
+            @RequestParam(required = false) DealPhase phase,
+            @RequestParam(required = false) @Size(max = 200) String theme,
+            @RequestParam(required = false) @Size(max = 64) String dealLead,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+            @RequestParam(defaultValue = "name") String sort,
+            @RequestParam(defaultValue = "asc") String direction,
+            Authentication user) {
         if (!SORTABLE.contains(sort)) {
             throw new InvalidDealException("sort", "Sorteren kan op " + String.join(", ", SORTABLE) + ".");
         }
         Viewer viewer = Viewer.of(user);
         String lead = viewer.seesAllDeals() ? dealLead : viewer.userId();
-        Sort order = Sort.by("desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC, sort).and(Sort.by("id"));
-        Page<Deal> deals = registry.search(new DealCriteria(phase, theme, lead, overdue), PageRequest.of(page, size, order));
+        Sort order = Sort.by("desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC, sort)
+                .and(Sort.by("id"));
+        Page<Deal> deals =
+                registry.search(new DealCriteria(phase, theme, lead, overdue), PageRequest.of(page, size, order));
         return PageResponse.of(deals.map(DealResponse::of));
     }
 
@@ -91,9 +94,10 @@ class DealController {
 
     @PostMapping("/{id}/participants")
     @ResponseStatus(HttpStatus.CREATED)
-    DealResponse.ParticipantResponse addParticipant(@PathVariable String id,
-                                                    @Valid @RequestBody DealRequest.ParticipantRequest participant,
-                                                    Authentication user) {
+    DealResponse.ParticipantResponse addParticipant(
+            @PathVariable String id,
+            @Valid @RequestBody DealRequest.ParticipantRequest participant,
+            Authentication user) {
         visible(id, user);
         Participant added = registry.addLateParticipant(id, participant.toNewParticipant(), user.getName());
         return DealResponse.ParticipantResponse.of(added);
@@ -112,10 +116,14 @@ class DealController {
         return deal;
     }
 
-    record TermChange(@NotNull(message = "Nieuwe einddatum is verplicht.") LocalDate endsOn,
-                      @NotBlank(message = "Reden is verplicht.") @Size(max = 4000, message = "Reden is langer dan 4000 tekens.") String reason) {
-    }
+    record TermChange(
+            @NotNull(message = "Nieuwe einddatum is verplicht.")
+            LocalDate endsOn,
 
-    record LeadChange(@NotBlank(message = "Dealtrekker is verplicht.") @Size(max = 64) String dealLead) {
-    }
+            @NotBlank(message = "Reden is verplicht.") @Size(max = 4000, message = "Reden is langer dan 4000 tekens.")
+            String reason) {}
+
+    record LeadChange(
+            @NotBlank(message = "Dealtrekker is verplicht.") @Size(max = 64)
+            String dealLead) {}
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.MediaType;
@@ -31,16 +30,21 @@ class DealImportController {
     }
 
     @PostMapping(path = "/api/deals/import", consumes = "text/csv")
-    DealImport.Report importBody(@RequestBody String csv, @RequestParam(required = false) @Size(max = 64) String dealLead,
-                                 Authentication user) throws IOException {
+    DealImport.Report importBody(
+            @RequestBody String csv,
+            @RequestParam(required = false) @Size(max = 64) String dealLead,
+            Authentication user)
+            throws IOException {
         return dealImport.importDeals(new StringReader(csv), dealLead, user.getName());
     }
 
     @PostMapping(path = "/api/deals/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    DealImport.Report importFile(@RequestPart("file") MultipartFile file,
-                                 @RequestParam(required = false) @Size(max = 64) String dealLead,
-                                 Authentication user) throws IOException {
-        return dealImport.importDeals(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), dealLead,
-                user.getName());
+    DealImport.Report importFile(
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) @Size(max = 64) String dealLead,
+            Authentication user)
+            throws IOException {
+        return dealImport.importDeals(
+                new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), dealLead, user.getName());
     }
 }

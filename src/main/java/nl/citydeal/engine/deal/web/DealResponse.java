@@ -14,31 +14,75 @@ import nl.citydeal.engine.deal.ParticipantType;
 import nl.citydeal.engine.deal.ScalingRoute;
 
 /** A deal as the API shows it; with participants and decisions on the deal's own resource. */
-record DealResponse(String id, String name, String theme, String leadOrganisation, String dealLead,
-                    String programmeOfficeContact, String ambition, DealSetup setup, LocalDate signedOn,
-                    LocalDate endsOn, String staatscourantReference, DealPhase phase, String phaseLabel,
-                    Set<ScalingRoute> routes, String predecessorId, String successorId, Instant registeredAt,
-                    List<ParticipantResponse> participants, List<DecisionResponse> decisions) {
+record DealResponse(
+        String id,
+        String name,
+        String theme,
+        String leadOrganisation,
+        String dealLead,
+        String programmeOfficeContact,
+        String ambition,
+        DealSetup setup,
+        LocalDate signedOn,
+        LocalDate endsOn,
+        String staatscourantReference,
+        DealPhase phase,
+        String phaseLabel,
+        Set<ScalingRoute> routes,
+        String predecessorId,
+        String successorId,
+        Instant registeredAt,
+        List<ParticipantResponse> participants,
+        List<DecisionResponse> decisions) {
 
     static DealResponse of(Deal deal) {
         return of(deal, null, null);
     }
 
     static DealResponse of(Deal deal, List<Participant> participants, List<DealDecision> decisions) {
-        return new DealResponse(deal.getId(), deal.getName(), deal.getTheme(), deal.getLeadOrganisation(),
-                deal.getDealLead(), deal.getProgrammeOfficeContact(), deal.getAmbition(), deal.getSetup(),
-                deal.getSignedOn(), deal.getEndsOn(), deal.getStaatscourantReference(), deal.getPhase(),
-                deal.getPhase().label(), deal.getRoutes(), deal.getPredecessorId(), deal.getSuccessorId(),
+        return new DealResponse(
+                deal.getId(),
+                deal.getName(),
+                deal.getTheme(),
+                deal.getLeadOrganisation(),
+                deal.getDealLead(),
+                deal.getProgrammeOfficeContact(),
+                deal.getAmbition(),
+                deal.getSetup(),
+                deal.getSignedOn(),
+                deal.getEndsOn(),
+                deal.getStaatscourantReference(),
+                deal.getPhase(),
+                deal.getPhase().label(),
+                deal.getRoutes(),
+                deal.getPredecessorId(),
+                deal.getSuccessorId(),
                 deal.getRegisteredAt(),
-                participants == null ? null : participants.stream().map(ParticipantResponse::of).toList(),
-                decisions == null ? null : decisions.stream().map(DecisionResponse::of).toList());
+                participants == null
+                        ? null
+                        : participants.stream().map(ParticipantResponse::of).toList(),
+                decisions == null
+                        ? null
+                        : decisions.stream().map(DecisionResponse::of).toList());
     }
 
-    record ParticipantResponse(Long id, String name, ParticipantType type, String addedValue, boolean accepted,
-                               LocalDate joinedOn, boolean lateJoiner) {
+    record ParticipantResponse(
+            Long id,
+            String name,
+            ParticipantType type,
+            String addedValue,
+            boolean accepted,
+            LocalDate joinedOn,
+            boolean lateJoiner) {
         static ParticipantResponse of(Participant p) {
-            return new ParticipantResponse(p.getId(), p.getName(), p.getType(), p.getAddedValue(), p.isAccepted(),
-                    p.getJoinedOn(), p.isLateJoiner());
+            return new ParticipantResponse(
+                    p.getId(),
+                    p.getName(),
+                    p.getType(),
+                    p.getAddedValue(),
+                    p.isAccepted(),
+                    p.getJoinedOn(),
+                    p.isLateJoiner());
         }
     }
 

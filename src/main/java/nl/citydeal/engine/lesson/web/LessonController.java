@@ -2,7 +2,6 @@ package nl.citydeal.engine.lesson.web;
 
 import java.time.Instant;
 import java.util.List;
-
 import jakarta.validation.constraints.Size;
 
 import org.springframework.validation.annotation.Validated;
@@ -25,14 +24,16 @@ class LessonController {
     }
 
     @GetMapping("/api/lessons")
-    List<LessonResponse> search(@RequestParam(required = false) @Size(max = 200) String theme,
-                                @RequestParam(required = false) @Size(max = 200) String text) {
+    List<LessonResponse> search(
+            @RequestParam(required = false) @Size(max = 200) String theme,
+            @RequestParam(required = false) @Size(max = 200) String text) {
         return lessons.search(theme, text).stream().map(LessonResponse::of).toList();
     }
 
     record LessonResponse(Long id, String dealId, String theme, String text, boolean positive, Instant recordedAt) {
         static LessonResponse of(Lesson l) {
-            return new LessonResponse(l.getId(), l.getDealId(), l.getTheme(), l.getText(), l.isPositive(), l.getRecordedAt());
+            return new LessonResponse(
+                    l.getId(), l.getDealId(), l.getTheme(), l.getText(), l.isPositive(), l.getRecordedAt());
         }
     }
 }

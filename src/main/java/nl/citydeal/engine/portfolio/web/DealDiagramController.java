@@ -28,12 +28,13 @@ class DealDiagramController {
     DiagramResponse diagram(@PathVariable String id, Authentication user) {
         Viewer viewer = Viewer.of(user);
         dossier.visible(id, viewer.seesAllDeals() ? null : viewer.userId());
-        ProcessPosition.Diagram diagram = processPosition.of(id)
+        ProcessPosition.Diagram diagram = processPosition
+                .of(id)
                 .orElseThrow(() -> new NotFoundException("Deal %s heeft geen proces.".formatted(id)));
-        return new DiagramResponse(diagram.bpmnXml(), diagram.running(), diagram.activeActivityIds(),
-                diagram.completedActivityIds());
+        return new DiagramResponse(
+                diagram.bpmnXml(), diagram.running(), diagram.activeActivityIds(), diagram.completedActivityIds());
     }
 
-    record DiagramResponse(String xml, boolean running, List<String> activeActivityIds, List<String> completedActivityIds) {
-    }
+    record DiagramResponse(
+            String xml, boolean running, List<String> activeActivityIds, List<String> completedActivityIds) {}
 }

@@ -15,9 +15,11 @@ public record Navigation(String user, String active, boolean cockpit, boolean ad
     public static final String ADMIN = "admin";
 
     static Navigation of(Authentication authentication, String path) {
-        boolean admin = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        boolean admin = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
                 .anyMatch(Viewer.ADMINISTRATOR::equals);
         String active = path != null && path.startsWith("/admin") ? ADMIN : PORTFOLIO;
-        return new Navigation(authentication.getName(), active, Viewer.of(authentication).seesAllDeals(), admin);
+        return new Navigation(
+                authentication.getName(), active, Viewer.of(authentication).seesAllDeals(), admin);
     }
 }

@@ -20,8 +20,19 @@ import nl.citydeal.engine.system.web.Viewer;
 @RestController
 class PortfolioApiController {
 
-    static final String[] EXPORT_COLUMNS = {"name", "theme", "signed_on", "ends_on", "lead", "deal_lead", "phase",
-            "next_prompt", "next_prompt_due", "overdue_prompts", "routes"};
+    static final String[] EXPORT_COLUMNS = {
+        "name",
+        "theme",
+        "signed_on",
+        "ends_on",
+        "lead",
+        "deal_lead",
+        "phase",
+        "next_prompt",
+        "next_prompt_due",
+        "overdue_prompts",
+        "routes"
+    };
 
     private final Portfolio portfolio;
 
@@ -39,10 +50,21 @@ class PortfolioApiController {
         SpreadsheetCsv csv = new SpreadsheetCsv(EXPORT_COLUMNS);
         for (Portfolio.DealLine line : portfolio.lines(onlyLead(user))) {
             Deal deal = line.deal();
-            csv.row(deal.getName(), deal.getTheme(), deal.getSignedOn(), deal.getEndsOn(),
-                    deal.getLeadOrganisation(), deal.getDealLead(), deal.getPhase(),
+            csv.row(
+                    deal.getName(),
+                    deal.getTheme(),
+                    deal.getSignedOn(),
+                    deal.getEndsOn(),
+                    deal.getLeadOrganisation(),
+                    deal.getDealLead(),
+                    deal.getPhase(),
                     line.nextPrompt() == null ? null : line.nextPrompt().getKind(),
-                    line.nextPrompt() == null ? null : line.nextPrompt().getDueAt().atZone(PromptSchedule.ZONE).toLocalDate(),
+                    line.nextPrompt() == null
+                            ? null
+                            : line.nextPrompt()
+                                    .getDueAt()
+                                    .atZone(PromptSchedule.ZONE)
+                                    .toLocalDate(),
                     line.overduePrompts(),
                     deal.getRoutes().stream().map(ScalingRoute::name).collect(Collectors.joining(" ")));
         }

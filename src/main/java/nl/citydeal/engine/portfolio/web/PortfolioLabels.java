@@ -35,8 +35,8 @@ public class PortfolioLabels {
             ParticipantType.COMPANY, "Bedrijf",
             ParticipantType.CIVIL_SOCIETY, "Maatschappelijke organisatie");
 
-    private static final Map<String, String> REVIEW_OUTCOMES = Map.of(
-            "APPROVE", "Goedgekeurd", "SEND_BACK", "Teruggestuurd", "ABANDON", "Afgeblazen");
+    private static final Map<String, String> REVIEW_OUTCOMES =
+            Map.of("APPROVE", "Goedgekeurd", "SEND_BACK", "Teruggestuurd", "ABANDON", "Afgeblazen");
 
     public String day(LocalDate date) {
         return PortfolioDates.day(date);
@@ -60,7 +60,8 @@ public class PortfolioLabels {
         if (decision.getKind() == DealDecision.Kind.PROPOSAL_REVIEWED) {
             for (Map.Entry<String, String> outcome : REVIEW_OUTCOMES.entrySet()) {
                 if (summary.startsWith(outcome.getKey())) {
-                    return outcome.getValue() + summary.substring(outcome.getKey().length());
+                    return outcome.getValue()
+                            + summary.substring(outcome.getKey().length());
                 }
             }
         }

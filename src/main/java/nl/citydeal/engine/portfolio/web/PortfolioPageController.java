@@ -46,28 +46,35 @@ class PortfolioPageController {
     }
 
     @GetMapping("/")
-    String overview(@RequestParam(required = false) String phase,
-                    @RequestParam(required = false) String theme,
-                    @RequestParam(required = false) String dealLead,
-                    @RequestParam(required = false) String overdue,
-                    @RequestParam(required = false) String sort,
-                    @RequestParam(required = false) String page,
-                    Authentication user, Model model) {
+    String overview(
+            @RequestParam(required = false) String phase,
+            @RequestParam(required = false) String theme,
+            @RequestParam(required = false) String dealLead,
+            @RequestParam(required = false) String overdue,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String page,
+            Authentication user,
+            Model model) {
         Viewer viewer = Viewer.of(user);
         String onlyLead = viewer.seesAllDeals() ? null : viewer.userId();
-        PortfolioQuery query = new PortfolioQuery(phaseOf(phase).orElse(null), clip(theme),
-                viewer.seesAllDeals() ? clip(dealLead) : null, "true".equals(overdue) || "on".equals(overdue),
+        PortfolioQuery query = new PortfolioQuery(
+                phaseOf(phase).orElse(null),
+                clip(theme),
+                viewer.seesAllDeals() ? clip(dealLead) : null,
+                "true".equals(overdue) || "on".equals(overdue),
                 PortfolioQuery.Order.ofParameter(sort).orElse(PortfolioQuery.Order.NAME));
         Portfolio.Overview overview = portfolio.overview(query, onlyLead, pageNumber(page));
         model.addAttribute("overview", overview);
         model.addAttribute("query", query);
-        model.addAttribute("filtered", query.phase() != null || query.theme() != null || query.dealLead() != null
-                || query.overdueOnly());
+        model.addAttribute(
+                "filtered",
+                query.phase() != null || query.theme() != null || query.dealLead() != null || query.overdueOnly());
         model.addAttribute("phases", DealPhase.values());
         model.addAttribute("orders", PortfolioQuery.Order.values());
         model.addAttribute("dealLeads", viewer.seesAllDeals() ? portfolio.dealLeads(null) : List.of());
         model.addAttribute("sortLinks", sortLinks(query));
-        model.addAttribute("previousPage", overview.hasPrevious() ? link(query, query.order(), overview.page() - 1) : null);
+        model.addAttribute(
+                "previousPage", overview.hasPrevious() ? link(query, query.order(), overview.page() - 1) : null);
         model.addAttribute("nextPage", overview.hasNext() ? link(query, query.order(), overview.page() + 1) : null);
         return "portfolio/overview";
     }
@@ -131,7 +138,9 @@ class PortfolioPageController {
     }
 
     private static Optional<DealPhase> phaseOf(String value) {
-        return Arrays.stream(DealPhase.values()).filter(phase -> phase.name().equals(value)).findFirst();
+        return Arrays.stream(DealPhase.values())
+                .filter(phase -> phase.name().equals(value))
+                .findFirst();
     }
 
     private static String clip(String value) {

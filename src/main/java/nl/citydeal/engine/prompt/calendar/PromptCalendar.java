@@ -33,15 +33,16 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.validate.ValidationException;
+
 import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealCriteria;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptLinks;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.PromptStatus;
+import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
 import nl.citydeal.engine.prompt.Recipients;
 
@@ -61,12 +62,13 @@ public class PromptCalendar {
     static final Duration LENGTH = Duration.ofMinutes(30);
 
     private final DealRegistry registry;
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final Recipients recipients;
     private final PromptLinks links;
     private final Clock clock;
 
-    public PromptCalendar(DealRegistry registry, PromptLog promptLog, Recipients recipients, PromptLinks links, Clock clock) {
+    public PromptCalendar(
+            DealRegistry registry, Prompts promptLog, Recipients recipients, PromptLinks links, Clock clock) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.recipients = recipients;
@@ -90,10 +92,14 @@ public class PromptCalendar {
     public Calendar calendar(Recipient user) {
         boolean allDeals = recipients.isProgrammeOffice(user.userId());
         Map<String, Deal> deals = new LinkedHashMap<>();
-        registry.search(new DealCriteria(null, null, allDeals ? null : user.userId(), false),
-                PageRequest.of(0, 10_000, Sort.by("name"))).forEach(deal -> deals.put(deal.getId(), deal));
+        registry.search(
+                        new DealCriteria(null, null, allDeals ? null : user.userId(), false),
+                        PageRequest.of(0, 10_000, Sort.by("name")))
+                .forEach(deal -> deals.put(deal.getId(), deal));
 
-        Calendar calendar = new Calendar().withProdId(PRODUCT_ID).withDefaults()
+        Calendar calendar = new Calendar()
+                .withProdId(PRODUCT_ID)
+                .withDefaults()
                 .withProperty(new XProperty("X-WR-CALNAME", "City Deal-herinneringen — " + user.displayName()))
                 .withProperty(new XProperty("X-WR-TIMEZONE", PromptSchedule.ZONE.getId()))
                 .withProperty(new XProperty("X-PUBLISHED-TTL", "PT6H"))
@@ -116,8 +122,12 @@ public class PromptCalendar {
 
                 Waarom: %s
                 Dealtrekker: %s%s
-                Takenlijst: %s""".formatted(prompt.getKind().label(), prompt.getKind().lesson(), deal.getDealLead(),
-                prompt.getStatus() == PromptStatus.DUE ? "\nStatus: aan de beurt, nog open" : "", links.tasklist())));
+                Takenlijst: %s""".formatted(
+                        prompt.getKind().label(),
+                        prompt.getKind().lesson(),
+                        deal.getDealLead(),
+                        prompt.getStatus() == PromptStatus.DUE ? "\nStatus: aan de beurt, nog open" : "",
+                        links.tasklist())));
         event.add(new Url(java.net.URI.create(links.tasklist())));
         event.add(ImmutableTransp.TRANSPARENT);
         return event;
@@ -129,8 +139,11 @@ public class PromptCalendar {
      * as it is maintained and named Europe/Amsterdam, the TZID of the events.
      */
     static VTimeZone dutchTime() {
-        VTimeZone zone = TimeZoneRegistryFactory.getInstance().createRegistry()
-                .getTimeZone(PromptSchedule.ZONE.getId()).getVTimeZone().copy();
+        VTimeZone zone = TimeZoneRegistryFactory.getInstance()
+                .createRegistry()
+                .getTimeZone(PromptSchedule.ZONE.getId())
+                .getVTimeZone()
+                .copy();
         zone.replace(new TzId(PromptSchedule.ZONE.getId()));
         zone.removeAll(Property.TZURL, "X-LIC-LOCATION");
         zone.add(new XProperty("X-LIC-LOCATION", PromptSchedule.ZONE.getId()));
@@ -152,7 +165,8 @@ public class PromptCalendar {
     private int occurrence(String dealId, Prompt prompt) {
         List<Prompt> reviews = promptLog.forDeal(dealId).stream()
                 .filter(p -> p.getKind() == PromptKind.ANSWERABILITY_REVIEW)
-                .sorted(Comparator.comparing(Prompt::getDueAt).thenComparing(Prompt::getId)).toList();
+                .sorted(Comparator.comparing(Prompt::getDueAt).thenComparing(Prompt::getId))
+                .toList();
         Map<Long, Integer> numbers = new HashMap<>();
         for (int i = 0; i < reviews.size(); i++) {
             numbers.put(reviews.get(i).getId(), i + 1);

@@ -13,39 +13,53 @@ import nl.citydeal.engine.prompt.PromptKind;
  */
 public final class DigestText {
 
-    private DigestText() {
-    }
+    private DigestText() {}
 
     /** One open prompt of one deal. */
-    public record Item(String dealName, String dealLead, PromptKind kind, LocalDate due) {
-    }
+    public record Item(String dealName, String dealLead, PromptKind kind, LocalDate due) {}
 
     /** A deal past three quarters of its term whose scaling plan is not delivered. */
-    public record MissingPlan(String dealName, String dealLead, LocalDate threeQuartersOn, LocalDate endsOn) {
-    }
+    public record MissingPlan(String dealName, String dealLead, LocalDate threeQuartersOn, LocalDate endsOn) {}
 
     /** The week a digest covers, e.g. {@code 2026-W48}: one digest per person per week. */
     public static String week(LocalDate today) {
         return "%d-W%02d".formatted(today.get(IsoFields.WEEK_BASED_YEAR), today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    public static MailText build(String greeting, LocalDate today, List<Item> dueNextWeek, List<Item> overdue,
-                                 List<MissingPlan> missingPlans, String tasklistLink) {
+    public static MailText build(
+            String greeting,
+            LocalDate today,
+            List<Item> dueNextWeek,
+            List<Item> overdue,
+            List<MissingPlan> missingPlans,
+            String tasklistLink) {
         LocalDate lastDay = today.plusDays(6);
-        String subject = "Weekoverzicht City Deals — week %d (%s t/m %s)".formatted(
-                today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), today.format(MailTexts.DATE), lastDay.format(MailTexts.DATE));
-        StringBuilder body = new StringBuilder("Beste ").append(greeting).append(",\n\n")
-                .append("Het overzicht van de herinneringen van alle City Deals op ").append(today.format(MailTexts.DATE))
+        String subject = "Weekoverzicht City Deals — week %d (%s t/m %s)"
+                .formatted(
+                        today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+                        today.format(MailTexts.DATE),
+                        lastDay.format(MailTexts.DATE));
+        StringBuilder body = new StringBuilder("Beste ")
+                .append(greeting)
+                .append(",\n\n")
+                .append("Het overzicht van de herinneringen van alle City Deals op ")
+                .append(today.format(MailTexts.DATE))
                 .append(".\n");
 
-        body.append("\nDeze week aan de beurt (").append(today.format(MailTexts.DATE)).append(" t/m ")
-                .append(lastDay.format(MailTexts.DATE)).append("): ").append(dueNextWeek.size()).append('\n');
+        body.append("\nDeze week aan de beurt (")
+                .append(today.format(MailTexts.DATE))
+                .append(" t/m ")
+                .append(lastDay.format(MailTexts.DATE))
+                .append("): ")
+                .append(dueNextWeek.size())
+                .append('\n');
         if (dueNextWeek.isEmpty()) {
             body.append("  geen\n");
         }
         for (Item item : dueNextWeek) {
-            body.append("  - %s — %s, uiterlijk %s (dealtrekker: %s)\n".formatted(item.dealName(), item.kind().label(),
-                    item.due().format(MailTexts.DATE), item.dealLead()));
+            body.append("  - %s — %s, uiterlijk %s (dealtrekker: %s)\n"
+                    .formatted(
+                            item.dealName(), item.kind().label(), item.due().format(MailTexts.DATE), item.dealLead()));
         }
 
         body.append("\nVerlopen en nog open: ").append(overdue.size()).append('\n');
@@ -54,17 +68,29 @@ public final class DigestText {
         }
         for (Item item : overdue) {
             long days = ChronoUnit.DAYS.between(item.due(), today);
-            body.append("  - %s — %s, verlopen op %s (%d %s geleden; dealtrekker: %s)\n".formatted(item.dealName(),
-                    item.kind().label(), item.due().format(MailTexts.DATE), days, days == 1 ? "dag" : "dagen", item.dealLead()));
+            body.append("  - %s — %s, verlopen op %s (%d %s geleden; dealtrekker: %s)\n"
+                    .formatted(
+                            item.dealName(),
+                            item.kind().label(),
+                            item.due().format(MailTexts.DATE),
+                            days,
+                            days == 1 ? "dag" : "dagen",
+                            item.dealLead()));
         }
 
-        body.append("\nZonder opschalingsplan na 75% van de looptijd: ").append(missingPlans.size()).append('\n');
+        body.append("\nZonder opschalingsplan na 75% van de looptijd: ")
+                .append(missingPlans.size())
+                .append('\n');
         if (missingPlans.isEmpty()) {
             body.append("  geen\n");
         }
         for (MissingPlan deal : missingPlans) {
-            body.append("  - %s — 75%% bereikt op %s, einddatum %s (dealtrekker: %s)\n".formatted(deal.dealName(),
-                    deal.threeQuartersOn().format(MailTexts.DATE), deal.endsOn().format(MailTexts.DATE), deal.dealLead()));
+            body.append("  - %s — 75%% bereikt op %s, einddatum %s (dealtrekker: %s)\n"
+                    .formatted(
+                            deal.dealName(),
+                            deal.threeQuartersOn().format(MailTexts.DATE),
+                            deal.endsOn().format(MailTexts.DATE),
+                            deal.dealLead()));
         }
         body.append("\nWaarom: ").append(PromptKind.SCALING_PLAN_DUE.lesson()).append('\n');
         body.append("\nNaar de takenlijst: ").append(tasklistLink).append('\n');

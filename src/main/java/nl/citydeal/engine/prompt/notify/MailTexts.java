@@ -18,20 +18,27 @@ public final class MailTexts {
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final String SIGNATURE = "\nMet vriendelijke groet,\nCity Deal Engine\n";
 
-    private MailTexts() {
-    }
+    private MailTexts() {}
 
     /** What one prompt mail is about. {@code today} is the day the mail is recorded. */
-    public record About(NotificationKind kind, String dealName, String dealLead, PromptKind prompt, Instant dueAt,
-                        Recipient to, boolean toProgrammeOffice, String link, LocalDate today) {
-    }
+    public record About(
+            NotificationKind kind,
+            String dealName,
+            String dealLead,
+            PromptKind prompt,
+            Instant dueAt,
+            Recipient to,
+            boolean toProgrammeOffice,
+            String link,
+            LocalDate today) {}
 
     public static MailText prompt(About about) {
         PromptKind prompt = about.prompt();
         String due = date(about.dueAt());
         String subject = switch (about.kind()) {
             case ESCALATION -> "%s — %s".formatted(prompt.label(), about.dealName());
-            case REMINDER_BEFORE -> "Herinnering: %s — %s (uiterlijk %s)".formatted(prompt.label(), about.dealName(), due);
+            case REMINDER_BEFORE ->
+                "Herinnering: %s — %s (uiterlijk %s)".formatted(prompt.label(), about.dealName(), due);
             default -> "Herinnering: %s — %s".formatted(prompt.label(), about.dealName());
         };
         StringBuilder body = new StringBuilder();
@@ -47,8 +54,8 @@ public final class MailTexts {
                         .formatted(days, days == 1 ? "dag" : "dagen", due, about.dealName(), prompt.label()));
                 body.append("U kunt er nu al mee beginnen: wie eerder begint, houdt ruimte voor het vervolg.\n");
             }
-            case REMINDER_DUE -> body.append("Vandaag is het voor \"%s\" tijd voor: %s.\n"
-                    .formatted(about.dealName(), prompt.label()));
+            case REMINDER_DUE ->
+                body.append("Vandaag is het voor \"%s\" tijd voor: %s.\n".formatted(about.dealName(), prompt.label()));
             default -> body.append("Voor \"%s\" is het tijd voor: %s.\n".formatted(about.dealName(), prompt.label()));
         }
         body.append("\nGevraagd: ").append(prompt.label()).append('\n');
@@ -56,9 +63,12 @@ public final class MailTexts {
         body.append("Uiterlijk: ").append(due).append('\n');
         body.append("\nNaar de taak: ").append(about.link()).append('\n');
         body.append(SIGNATURE);
-        body.append("\nU ontvangt dit bericht ").append(about.toProgrammeOffice()
-                ? "namens het programmabureau City Deals."
-                : "als dealtrekker van \"%s\".".formatted(about.dealName())).append('\n');
+        body.append("\nU ontvangt dit bericht ")
+                .append(
+                        about.toProgrammeOffice()
+                                ? "namens het programmabureau City Deals."
+                                : "als dealtrekker van \"%s\".".formatted(about.dealName()))
+                .append('\n');
         return new MailText(subject, body.toString());
     }
 

@@ -2,7 +2,6 @@ package nl.citydeal.engine.prompt.notify;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,20 +24,27 @@ public class Notification {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String dedupeKey;
+
     @Enumerated(EnumType.STRING)
     private NotificationKind kind;
+
     private String dealId;
     private Long promptId;
+
     @Enumerated(EnumType.STRING)
     private PromptKind promptKind;
+
     private Instant dueAt;
     private String recipientUser;
     private String recipientEmail;
     private String subject;
     private String body;
+
     @Enumerated(EnumType.STRING)
     private NotificationStatus status;
+
     private int attempts;
     private Instant nextAttemptAt;
     private String claimedBy;
@@ -47,11 +53,20 @@ public class Notification {
     private String lastError;
     private Instant createdAt;
 
-    protected Notification() {
-    }
+    protected Notification() {}
 
-    Notification(String dedupeKey, NotificationKind kind, String dealId, Long promptId, PromptKind promptKind,
-                 Instant dueAt, String recipientUser, String recipientEmail, String subject, String body, Instant now) {
+    Notification(
+            String dedupeKey,
+            NotificationKind kind,
+            String dealId,
+            Long promptId,
+            PromptKind promptKind,
+            Instant dueAt,
+            String recipientUser,
+            String recipientEmail,
+            String subject,
+            String body,
+            Instant now) {
         this.dedupeKey = dedupeKey;
         this.kind = kind;
         this.dealId = dealId;

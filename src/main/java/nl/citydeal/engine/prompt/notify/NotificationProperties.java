@@ -22,8 +22,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param backoff                waits after the 1st, 2nd, ... failed attempt; the last one repeats
  */
 @ConfigurationProperties("citydeal.mail")
-public record NotificationProperties(String from, String programmeOfficeAddress, String node, Duration sendInterval,
-                                     Integer batchSize, Duration lease, Integer maxAttempts, List<Duration> backoff) {
+public record NotificationProperties(
+        String from,
+        String programmeOfficeAddress,
+        String node,
+        Duration sendInterval,
+        Integer batchSize,
+        Duration lease,
+        Integer maxAttempts,
+        List<Duration> backoff) {
 
     static final Duration MAX_BACKOFF = Duration.ofHours(12);
 
@@ -36,7 +43,12 @@ public record NotificationProperties(String from, String programmeOfficeAddress,
         lease = lease == null ? Duration.ofMinutes(2) : lease;
         maxAttempts = maxAttempts == null || maxAttempts < 1 ? 10 : maxAttempts;
         backoff = backoff == null || backoff.isEmpty()
-                ? List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), MAX_BACKOFF)
+                ? List.of(
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(2),
+                        MAX_BACKOFF)
                 : List.copyOf(backoff);
     }
 

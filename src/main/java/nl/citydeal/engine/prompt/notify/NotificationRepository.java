@@ -37,7 +37,8 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
             update Notification n set n.claimedBy = :node, n.claimedUntil = :until
             where n.id = :id and n.status = nl.citydeal.engine.prompt.notify.NotificationStatus.PENDING
               and n.nextAttemptAt <= :now and (n.claimedUntil is null or n.claimedUntil < :now)""")
-    int claim(@Param("id") Long id, @Param("node") String node, @Param("now") Instant now, @Param("until") Instant until);
+    int claim(
+            @Param("id") Long id, @Param("node") String node, @Param("now") Instant now, @Param("until") Instant until);
 
     /** The mail went out. Whoever sent it, it is sent: no node may claim it again. */
     @Modifying
@@ -53,7 +54,11 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
             update Notification n set n.attempts = n.attempts + 1, n.nextAttemptAt = :next, n.lastError = :error,
               n.claimedBy = null, n.claimedUntil = null
             where n.id = :id and n.claimedBy = :node and n.status = nl.citydeal.engine.prompt.notify.NotificationStatus.PENDING""")
-    int markRetry(@Param("id") Long id, @Param("node") String node, @Param("next") Instant next, @Param("error") String error);
+    int markRetry(
+            @Param("id") Long id,
+            @Param("node") String node,
+            @Param("next") Instant next,
+            @Param("error") String error);
 
     /** The last attempt failed, or the mail cannot be sent at all, or it is no longer wanted. */
     @Modifying
@@ -61,8 +66,12 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
             update Notification n set n.status = :status, n.attempts = n.attempts + :attempted, n.lastError = :error,
               n.claimedUntil = null
             where n.id = :id and n.claimedBy = :node and n.status = nl.citydeal.engine.prompt.notify.NotificationStatus.PENDING""")
-    int markSettled(@Param("id") Long id, @Param("node") String node, @Param("status") NotificationStatus status,
-                    @Param("attempted") int attempted, @Param("error") String error);
+    int markSettled(
+            @Param("id") Long id,
+            @Param("node") String node,
+            @Param("status") NotificationStatus status,
+            @Param("attempted") int attempted,
+            @Param("error") String error);
 
     /** Cancels pending mails about prompts that were done meanwhile, unless a node is sending them right now. */
     @Modifying

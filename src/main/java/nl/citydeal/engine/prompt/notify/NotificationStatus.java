@@ -5,7 +5,10 @@ package nl.citydeal.engine.prompt.notify;
  * address), or cancelled because its prompt was done or moved before it went out.
  */
 public enum NotificationStatus {
-    PENDING("Wacht"), SENT("Verzonden"), FAILED("Mislukt"), CANCELLED("Vervallen");
+    PENDING("Wacht"),
+    SENT("Verzonden"),
+    FAILED("Mislukt"),
+    CANCELLED("Vervallen");
 
     private final String label;
 

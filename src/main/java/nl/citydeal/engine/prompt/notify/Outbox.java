@@ -35,9 +35,15 @@ public class Outbox {
     }
 
     /** One mail to record. */
-    public record Entry(String dedupeKey, NotificationKind kind, String dealId, Long promptId, PromptKind promptKind,
-                        Instant dueAt, Recipient to, MailText text) {
-    }
+    public record Entry(
+            String dedupeKey,
+            NotificationKind kind,
+            String dealId,
+            Long promptId,
+            PromptKind promptKind,
+            Instant dueAt,
+            Recipient to,
+            MailText text) {}
 
     /** Records the mail in the caller's transaction (the prompt firing), unless it is recorded already. */
     @Transactional
@@ -45,9 +51,18 @@ public class Outbox {
         if (notifications.existsByDedupeKey(entry.dedupeKey())) {
             return false;
         }
-        notifications.save(new Notification(entry.dedupeKey(), entry.kind(), entry.dealId(), entry.promptId(),
-                entry.promptKind(), entry.dueAt(), entry.to().userId(), entry.to().email(), entry.text().subject(),
-                entry.text().body(), clock.instant()));
+        notifications.save(new Notification(
+                entry.dedupeKey(),
+                entry.kind(),
+                entry.dealId(),
+                entry.promptId(),
+                entry.promptKind(),
+                entry.dueAt(),
+                entry.to().userId(),
+                entry.to().email(),
+                entry.text().subject(),
+                entry.text().body(),
+                clock.instant()));
         return true;
     }
 

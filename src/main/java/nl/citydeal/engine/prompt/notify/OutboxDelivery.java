@@ -3,9 +3,6 @@ package nl.citydeal.engine.prompt.notify;
 import java.time.Clock;
 import java.util.Optional;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,6 +10,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Runs this node's {@link OutboxSender} every {@code citydeal.mail.send-interval} when a mail server is configured
@@ -33,9 +33,14 @@ public class OutboxDelivery {
     private final Counter sentMails;
     private final OutboxSender sender;
 
-    public OutboxDelivery(NotificationRepository notifications, PromptNotifications promptNotifications,
-                          ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
-                          PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters) {
+    public OutboxDelivery(
+            NotificationRepository notifications,
+            PromptNotifications promptNotifications,
+            ObjectProvider<JavaMailSender> mailSender,
+            NotificationProperties properties,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            MeterRegistry meters) {
         this.notifications = notifications;
         this.promptNotifications = promptNotifications;
         this.mailSender = mailSender.getIfAvailable();
@@ -47,7 +52,8 @@ public class OutboxDelivery {
                 .register(meters);
         this.sender = this.mailSender == null ? null : newSender(properties.node());
         if (this.mailSender == null) {
-            log.info("No mail server configured (spring.mail.host / CITYDEAL_MAIL_HOST): mails wait in the outbox, see /admin/outbox");
+            log.info(
+                    "No mail server configured (spring.mail.host / CITYDEAL_MAIL_HOST): mails wait in the outbox, see /admin/outbox");
         }
     }
 
@@ -65,10 +71,13 @@ public class OutboxDelivery {
         if (mailSender == null) {
             throw new IllegalStateException("No mail server configured");
         }
-        return new OutboxSender(node, notifications, promptNotifications, mailSender, properties, transactionManager, clock, sentMails);
+        return new OutboxSender(
+                node, notifications, promptNotifications, mailSender, properties, transactionManager, clock, sentMails);
     }
 
-    @Scheduled(fixedDelayString = "${citydeal.mail.send-interval:PT30S}", initialDelayString = "${citydeal.mail.send-interval:PT30S}")
+    @Scheduled(
+            fixedDelayString = "${citydeal.mail.send-interval:PT30S}",
+            initialDelayString = "${citydeal.mail.send-interval:PT30S}")
     void run() {
         if (sender == null) {
             return;

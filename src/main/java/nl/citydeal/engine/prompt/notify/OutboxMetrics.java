@@ -23,11 +23,17 @@ class OutboxMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("citydeal.outbox.backlog", notifications, repository -> repository.countByStatus(NotificationStatus.PENDING))
+        Gauge.builder(
+                        "citydeal.outbox.backlog",
+                        notifications,
+                        repository -> repository.countByStatus(NotificationStatus.PENDING))
                 .description("Mails waiting in the outbox, retries included")
                 .strongReference(true)
                 .register(registry);
-        Gauge.builder("citydeal.outbox.failed", notifications, repository -> repository.countByStatus(NotificationStatus.FAILED))
+        Gauge.builder(
+                        "citydeal.outbox.failed",
+                        notifications,
+                        repository -> repository.countByStatus(NotificationStatus.FAILED))
                 .description("Mails the outbox gave up on after the last attempt (or without an address)")
                 .strongReference(true)
                 .register(registry);

@@ -6,11 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-
-import io.micrometer.core.instrument.Counter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +18,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Counter;
 
 /**
  * Sends the outbox, on every node at once if need be, each mail once:
@@ -50,9 +49,15 @@ public class OutboxSender {
     private final Clock clock;
     private final Counter sentMails;
 
-    public OutboxSender(String node, NotificationRepository notifications, PromptNotifications promptNotifications,
-                        JavaMailSender mailSender, NotificationProperties properties,
-                        PlatformTransactionManager transactionManager, Clock clock, Counter sentMails) {
+    public OutboxSender(
+            String node,
+            NotificationRepository notifications,
+            PromptNotifications promptNotifications,
+            JavaMailSender mailSender,
+            NotificationProperties properties,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            Counter sentMails) {
         this.node = node;
         this.notifications = notifications;
         this.promptNotifications = promptNotifications;
@@ -94,8 +99,8 @@ public class OutboxSender {
     /** The first half of a run: claims up to a batch of due mails for this node, until the lease ends. */
     public List<Long> claimDue(Instant moment) {
         Instant now = moment.truncatedTo(ChronoUnit.MICROS);
-        List<Long> sendable = transaction.execute(status ->
-                notifications.findSendable(now, PageRequest.of(0, properties.batchSize())));
+        List<Long> sendable = transaction.execute(
+                status -> notifications.findSendable(now, PageRequest.of(0, properties.batchSize())));
         List<Long> claimed = new ArrayList<>();
         for (Long id : sendable) {
             if (claim(id, now)) {
@@ -107,7 +112,8 @@ public class OutboxSender {
 
     private boolean claim(Long id, Instant now) {
         try {
-            Integer updated = transaction.execute(status -> notifications.claim(id, node, now, now.plus(properties.lease())));
+            Integer updated =
+                    transaction.execute(status -> notifications.claim(id, node, now, now.plus(properties.lease())));
             return updated != null && updated == 1;
         } catch (RuntimeException concurrentClaim) {
             // the database refused a concurrent update of the same row: the other node has it
@@ -118,14 +124,19 @@ public class OutboxSender {
 
     /** The second half: sends one claimed mail and records the outcome. */
     boolean deliver(Long id, Instant now) {
-        Notification notification = transaction.execute(status -> notifications.findById(id).orElseThrow());
+        Notification notification =
+                transaction.execute(status -> notifications.findById(id).orElseThrow());
         Optional<String> obsolete = promptNotifications.obsoleteBecause(notification);
         if (obsolete.isPresent()) {
             settle(id, NotificationStatus.CANCELLED, 0, obsolete.get());
             return false;
         }
         if (notification.getRecipientEmail() == null) {
-            settle(id, NotificationStatus.FAILED, 1, "Geen e-mailadres bekend voor %s.".formatted(notification.getRecipientUser()));
+            settle(
+                    id,
+                    NotificationStatus.FAILED,
+                    1,
+                    "Geen e-mailadres bekend voor %s.".formatted(notification.getRecipientUser()));
             return false;
         }
         try {
@@ -160,13 +171,22 @@ public class OutboxSender {
         String error = truncate("Verzenden mislukt (poging %d): %s".formatted(attempts, rootMessage(e)));
         if (attempts >= properties.maxAttempts()) {
             settle(notification.getId(), NotificationStatus.FAILED, 1, error);
-            log.error("Notification {} to {} failed for good after {} attempts: {}", notification.getId(),
-                    notification.getRecipientEmail(), attempts, rootMessage(e));
+            log.error(
+                    "Notification {} to {} failed for good after {} attempts: {}",
+                    notification.getId(),
+                    notification.getRecipientEmail(),
+                    attempts,
+                    rootMessage(e));
         } else {
             Instant next = now.plus(properties.backoffAfter(attempts));
             transaction.execute(status -> notifications.markRetry(notification.getId(), node, next, error));
-            log.warn("Notification {} to {} not sent (attempt {}), next attempt at {}: {}", notification.getId(),
-                    notification.getRecipientEmail(), attempts, next, rootMessage(e));
+            log.warn(
+                    "Notification {} to {} not sent (attempt {}), next attempt at {}: {}",
+                    notification.getId(),
+                    notification.getRecipientEmail(),
+                    attempts,
+                    next,
+                    rootMessage(e));
         }
     }
 

@@ -14,9 +14,9 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptLinks;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.PromptStatus;
+import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
 import nl.citydeal.engine.prompt.Recipients;
 
@@ -30,7 +30,7 @@ import nl.citydeal.engine.prompt.Recipients;
 @Transactional
 public class PromptNotifications {
 
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final DealRegistry registry;
     private final Recipients recipients;
     private final PromptTasks tasks;
@@ -40,9 +40,16 @@ public class PromptNotifications {
     private final NotificationProperties properties;
     private final Clock clock;
 
-    public PromptNotifications(PromptLog promptLog, DealRegistry registry, Recipients recipients, PromptTasks tasks,
-                               PromptLinks links, Outbox outbox, NotificationRepository notifications,
-                               NotificationProperties properties, Clock clock) {
+    public PromptNotifications(
+            Prompts promptLog,
+            DealRegistry registry,
+            Recipients recipients,
+            PromptTasks tasks,
+            PromptLinks links,
+            Outbox outbox,
+            NotificationRepository notifications,
+            NotificationProperties properties,
+            Clock clock) {
         this.promptLog = promptLog;
         this.registry = registry;
         this.recipients = recipients;
@@ -59,10 +66,12 @@ public class PromptNotifications {
      * the prompt fired. The mail on a prompt's date is recorded once, whether by the firing or by the reminder run.
      */
     public int promptFired(Long promptId) {
-        Prompt prompt = promptLog.find(promptId)
+        Prompt prompt = promptLog
+                .find(promptId)
                 .orElseThrow(() -> new IllegalStateException("Prompt %d does not exist".formatted(promptId)));
         NotificationKind kind = prompt.getKind() == PromptKind.SCALING_PLAN_ESCALATION
-                ? NotificationKind.ESCALATION : NotificationKind.PROMPT;
+                ? NotificationKind.ESCALATION
+                : NotificationKind.PROMPT;
         return record(prompt, kind, LocalDate.now(clock.withZone(PromptSchedule.ZONE)), false);
     }
 
@@ -75,7 +84,11 @@ public class PromptNotifications {
         if (kind != NotificationKind.REMINDER_BEFORE && kind != NotificationKind.REMINDER_DUE) {
             throw new IllegalArgumentException(kind + " is not a reminder");
         }
-        return promptLog.find(promptId).filter(Prompt::isOpen).map(prompt -> record(prompt, kind, today, true)).orElse(0);
+        return promptLog
+                .find(promptId)
+                .filter(Prompt::isOpen)
+                .map(prompt -> record(prompt, kind, today, true))
+                .orElse(0);
     }
 
     /**
@@ -90,7 +103,8 @@ public class PromptNotifications {
             }
         }
         if (!obsolete.isEmpty()) {
-            notifications.cancel(obsolete, "De taak is afgerond of vervallen voordat de mail verzonden was.", clock.instant());
+            notifications.cancel(
+                    obsolete, "De taak is afgerond of vervallen voordat de mail verzonden was.", clock.instant());
         }
     }
 
@@ -117,16 +131,26 @@ public class PromptNotifications {
     private int record(Prompt prompt, NotificationKind kind, LocalDate today, boolean ownTransaction) {
         Deal deal = registry.get(prompt.getDealId());
         boolean toProgrammeOffice = forProgrammeOffice(prompt.getKind());
-        String link = tasks.openTaskId(deal.getId(), prompt.getKind()).map(links::task).orElseGet(links::tasklist);
+        String link = tasks.openTaskId(deal.getId(), prompt.getKind())
+                .map(links::task)
+                .orElseGet(links::tasklist);
         int recorded = 0;
         for (Recipient to : toProgrammeOffice ? programmeOfficeOf(deal) : List.of(dealLeadOf(deal))) {
-            MailText text = MailTexts.prompt(new MailTexts.About(kind, deal.getName(), deal.getDealLead(), prompt.getKind(),
-                    prompt.getDueAt(), to, toProgrammeOffice, link, today));
+            MailText text = MailTexts.prompt(new MailTexts.About(
+                    kind,
+                    deal.getName(),
+                    deal.getDealLead(),
+                    prompt.getKind(),
+                    prompt.getDueAt(),
+                    to,
+                    toProgrammeOffice,
+                    link,
+                    today));
             String key = kind == NotificationKind.REMINDER_BEFORE
                     ? Outbox.beforeKey(deal.getId(), prompt.getKind(), prompt.getDueAt(), to)
                     : Outbox.dueKey(deal.getId(), prompt.getKind(), prompt.getDueAt(), to);
-            Outbox.Entry entry = new Outbox.Entry(key, kind, deal.getId(), prompt.getId(), prompt.getKind(),
-                    prompt.getDueAt(), to, text);
+            Outbox.Entry entry = new Outbox.Entry(
+                    key, kind, deal.getId(), prompt.getId(), prompt.getKind(), prompt.getDueAt(), to, text);
             if (ownTransaction ? outbox.recordOnce(entry) : outbox.record(entry)) {
                 recorded++;
             }
@@ -146,8 +170,10 @@ public class PromptNotifications {
     /** The deal's programme-office contact if known with an address, else every member; plus the shared mailbox. */
     List<Recipient> programmeOfficeOf(Deal deal) {
         List<Recipient> to = new ArrayList<>();
-        Optional<Recipient> contact = Optional.ofNullable(deal.getProgrammeOfficeContact()).filter(c -> !c.isBlank())
-                .flatMap(recipients::user).filter(Recipient::hasEmail);
+        Optional<Recipient> contact = Optional.ofNullable(deal.getProgrammeOfficeContact())
+                .filter(c -> !c.isBlank())
+                .flatMap(recipients::user)
+                .filter(Recipient::hasEmail);
         if (contact.isPresent()) {
             to.add(contact.get());
         } else {

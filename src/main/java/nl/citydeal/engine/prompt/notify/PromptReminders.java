@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.prompt.Prompts;
 
 /**
  * The daily reminder run: a still open prompt is announced once when its date comes within the lead time (default
@@ -26,13 +26,13 @@ public class PromptReminders {
 
     private static final Logger log = LoggerFactory.getLogger(PromptReminders.class);
 
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final PromptNotifications notifications;
     private final ReminderProperties properties;
     private final Clock clock;
 
-    public PromptReminders(PromptLog promptLog, PromptNotifications notifications, ReminderProperties properties,
-                           Clock clock) {
+    public PromptReminders(
+            Prompts promptLog, PromptNotifications notifications, ReminderProperties properties, Clock clock) {
         this.promptLog = promptLog;
         this.notifications = notifications;
         this.properties = properties;

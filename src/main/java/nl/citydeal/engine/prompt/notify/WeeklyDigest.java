@@ -27,9 +27,9 @@ import nl.citydeal.engine.deal.Term;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptLinks;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.PromptStatus;
+import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
 import nl.citydeal.engine.prompt.Recipients;
 
@@ -45,15 +45,21 @@ public class WeeklyDigest {
     private static final Logger log = LoggerFactory.getLogger(WeeklyDigest.class);
 
     private final DealRegistry registry;
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final Recipients recipients;
     private final PromptNotifications promptNotifications;
     private final PromptLinks links;
     private final Outbox outbox;
     private final Clock clock;
 
-    public WeeklyDigest(DealRegistry registry, PromptLog promptLog, Recipients recipients,
-                        PromptNotifications promptNotifications, PromptLinks links, Outbox outbox, Clock clock) {
+    public WeeklyDigest(
+            DealRegistry registry,
+            Prompts promptLog,
+            Recipients recipients,
+            PromptNotifications promptNotifications,
+            PromptLinks links,
+            Outbox outbox,
+            Clock clock) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.recipients = recipients;
@@ -69,9 +75,11 @@ public class WeeklyDigest {
     }
 
     /** The contents of the digest at the moment. */
-    public record Contents(LocalDate today, List<DigestText.Item> dueNextWeek, List<DigestText.Item> overdue,
-                           List<DigestText.MissingPlan> missingPlans) {
-    }
+    public record Contents(
+            LocalDate today,
+            List<DigestText.Item> dueNextWeek,
+            List<DigestText.Item> overdue,
+            List<DigestText.MissingPlan> missingPlans) {}
 
     /** Records this week's digest for every member of the programme office; returns how many were recorded. */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -81,10 +89,22 @@ public class WeeklyDigest {
         promptNotifications.sharedMailbox().ifPresent(to::add);
         int recorded = 0;
         for (Recipient recipient : to) {
-            MailText text = DigestText.build(recipient.displayName(), contents.today(), contents.dueNextWeek(),
-                    contents.overdue(), contents.missingPlans(), links.tasklist());
-            if (outbox.recordOnce(new Outbox.Entry(Outbox.digestKey(DigestText.week(contents.today()), recipient),
-                    NotificationKind.DIGEST, null, null, null, null, recipient, text))) {
+            MailText text = DigestText.build(
+                    recipient.displayName(),
+                    contents.today(),
+                    contents.dueNextWeek(),
+                    contents.overdue(),
+                    contents.missingPlans(),
+                    links.tasklist());
+            if (outbox.recordOnce(new Outbox.Entry(
+                    Outbox.digestKey(DigestText.week(contents.today()), recipient),
+                    NotificationKind.DIGEST,
+                    null,
+                    null,
+                    null,
+                    null,
+                    recipient,
+                    text))) {
                 recorded++;
             }
         }
@@ -100,13 +120,18 @@ public class WeeklyDigest {
         List<DigestText.Item> overdue = new ArrayList<>();
         for (Prompt prompt : promptLog.openDueBefore(weekEnds)) {
             Deal deal = deals.computeIfAbsent(prompt.getDealId(), registry::get);
-            DigestText.Item item = new DigestText.Item(deal.getName(), deal.getDealLead(), prompt.getKind(),
+            DigestText.Item item = new DigestText.Item(
+                    deal.getName(),
+                    deal.getDealLead(),
+                    prompt.getKind(),
                     prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate());
             (prompt.isOverdue(now) ? overdue : dueNextWeek).add(item);
         }
         List<DigestText.MissingPlan> missingPlans = new ArrayList<>();
-        for (Deal deal : registry.search(new DealCriteria(DealPhase.EXPERIMENTATION, null, null, false),
-                PageRequest.of(0, 10_000, Sort.by("endsOn"))).getContent()) {
+        for (Deal deal : registry.search(
+                        new DealCriteria(DealPhase.EXPERIMENTATION, null, null, false),
+                        PageRequest.of(0, 10_000, Sort.by("endsOn")))
+                .getContent()) {
             Term term = deal.term();
             if (term == null) {
                 continue;
@@ -115,7 +140,8 @@ public class WeeklyDigest {
             boolean delivered = promptLog.forDeal(deal.getId()).stream()
                     .anyMatch(p -> p.getKind() == PromptKind.SCALING_PLAN_DUE && p.getStatus() == PromptStatus.DONE);
             if (!today.isBefore(threeQuarters) && !delivered) {
-                missingPlans.add(new DigestText.MissingPlan(deal.getName(), deal.getDealLead(), threeQuarters, term.endsOn()));
+                missingPlans.add(
+                        new DigestText.MissingPlan(deal.getName(), deal.getDealLead(), threeQuarters, term.endsOn()));
             }
         }
         return new Contents(today, dueNextWeek, overdue, missingPlans);
@@ -123,7 +149,10 @@ public class WeeklyDigest {
 
     /** The day three quarters of the term have passed, counted in whole days as the prompt schedule does. */
     static LocalDate threeQuartersOf(Term term) {
-        long days = BigDecimal.valueOf(term.days()).multiply(THREE_QUARTERS).setScale(0, RoundingMode.FLOOR).longValueExact();
+        long days = BigDecimal.valueOf(term.days())
+                .multiply(THREE_QUARTERS)
+                .setScale(0, RoundingMode.FLOOR)
+                .longValueExact();
         return term.signedOn().plusDays(days);
     }
 }

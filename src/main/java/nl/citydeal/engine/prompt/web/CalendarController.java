@@ -38,7 +38,8 @@ class CalendarController {
             throw notFound(user);
         }
         Recipient owner = recipients.user(user).orElseThrow(() -> notFound(user));
-        return ResponseEntity.ok().contentType(TEXT_CALENDAR)
+        return ResponseEntity.ok()
+                .contentType(TEXT_CALENDAR)
                 .cacheControl(CacheControl.noCache().cachePrivate())
                 .header("Content-Disposition", "inline; filename=\"city-deal-%s.ics\"".formatted(user))
                 .body(calendar.feed(owner));

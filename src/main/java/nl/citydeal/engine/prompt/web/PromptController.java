@@ -14,9 +14,9 @@ import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.PromptStatus;
+import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.system.NotFoundException;
 import nl.citydeal.engine.system.web.Viewer;
 
@@ -25,10 +25,10 @@ import nl.citydeal.engine.system.web.Viewer;
 class PromptController {
 
     private final DealRegistry registry;
-    private final PromptLog promptLog;
+    private final Prompts promptLog;
     private final Clock clock;
 
-    PromptController(DealRegistry registry, PromptLog promptLog, Clock clock) {
+    PromptController(DealRegistry registry, Prompts promptLog, Clock clock) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.clock = clock;
@@ -41,15 +41,33 @@ class PromptController {
             throw new NotFoundException("Deal %s bestaat niet.".formatted(id));
         }
         Instant now = clock.instant();
-        return promptLog.forDeal(id).stream().map(p -> PromptResponse.of(p, now)).toList();
+        return promptLog.forDeal(id).stream()
+                .map(p -> PromptResponse.of(p, now))
+                .toList();
     }
 
-    record PromptResponse(PromptKind kind, String label, String lesson, OffsetDateTime dueAt, PromptStatus status,
-                          boolean overdue, OffsetDateTime firedAt, OffsetDateTime doneAt, String doneBy) {
+    record PromptResponse(
+            PromptKind kind,
+            String label,
+            String lesson,
+            OffsetDateTime dueAt,
+            PromptStatus status,
+            boolean overdue,
+            OffsetDateTime firedAt,
+            OffsetDateTime doneAt,
+            String doneBy) {
 
         static PromptResponse of(Prompt p, Instant now) {
-            return new PromptResponse(p.getKind(), p.getKind().label(), p.getKind().lesson(), dutch(p.getDueAt()),
-                    p.getStatus(), p.isOverdue(now), dutch(p.getFiredAt()), dutch(p.getDoneAt()), p.getDoneBy());
+            return new PromptResponse(
+                    p.getKind(),
+                    p.getKind().label(),
+                    p.getKind().lesson(),
+                    dutch(p.getDueAt()),
+                    p.getStatus(),
+                    p.isOverdue(now),
+                    dutch(p.getFiredAt()),
+                    dutch(p.getDoneAt()),
+                    p.getDoneBy());
         }
 
         private static OffsetDateTime dutch(Instant instant) {

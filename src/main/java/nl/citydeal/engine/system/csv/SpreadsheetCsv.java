@@ -24,8 +24,14 @@ public final class SpreadsheetCsv implements Closeable {
 
     public SpreadsheetCsv(String... header) {
         try {
-            printer = new CSVPrinter(text, CSVFormat.DEFAULT.builder()
-                    .setHeader(Arrays.stream(header).map(SpreadsheetCsv::neutralise).toArray(String[]::new)).get());
+            printer = new CSVPrinter(
+                    text,
+                    CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader(Arrays.stream(header)
+                                    .map(SpreadsheetCsv::neutralise)
+                                    .toArray(String[]::new))
+                            .get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

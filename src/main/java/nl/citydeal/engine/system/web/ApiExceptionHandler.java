@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import jakarta.validation.ConstraintViolationException;
 
 import org.springframework.beans.TypeMismatchException;
@@ -65,21 +64,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Unreadable JSON, a malformed date or an unknown value: name the field when Jackson knows it. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        if (org.springframework.core.NestedExceptionUtils.getRootCause(e) instanceof PayloadTooLargeException tooLarge) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(payloadTooLarge(tooLarge).getBody());
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (org.springframework.core.NestedExceptionUtils.getRootCause(e)
+                instanceof PayloadTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(payloadTooLarge(tooLarge).getBody());
         }
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                    && invalid.getTargetType().isEnum()
-                    ? "Onbekende waarde '%s'; kies uit %s.".formatted(invalid.getValue(),
-                    java.util.Arrays.toString(invalid.getTargetType().getEnumConstants()))
-                    : "Ongeldige waarde" + (mapping instanceof InvalidFormatException invalid ? " '" + invalid.getValue() + "'" : "")
-                    + (field.endsWith("On") ? " (verwacht jjjj-mm-dd)." : ".");
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            String message = mapping instanceof InvalidFormatException invalid
+                            && invalid.getTargetType() != null
+                            && invalid.getTargetType().isEnum()
+                    ? "Onbekende waarde '%s'; kies uit %s."
+                            .formatted(
+                                    invalid.getValue(),
+                                    java.util.Arrays.toString(
+                                            invalid.getTargetType().getEnumConstants()))
+                    : "Ongeldige waarde"
+                            + (mapping instanceof InvalidFormatException invalid ? " '" + invalid.getValue() + "'" : "")
+                            + (field.endsWith("On") ? " (verwacht jjjj-mm-dd)." : ".");
             return ResponseEntity.badRequest().body(invalidInput(Map.of(field, message)));
         }
         return ResponseEntity.badRequest().body(invalidInput(Map.of("body", "De inhoud is geen geldige JSON.")));
@@ -88,7 +96,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A body read as a stream went past the limit of {@link PayloadSizeFilter}. */
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE,
                 "De inhoud is groter dan " + e.maxBytes() / 1024 + " kB; er is niets gewijzigd.");
         problem.setTitle("Te groot");
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
@@ -105,47 +114,51 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-                                                                             HttpHeaders headers, HttpStatusCode status,
-                                                                             WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.put(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+        e.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error ->
+                                errors.put(result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
         return ResponseEntity.badRequest().body(invalidInput(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
-                                                        WebRequest request) {
-        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
-        return ResponseEntity.badRequest().body(invalidInput(Map.of(String.valueOf(name),
-                "Ongeldige waarde '%s'.".formatted(e.getValue()))));
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name =
+                e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        return ResponseEntity.badRequest()
+                .body(invalidInput(Map.of(String.valueOf(name), "Ongeldige waarde '%s'.".formatted(e.getValue()))));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-                                                                          HttpHeaders headers, HttpStatusCode status,
-                                                                          WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "Het bestand is te groot.");
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "Het bestand is te groot.");
         problem.setTitle("Te groot");
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
             errors.merge(error.getField(), error.getDefaultMessage(), (a, b) -> a + "; " + b);
         }
-        e.getBindingResult().getGlobalErrors().forEach(error -> errors.put(error.getObjectName(), error.getDefaultMessage()));
+        e.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> errors.put(error.getObjectName(), error.getDefaultMessage()));
         return ResponseEntity.badRequest().body(invalidInput(errors));
     }
 
     /** A 400 problem naming every invalid field. */
     public static ProblemDetail invalidInput(Map<String, String> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "De invoer is ongeldig; er is niets gewijzigd.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "De invoer is ongeldig; er is niets gewijzigd.");
         problem.setType(INVALID_INPUT);
         problem.setTitle("Ongeldige invoer");
         problem.setProperty("errors", errors);

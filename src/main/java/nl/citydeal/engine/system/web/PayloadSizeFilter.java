@@ -2,7 +2,6 @@ package nl.citydeal.engine.system.web;
 
 import java.io.IOException;
 import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -74,7 +73,11 @@ class PayloadSizeFilter extends OncePerRequestFilter {
         if (contentType == null) {
             return false;
         }
-        boolean form = contentType.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0,
+        boolean form = contentType.regionMatches(
+                true,
+                0,
+                MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                0,
                 MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
         boolean multipart = contentType.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
         return form || (multipart && !jaxRs(path(request)));
@@ -90,7 +93,10 @@ class PayloadSizeFilter extends OncePerRequestFilter {
     }
 
     static void tooLarge(HttpServletResponse response, long max) throws IOException {
-        ProblemResponse.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Te groot",
+        ProblemResponse.write(
+                response,
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "Te groot",
                 "De inhoud is groter dan " + megabytes(max) + "; er is niets gewijzigd.");
     }
 

@@ -3,7 +3,6 @@ package nl.citydeal.engine.system.web;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -19,11 +18,11 @@ public final class ProblemResponse {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProblemResponse() {
-    }
+    private ProblemResponse() {}
 
     /** Answers with the status and a Dutch title and detail; nothing else is written after it. */
-    public static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+    public static void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);

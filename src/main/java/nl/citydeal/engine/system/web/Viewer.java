@@ -13,7 +13,8 @@ public record Viewer(String userId, boolean seesAllDeals) {
     public static final String ADMINISTRATOR = "ROLE_ADMINISTRATOR";
 
     public static Viewer of(Authentication authentication) {
-        boolean all = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        boolean all = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
                 .anyMatch(a -> a.equals(PROGRAMME_OFFICE) || a.equals(ADMINISTRATOR));
         return new Viewer(authentication.getName(), all);
     }

@@ -1,17 +1,5 @@
 package nl.citydeal.engine.admin.web;
 
-import static nl.citydeal.engine.admin.AdminTestSupport.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.nio.charset.StandardCharsets;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -34,7 +22,19 @@ import nl.citydeal.engine.admin.AdminTestSupport;
 import nl.citydeal.engine.admin.AuditAction;
 import nl.citydeal.engine.admin.AuditEntry;
 import nl.citydeal.engine.admin.AuditEntryRepository;
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
+
+import static nl.citydeal.engine.admin.AdminTestSupport.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code POST /api/admin/deployments}: every upload is checked first; a refused one deploys nothing. */
 @CityDealSpringTest
@@ -45,10 +45,13 @@ class AdminDeploymentApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AdminTestSupport support;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     AuditEntryRepository auditLog;
 
@@ -73,62 +76,86 @@ class AdminDeploymentApiTest {
 
     @Test
     void uploadWithMalformedXmlIsRefusedAndDeploysNothing() throws Exception {
-        refused(upload(file("city-deal.bpmn", "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process")))
+        refused(upload(file(
+                        "city-deal.bpmn",
+                        "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process")))
                 .andExpect(jsonPath("$.errors['city-deal.bpmn']", containsString("Geen geldig BPMN-bestand")));
         assertNothingDeployed();
     }
 
     @Test
     void uploadWithBpmnThatBreaksTheSchemaIsRefusedAndDeploysNothing() throws Exception {
-        refused(upload(file("city-deal.bpmn", changed("processes/city-deal.bpmn",
-                "<bpmn:userTask id=\"UserTask_CloseDeal\"", "<bpmn:userTaak id=\"UserTask_CloseDeal\""))))
+        refused(upload(file(
+                        "city-deal.bpmn",
+                        changed(
+                                "processes/city-deal.bpmn",
+                                "<bpmn:userTask id=\"UserTask_CloseDeal\"",
+                                "<bpmn:userTaak id=\"UserTask_CloseDeal\""))))
                 .andExpect(jsonPath("$.errors['city-deal.bpmn']", containsString("Geen geldig BPMN-bestand")));
         assertNothingDeployed();
     }
 
     @Test
     void uploadWithBpmnTheEngineCannotParseIsRefusedWithTheEnginesMessageAndDeploysNothing() throws Exception {
-        refused(upload(file("city-deal.bpmn", changed("processes/city-deal.bpmn",
-                "<bpmn:serviceTask id=\"ServiceTask_PlanPrompts\" name=\"Herinneringen plannen\" camunda:delegateExpression=\"${planPromptsDelegate}\">",
-                "<bpmn:serviceTask id=\"ServiceTask_PlanPrompts\" name=\"Herinneringen plannen\">"))))
+        refused(upload(file(
+                        "city-deal.bpmn",
+                        changed(
+                                "processes/city-deal.bpmn",
+                                "<bpmn:serviceTask id=\"ServiceTask_PlanPrompts\" name=\"Herinneringen plannen\" camunda:delegateExpression=\"${planPromptsDelegate}\">",
+                                "<bpmn:serviceTask id=\"ServiceTask_PlanPrompts\" name=\"Herinneringen plannen\">"))))
                 .andExpect(jsonPath("$.errors['city-deal.bpmn']", containsString("is mandatory on serviceTask")))
                 .andExpect(jsonPath("$.errors['city-deal.bpmn']", containsString("ServiceTask_PlanPrompts")));
         assertNothingDeployed();
     }
 
-    static final String PLAN_PROMPTS = "<bpmn:serviceTask id=\"ServiceTask_PlanPrompts\" name=\"Herinneringen plannen\" "
-            + "camunda:delegateExpression=\"${planPromptsDelegate}\">";
+    static final String PLAN_PROMPTS =
+            "<bpmn:serviceTask id=\"ServiceTask_PlanPrompts\" name=\"Herinneringen plannen\" "
+                    + "camunda:delegateExpression=\"${planPromptsDelegate}\">";
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "a Java class | <bpmn:serviceTask id='ServiceTask_PlanPrompts' name='Herinneringen plannen' camunda:class='java.lang.Object'> "
-                    + "| 'ServiceTask_PlanPrompts' (Herinneringen plannen): een Java-klasse (camunda:class=",
-            "an expression calling Runtime | <bpmn:serviceTask id='ServiceTask_PlanPrompts' name='Herinneringen plannen' "
-                    + "camunda:expression='${Runtime.getRuntime().exec(&quot;ls&quot;)}'> "
-                    + "| 'ServiceTask_PlanPrompts' (Herinneringen plannen): expressie",
-            "a script listener | <bpmn:serviceTask id='ServiceTask_PlanPrompts' name='Herinneringen plannen' "
-                    + "camunda:delegateExpression='${planPromptsDelegate}'><bpmn:extensionElements><camunda:executionListener "
-                    + "event='start'><camunda:script scriptFormat='groovy'>1</camunda:script></camunda:executionListener>"
-                    + "</bpmn:extensionElements> "
-                    + "| 'ServiceTask_PlanPrompts' (Herinneringen plannen): een script (camunda:script) is niet toegestaan."})
-    void uploadWithCodeInTheModelIsRefusedNamingTheElementAndDeploysNothing(String what, String planPrompts, String message)
-            throws Exception {
-        refused(upload(file("city-deal.bpmn", changed("processes/city-deal.bpmn", PLAN_PROMPTS, planPrompts.strip()
-                .replace('\'', '"')))))
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "a Java class | <bpmn:serviceTask id='ServiceTask_PlanPrompts' name='Herinneringen plannen' camunda:class='java.lang.Object'> "
+                        + "| 'ServiceTask_PlanPrompts' (Herinneringen plannen): een Java-klasse (camunda:class=",
+                "an expression calling Runtime | <bpmn:serviceTask id='ServiceTask_PlanPrompts' name='Herinneringen plannen' "
+                        + "camunda:expression='${Runtime.getRuntime().exec(&quot;ls&quot;)}'> "
+                        + "| 'ServiceTask_PlanPrompts' (Herinneringen plannen): expressie",
+                "a script listener | <bpmn:serviceTask id='ServiceTask_PlanPrompts' name='Herinneringen plannen' "
+                        + "camunda:delegateExpression='${planPromptsDelegate}'><bpmn:extensionElements><camunda:executionListener "
+                        + "event='start'><camunda:script scriptFormat='groovy'>1</camunda:script></camunda:executionListener>"
+                        + "</bpmn:extensionElements> "
+                        + "| 'ServiceTask_PlanPrompts' (Herinneringen plannen): een script (camunda:script) is niet toegestaan."
+            })
+    void uploadWithCodeInTheModelIsRefusedNamingTheElementAndDeploysNothing(
+            String what, String planPrompts, String message) throws Exception {
+        refused(upload(file(
+                        "city-deal.bpmn",
+                        changed(
+                                "processes/city-deal.bpmn",
+                                PLAN_PROMPTS,
+                                planPrompts.strip().replace('\'', '"')))))
                 .andExpect(jsonPath("$.errors['city-deal.bpmn']", containsString(message)));
         assertNothingDeployed();
     }
 
     @Test
     void uploadWithAScriptTaskIsRefusedNamingTheElementAndDeploysNothing() throws Exception {
-        String model = changed("processes/city-deal.bpmn", PLAN_PROMPTS,
+        String model = changed(
+                "processes/city-deal.bpmn",
+                PLAN_PROMPTS,
                 "<bpmn:scriptTask id=\"ServiceTask_PlanPrompts\" name=\"Herinneringen plannen\" scriptFormat=\"groovy\">");
-        model = model.replaceFirst("(?s)(<bpmn:scriptTask id=\"ServiceTask_PlanPrompts\".*?)</bpmn:serviceTask>",
+        model = model.replaceFirst(
+                "(?s)(<bpmn:scriptTask id=\"ServiceTask_PlanPrompts\".*?)</bpmn:serviceTask>",
                 "$1<bpmn:script>java.lang.Runtime.getRuntime()</bpmn:script></bpmn:scriptTask>");
 
         refused(upload(file("city-deal.bpmn", model)))
-                .andExpect(jsonPath("$.errors['city-deal.bpmn']",
-                        containsString("'ServiceTask_PlanPrompts' (Herinneringen plannen): een scriptTask is niet toegestaan.")));
+                .andExpect(
+                        jsonPath(
+                                "$.errors['city-deal.bpmn']",
+                                containsString(
+                                        "'ServiceTask_PlanPrompts' (Herinneringen plannen): een scriptTask is niet toegestaan.")));
         assertNothingDeployed();
     }
 
@@ -148,8 +175,12 @@ class AdminDeploymentApiTest {
 
     @Test
     void uploadWithDanglingFormRefIsRefusedAndDeploysNothing() throws Exception {
-        refused(upload(file("city-deal.bpmn", changed("processes/city-deal.bpmn",
-                "camunda:formRef=\"register-deal\"", "camunda:formRef=\"register-deal-v2\""))))
+        refused(upload(file(
+                        "city-deal.bpmn",
+                        changed(
+                                "processes/city-deal.bpmn",
+                                "camunda:formRef=\"register-deal\"",
+                                "camunda:formRef=\"register-deal-v2\""))))
                 .andExpect(jsonPath("$.errors['city-deal.bpmn']", containsString("StartEvent_DealRegistered")))
                 .andExpect(jsonPath("$.errors['city-deal.bpmn']", containsString("register-deal-v2")));
         assertNothingDeployed();
@@ -157,10 +188,17 @@ class AdminDeploymentApiTest {
 
     @Test
     void uploadWhoseFormRefResolvesToAFormInTheSameUploadIsDeployed() throws Exception {
-        String form = model("forms/register-deal.form").replace("\"id\": \"register-deal\"", "\"id\": \"register-deal-v2\"");
+        String form =
+                model("forms/register-deal.form").replace("\"id\": \"register-deal\"", "\"id\": \"register-deal-v2\"");
         assertThat(form).contains("register-deal-v2");
-        upload(file("city-deal.bpmn", changed("processes/city-deal.bpmn", "camunda:formRef=\"register-deal\"",
-                "camunda:formRef=\"register-deal-v2\"")), file("register-deal-v2.form", form))
+        upload(
+                        file(
+                                "city-deal.bpmn",
+                                changed(
+                                        "processes/city-deal.bpmn",
+                                        "camunda:formRef=\"register-deal\"",
+                                        "camunda:formRef=\"register-deal-v2\"")),
+                        file("register-deal-v2.form", form))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.resources", hasItem("forms/register-deal-v2.form")))
                 .andExpect(jsonPath("$.resources", hasItem("forms/close-deal.form")));
@@ -168,21 +206,27 @@ class AdminDeploymentApiTest {
 
     @Test
     void uploadOfProcessWithoutHistoryTimeToLiveIsRefusedAndDeploysNothing() throws Exception {
-        refused(upload(file("city-deal.bpmn", changed("processes/city-deal.bpmn", " camunda:historyTimeToLive=\"3650\"", ""))))
+        refused(upload(file(
+                        "city-deal.bpmn",
+                        changed("processes/city-deal.bpmn", " camunda:historyTimeToLive=\"3650\"", ""))))
                 .andExpect(jsonPath("$.errors['city-deal.bpmn']", containsString("historyTimeToLive")));
         assertNothingDeployed();
     }
 
     @Test
     void uploadOfDecisionWithoutHistoryTimeToLiveIsRefusedAndDeploysNothing() throws Exception {
-        refused(upload(file("prompt-schedule.dmn", changed("processes/prompt-schedule.dmn", " camunda:historyTimeToLive=\"3650\"", ""))))
+        refused(upload(file(
+                        "prompt-schedule.dmn",
+                        changed("processes/prompt-schedule.dmn", " camunda:historyTimeToLive=\"3650\"", ""))))
                 .andExpect(jsonPath("$.errors['prompt-schedule.dmn']", containsString("historyTimeToLive")));
         assertNothingDeployed();
     }
 
     @Test
     void uploadWithInvalidDmnIsRefusedAndDeploysNothing() throws Exception {
-        refused(upload(file("prompt-schedule.dmn", changed("processes/prompt-schedule.dmn", "hitPolicy=\"COLLECT\"", "hitPolicy=\"SOMETIMES\""))))
+        refused(upload(file(
+                        "prompt-schedule.dmn",
+                        changed("processes/prompt-schedule.dmn", "hitPolicy=\"COLLECT\"", "hitPolicy=\"SOMETIMES\""))))
                 .andExpect(jsonPath("$.errors['prompt-schedule.dmn']", containsString("Geen geldig DMN-bestand")));
         assertNothingDeployed();
     }
@@ -199,9 +243,10 @@ class AdminDeploymentApiTest {
 
     @Test
     void uploadWithOneBadFileAmongGoodOnesDeploysNoneOfThem() throws Exception {
-        refused(upload(file("prompt-schedule.dmn", promptScheduleWithOwnershipAt("0.20")),
-                file("city-deal.bpmn", cityDealWithVersionTag("1.0.1")),
-                file("close-deal.form", "not json")))
+        refused(upload(
+                        file("prompt-schedule.dmn", promptScheduleWithOwnershipAt("0.20")),
+                        file("city-deal.bpmn", cityDealWithVersionTag("1.0.1")),
+                        file("close-deal.form", "not json")))
                 .andExpect(jsonPath("$.errors['close-deal.form']").exists());
         assertNothingDeployed();
     }
@@ -252,8 +297,12 @@ class AdminDeploymentApiTest {
                 .andExpect(jsonPath("$.resources", hasItem("forms/register-deal.form")))
                 .andExpect(jsonPath("$.decisionVersions").isEmpty());
 
-        String deploymentId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(CityDealProcess.KEY)
-                .latestVersion().singleResult().getDeploymentId();
+        String deploymentId = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .getDeploymentId();
         assertThat(repositoryService.getDeploymentResourceNames(deploymentId))
                 .contains("processes/city-deal.bpmn", "forms/register-deal.form", "forms/close-deal.form")
                 .doesNotContain("processes/prompt-schedule.dmn");
@@ -262,7 +311,9 @@ class AdminDeploymentApiTest {
 
     @Test
     void uploadEqualToTheDeployedModelsDeploysNothing() throws Exception {
-        upload(file("city-deal.bpmn", model("processes/city-deal.bpmn")), file("register-deal.form", model("forms/register-deal.form")))
+        upload(
+                        file("city-deal.bpmn", model("processes/city-deal.bpmn")),
+                        file("register-deal.form", model("forms/register-deal.form")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.deploymentId").doesNotExist());
 
@@ -279,7 +330,8 @@ class AdminDeploymentApiTest {
                 .andExpect(jsonPath("$.processes[0].key").value(CityDealProcess.KEY))
                 .andExpect(jsonPath("$.processes[0].versionTag").value("1.0.0"))
                 .andExpect(jsonPath("$.processes[0].runningDeals").value(2))
-                .andExpect(jsonPath("$.decisions[?(@.key == 'prompt-schedule')].versionTag").value("1.0.0"));
+                .andExpect(jsonPath("$.decisions[?(@.key == 'prompt-schedule')].versionTag")
+                        .value("1.0.0"));
     }
 
     // --- helpers
@@ -299,12 +351,19 @@ class AdminDeploymentApiTest {
     }
 
     static MockMultipartFile file(String name, String content) {
-        return new MockMultipartFile("files", name, MediaType.APPLICATION_OCTET_STREAM_VALUE, content.getBytes(StandardCharsets.UTF_8));
+        return new MockMultipartFile(
+                "files", name, MediaType.APPLICATION_OCTET_STREAM_VALUE, content.getBytes(StandardCharsets.UTF_8));
     }
 
     private void assertNothingDeployed() {
-        assertThat(repositoryService.createDeploymentQuery().count()).as("deployments").isEqualTo(deployments);
-        assertThat(repositoryService.createProcessDefinitionQuery().count()).as("process versions").isEqualTo(processVersions);
-        assertThat(repositoryService.createDecisionDefinitionQuery().count()).as("decision versions").isEqualTo(decisionVersions);
+        assertThat(repositoryService.createDeploymentQuery().count())
+                .as("deployments")
+                .isEqualTo(deployments);
+        assertThat(repositoryService.createProcessDefinitionQuery().count())
+                .as("process versions")
+                .isEqualTo(processVersions);
+        assertThat(repositoryService.createDecisionDefinitionQuery().count())
+                .as("decision versions")
+                .isEqualTo(decisionVersions);
     }
 }

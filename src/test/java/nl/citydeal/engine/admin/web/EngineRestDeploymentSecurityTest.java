@@ -1,8 +1,5 @@
 package nl.citydeal.engine.admin.web;
 
-import static nl.citydeal.engine.admin.AdminTestSupport.*;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +22,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 import nl.citydeal.engine.admin.AdminTestSupport;
 
+import static nl.citydeal.engine.admin.AdminTestSupport.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Deploying from Camunda Modeler: {@code POST /engine-rest/deployment/create} (or {@code /engine-rest/engine/{name}/...})
  * on the real server (the engine REST API is a servlet of its own, beside Spring MVC; the test engine has a unique name). An administrator deploys; anyone else gets 403 and deploys nothing.
@@ -36,10 +36,13 @@ class EngineRestDeploymentSecurityTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     AdminTestSupport support;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     ProcessEngine engine;
 
@@ -59,10 +62,16 @@ class EngineRestDeploymentSecurityTest {
 
         String namedEngine = "/engine-rest/engine/" + engine.getName();
 
-        assertThat(deploy("/engine-rest", DEAL_LEAD, DEAL_LEAD_PASSWORD).statusCode()).isEqualTo(403);
-        assertThat(deploy(namedEngine, DEAL_LEAD, DEAL_LEAD_PASSWORD).statusCode()).isEqualTo(403);
-        assertThat(deploy("/engine-rest", PROGRAMME_OFFICE, PROGRAMME_OFFICE_PASSWORD).statusCode()).isEqualTo(403);
-        assertThat(deploy(namedEngine, PROGRAMME_OFFICE, PROGRAMME_OFFICE_PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(deploy("/engine-rest", DEAL_LEAD, DEAL_LEAD_PASSWORD).statusCode())
+                .isEqualTo(403);
+        assertThat(deploy(namedEngine, DEAL_LEAD, DEAL_LEAD_PASSWORD).statusCode())
+                .isEqualTo(403);
+        assertThat(deploy("/engine-rest", PROGRAMME_OFFICE, PROGRAMME_OFFICE_PASSWORD)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(deploy(namedEngine, PROGRAMME_OFFICE, PROGRAMME_OFFICE_PASSWORD)
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
 
         HttpResponse<String> byAdmin = deploy(namedEngine, ADMIN, ADMIN_PASSWORD);
@@ -74,18 +83,25 @@ class EngineRestDeploymentSecurityTest {
     @Test
     void theEngineRefusesAModelWithCodeEvenFromAnAdministrator() throws Exception {
         long deployments = repositoryService.createDeploymentQuery().count();
-        String withClass = changed("processes/city-deal.bpmn",
-                "camunda:delegateExpression=\"${planPromptsDelegate}\">", "camunda:class=\"java.lang.Object\">");
+        String withClass = changed(
+                "processes/city-deal.bpmn",
+                "camunda:delegateExpression=\"${planPromptsDelegate}\">",
+                "camunda:class=\"java.lang.Object\">");
 
-        HttpResponse<String> byAdmin = deploy("/engine-rest/engine/" + engine.getName(), ADMIN, ADMIN_PASSWORD, withClass);
+        HttpResponse<String> byAdmin =
+                deploy("/engine-rest/engine/" + engine.getName(), ADMIN, ADMIN_PASSWORD, withClass);
 
         assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(400);
-        assertThat(byAdmin.body()).contains("uitrolbeleid", "'ServiceTask_PlanPrompts' (Herinneringen plannen)",
-                "Java-klasse (camunda:class=\\\"java.lang.Object\\\")");
+        assertThat(byAdmin.body())
+                .contains(
+                        "uitrolbeleid",
+                        "'ServiceTask_PlanPrompts' (Herinneringen plannen)",
+                        "Java-klasse (camunda:class=\\\"java.lang.Object\\\")");
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
     }
 
-    private HttpResponse<String> deploy(String engineRest, String user, String password) throws IOException, InterruptedException {
+    private HttpResponse<String> deploy(String engineRest, String user, String password)
+            throws IOException, InterruptedException {
         return deploy(engineRest, user, password, cityDealWithVersionTag("9.9.9"));
     }
 
@@ -102,8 +118,13 @@ class EngineRestDeploymentSecurityTest {
                 + "Content-Type: application/octet-stream\r\n\r\n"
                 + bpmn + "\r\n"
                 + "--" + boundary + "--\r\n";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + engineRest + "/deployment/create"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + engineRest + "/deployment/create"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();

@@ -1,20 +1,5 @@
 package nl.citydeal.engine.admin.web;
 
-import static nl.citydeal.engine.admin.AdminTestSupport.*;
-import static nl.citydeal.engine.admin.web.AdminDeploymentApiTest.file;
-import static nl.citydeal.engine.process.CityDealProcess.Activity.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +26,22 @@ import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.admin.AdminTestSupport;
 import nl.citydeal.engine.admin.AuditAction;
 import nl.citydeal.engine.admin.AuditEntryRepository;
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
+
+import static nl.citydeal.engine.admin.AdminTestSupport.*;
+import static nl.citydeal.engine.admin.web.AdminDeploymentApiTest.file;
+import static nl.citydeal.engine.processengine.CityDealProcess.Activity.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * {@code POST /api/admin/migrations}: a dry run reports per deal whether it can move; a real migration moves the
@@ -58,14 +58,19 @@ class MigrationApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AdminTestSupport support;
+
     @Autowired
     RepositoryService repositoryService;
+
     @Autowired
     HistoryService historyService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     AuditEntryRepository auditLog;
 
@@ -82,28 +87,37 @@ class MigrationApiTest {
     // --- the prompt schedule (acceptance)
 
     @Test
-    void changedPromptScheduleMovesOwnershipPromptOfNewDealsAtOnceAndOfRunningDealsAfterMigrationToTheDay() throws Exception {
+    void changedPromptScheduleMovesOwnershipPromptOfNewDealsAtOnceAndOfRunningDealsAfterMigrationToTheDay()
+            throws Exception {
         ProcessInstance running = support.signed(THREE_YEARS_FROM, THREE_YEARS_TO);
         assertDue(running, OWNERSHIP_PROMPT_DUE, "2024-11-29T09:00+01:00");
 
-        upload(file("prompt-schedule.dmn", promptScheduleWithOwnershipAt("0.20"))).andExpect(status().isCreated());
+        upload(file("prompt-schedule.dmn", promptScheduleWithOwnershipAt("0.20")))
+                .andExpect(status().isCreated());
 
         // 1095 days x 0.20 = 219 days after 2024-03-01
         ProcessInstance signedAfterTheChange = support.signed(THREE_YEARS_FROM, THREE_YEARS_TO);
         assertDue(signedAfterTheChange, OWNERSHIP_PROMPT_DUE, "2024-10-06T09:00+02:00");
-        assertThat(support.task(signedAfterTheChange, HOLD_OWNERSHIP_CONVERSATION).getDueDate()).isEqualTo(date("2024-10-06T09:00+02:00"));
+        assertThat(support.task(signedAfterTheChange, HOLD_OWNERSHIP_CONVERSATION)
+                        .getDueDate())
+                .isEqualTo(date("2024-10-06T09:00+02:00"));
         assertDue(signedAfterTheChange, SCALING_EXPLORATION_DUE, "2025-05-13T09:00+02:00");
         assertDue(running, OWNERSHIP_PROMPT_DUE, "2024-11-29T09:00+01:00");
 
         upload(file("city-deal.bpmn", cityDealWithVersionTag("1.0.1"))).andExpect(status().isCreated());
-        String batch = migrate(1, 2).andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.instances").value(2)).andReturn().getResponse().getHeader("Location");
+        String batch = migrate(1, 2)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.instances").value(2))
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
         assertDue(running, OWNERSHIP_PROMPT_DUE, "2024-10-06T09:00+02:00");
         support.runBatch(batch.substring(batch.lastIndexOf('/') + 1));
 
         assertThat(support.processDefinitionId(running)).isEqualTo(version(2));
         assertDue(running, OWNERSHIP_PROMPT_DUE, "2024-10-06T09:00+02:00");
-        assertThat(support.task(running, HOLD_OWNERSHIP_CONVERSATION).getDueDate()).isEqualTo(date("2024-10-06T09:00+02:00"));
+        assertThat(support.task(running, HOLD_OWNERSHIP_CONVERSATION).getDueDate())
+                .isEqualTo(date("2024-10-06T09:00+02:00"));
         assertDue(running, SCALING_EXPLORATION_DUE, "2025-05-13T09:00+02:00");
         assertDue(running, MID_TERM_REVIEW_DUE, "2025-08-30T09:00+02:00");
         assertDue(running, SCALING_PLAN_DUE, "2026-05-31T09:00+02:00");
@@ -118,36 +132,60 @@ class MigrationApiTest {
     void dryRunReportsPerDealWhetherItCanMoveAndWhichActivitiesDoNotMap() throws Exception {
         ProcessInstance inPreparation = support.register();
         ProcessInstance experimenting = support.signed(THREE_YEARS_FROM, THREE_YEARS_TO);
-        upload(file("city-deal.bpmn", changed("processes/city-deal.bpmn", "UserTask_ScreenParticipant", "UserTask_ScreenParty")))
+        upload(file(
+                        "city-deal.bpmn",
+                        changed("processes/city-deal.bpmn", "UserTask_ScreenParticipant", "UserTask_ScreenParty")))
                 .andExpect(status().isCreated());
 
-        mvc.perform(post("/api/admin/migrations").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"processDefinitionKey\":\"city-deal\",\"sourceVersion\":1,\"targetVersion\":2,\"dryRun\":true}"))
+        mvc.perform(
+                        post("/api/admin/migrations")
+                                .with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"processDefinitionKey\":\"city-deal\",\"sourceVersion\":1,\"targetVersion\":2,\"dryRun\":true}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(2)))
-                .andExpect(jsonPath("$[?(@.processInstanceId == '%s')].dealId", inPreparation.getId()).value(inPreparation.getBusinessKey()))
-                .andExpect(jsonPath("$[?(@.processInstanceId == '%s')].canMigrate", inPreparation.getId()).value(false))
-                .andExpect(jsonPath("$[?(@.processInstanceId == '%s')].reasons[*]", inPreparation.getId())
-                        .value(hasItem(containsString("'Deelnemer screenen op toegevoegde waarde' (UserTask_ScreenParticipant) heeft geen tegenhanger in versie 2"))))
-                .andExpect(jsonPath("$[?(@.processInstanceId == '%s')].canMigrate", experimenting.getId()).value(true))
-                .andExpect(jsonPath("$[?(@.processInstanceId == '%s')].reasons[*]", experimenting.getId()).isEmpty());
+                .andExpect(jsonPath("$[?(@.processInstanceId == '%s')].dealId", inPreparation.getId())
+                        .value(inPreparation.getBusinessKey()))
+                .andExpect(jsonPath("$[?(@.processInstanceId == '%s')].canMigrate", inPreparation.getId())
+                        .value(false))
+                .andExpect(
+                        jsonPath("$[?(@.processInstanceId == '%s')].reasons[*]", inPreparation.getId())
+                                .value(
+                                        hasItem(
+                                                containsString(
+                                                        "'Deelnemer screenen op toegevoegde waarde' (UserTask_ScreenParticipant) heeft geen tegenhanger in versie 2"))))
+                .andExpect(jsonPath("$[?(@.processInstanceId == '%s')].canMigrate", experimenting.getId())
+                        .value(true))
+                .andExpect(jsonPath("$[?(@.processInstanceId == '%s')].reasons[*]", experimenting.getId())
+                        .isEmpty());
 
-        assertThat(support.processDefinitionId(inPreparation)).as("a dry run moves nothing").isEqualTo(version(1));
-        assertThat(support.processDefinitionId(experimenting)).as("a dry run moves nothing").isEqualTo(version(1));
-        assertThat(auditLog.findTop100ByOrderByOccurredAtDescIdDesc().get(0).getAction()).isEqualTo(AuditAction.MIGRATE_DRY_RUN);
+        assertThat(support.processDefinitionId(inPreparation))
+                .as("a dry run moves nothing")
+                .isEqualTo(version(1));
+        assertThat(support.processDefinitionId(experimenting))
+                .as("a dry run moves nothing")
+                .isEqualTo(version(1));
+        assertThat(auditLog.findTop100ByOrderByOccurredAtDescIdDesc().get(0).getAction())
+                .isEqualTo(AuditAction.MIGRATE_DRY_RUN);
     }
 
     @Test
     void migrationMovesTheDealsThatCanMoveAndLeavesTheOthersWithTheReason() throws Exception {
         ProcessInstance inPreparation = support.register();
         ProcessInstance experimenting = support.signed(THREE_YEARS_FROM, THREE_YEARS_TO);
-        upload(file("city-deal.bpmn", changed("processes/city-deal.bpmn", "UserTask_ScreenParticipant", "UserTask_ScreenParty")))
+        upload(file(
+                        "city-deal.bpmn",
+                        changed("processes/city-deal.bpmn", "UserTask_ScreenParticipant", "UserTask_ScreenParty")))
                 .andExpect(status().isCreated());
 
-        String location = migrate(1, 2).andExpect(status().isAccepted())
+        String location = migrate(1, 2)
+                .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.instances").value(1))
                 .andExpect(jsonPath("$.skipped[0].processInstanceId").value(inPreparation.getId()))
-                .andReturn().getResponse().getHeader("Location");
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
         support.runBatch(location.substring(location.lastIndexOf('/') + 1));
 
         assertThat(support.processDefinitionId(experimenting)).isEqualTo(version(2));
@@ -159,23 +197,42 @@ class MigrationApiTest {
     @Test
     void newVersionWithAnExtraUserTaskTakesEveryRunningDealWithHistoryAndPendingPromptsIntact() throws Exception {
         ProcessInstance inPreparation = support.register();
-        support.complete(inPreparation, SCREEN_PARTICIPANT, Map.of("participantName", "Gemeente Zwolle",
-                "participantType", "MUNICIPALITY", "participantAddedValue", "Pilotlocaties", "participantAccepted", true,
-                "moreParticipants", true));
+        support.complete(
+                inPreparation,
+                SCREEN_PARTICIPANT,
+                Map.of(
+                        "participantName",
+                        "Gemeente Zwolle",
+                        "participantType",
+                        "MUNICIPALITY",
+                        "participantAddedValue",
+                        "Pilotlocaties",
+                        "participantAccepted",
+                        true,
+                        "moreParticipants",
+                        true));
         ProcessInstance experimenting = support.signed(THREE_YEARS_FROM, THREE_YEARS_TO);
         ProcessInstance prompted = support.signed(THREE_YEARS_FROM, THREE_YEARS_TO);
         support.fire(prompted, OWNERSHIP_PROMPT_DUE);
         List<ProcessInstance> deals = List.of(inPreparation, experimenting, prompted);
-        Map<String, Long> historyBefore = deals.stream().collect(Collectors.toMap(ProcessInstance::getId, this::historicActivities));
-        Map<String, List<String>> openTasksBefore = deals.stream().collect(Collectors.toMap(ProcessInstance::getId, this::openTaskIds));
-        Map<String, Map<String, Date>> timersBefore = deals.stream().collect(Collectors.toMap(ProcessInstance::getId, this::timers));
-        assertThat(timersBefore.get(experimenting.getId())).containsKeys(OWNERSHIP_PROMPT_DUE, SCALING_EXPLORATION_DUE, TERM_ENDED);
+        Map<String, Long> historyBefore =
+                deals.stream().collect(Collectors.toMap(ProcessInstance::getId, this::historicActivities));
+        Map<String, List<String>> openTasksBefore =
+                deals.stream().collect(Collectors.toMap(ProcessInstance::getId, this::openTaskIds));
+        Map<String, Map<String, Date>> timersBefore =
+                deals.stream().collect(Collectors.toMap(ProcessInstance::getId, this::timers));
+        assertThat(timersBefore.get(experimenting.getId()))
+                .containsKeys(OWNERSHIP_PROMPT_DUE, SCALING_EXPLORATION_DUE, TERM_ENDED);
         assertThat(timersBefore.get(prompted.getId())).doesNotContainKey(OWNERSHIP_PROMPT_DUE);
 
         upload(file("city-deal.bpmn", cityDealWithExtraUserTask())).andExpect(status().isCreated());
-        assertThat((Object) repositoryService.getBpmnModelInstance(version(2)).getModelElementById("UserTask_ArchiveDeal")).isNotNull();
+        assertThat((Object)
+                        repositoryService.getBpmnModelInstance(version(2)).getModelElementById("UserTask_ArchiveDeal"))
+                .isNotNull();
 
-        mvc.perform(post("/api/admin/migrations").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/admin/migrations")
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"sourceVersion\":1,\"targetVersion\":2}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(3)))
@@ -186,29 +243,53 @@ class MigrationApiTest {
                 .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/admin/migrations/")))
                 .andExpect(jsonPath("$.instances").value(3))
                 .andExpect(jsonPath("$.skipped").isEmpty())
-                .andReturn().getResponse().getHeader("Location");
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
         String batchId = location.substring(location.lastIndexOf('/') + 1);
-        progress(location).andExpect(jsonPath("$.batchId").value(batchId))
-                .andExpect(jsonPath("$.total").value(3)).andExpect(jsonPath("$.completed").value(0))
+        progress(location)
+                .andExpect(jsonPath("$.batchId").value(batchId))
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.completed").value(0))
                 .andExpect(jsonPath("$.done").value(false));
 
         support.runBatch(batchId);
 
-        progress(location).andExpect(jsonPath("$.total").value(3)).andExpect(jsonPath("$.completed").value(3))
-                .andExpect(jsonPath("$.failed").value(0)).andExpect(jsonPath("$.done").value(true));
+        progress(location)
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.completed").value(3))
+                .andExpect(jsonPath("$.failed").value(0))
+                .andExpect(jsonPath("$.done").value(true));
         for (ProcessInstance deal : deals) {
             assertThat(support.processDefinitionId(deal)).isEqualTo(version(2));
-            assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(deal.getId()).singleResult()
-                    .getProcessDefinitionId()).isEqualTo(version(2));
-            assertThat(historicActivities(deal)).as("history of " + deal.getId()).isEqualTo(historyBefore.get(deal.getId()));
-            assertThat(openTaskIds(deal)).as("open tasks of " + deal.getId()).isEqualTo(openTasksBefore.get(deal.getId()));
+            assertThat(historyService
+                            .createHistoricProcessInstanceQuery()
+                            .processInstanceId(deal.getId())
+                            .singleResult()
+                            .getProcessDefinitionId())
+                    .isEqualTo(version(2));
+            assertThat(historicActivities(deal))
+                    .as("history of " + deal.getId())
+                    .isEqualTo(historyBefore.get(deal.getId()));
+            assertThat(openTaskIds(deal))
+                    .as("open tasks of " + deal.getId())
+                    .isEqualTo(openTasksBefore.get(deal.getId()));
             assertThat(timers(deal)).as("pending prompts of " + deal.getId()).isEqualTo(timersBefore.get(deal.getId()));
         }
-        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(inPreparation.getId())
-                .activityId(SCREEN_PARTICIPANT).finished().count()).isEqualTo(1);
-        assertThat(support.task(prompted, HOLD_OWNERSHIP_CONVERSATION).getPriority()).as("raised prompt stays raised").isEqualTo(80);
-        assertThat(auditLog.findTop100ByOrderByOccurredAtDescIdDesc().get(0).getAction()).isEqualTo(AuditAction.MIGRATE);
-        assertThat(auditLog.findTop100ByOrderByOccurredAtDescIdDesc().get(0).getDetails()).contains(batchId, "3 deals");
+        assertThat(historyService
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(inPreparation.getId())
+                        .activityId(SCREEN_PARTICIPANT)
+                        .finished()
+                        .count())
+                .isEqualTo(1);
+        assertThat(support.task(prompted, HOLD_OWNERSHIP_CONVERSATION).getPriority())
+                .as("raised prompt stays raised")
+                .isEqualTo(80);
+        assertThat(auditLog.findTop100ByOrderByOccurredAtDescIdDesc().get(0).getAction())
+                .isEqualTo(AuditAction.MIGRATE);
+        assertThat(auditLog.findTop100ByOrderByOccurredAtDescIdDesc().get(0).getDetails())
+                .contains(batchId, "3 deals");
     }
 
     // --- refused requests
@@ -216,18 +297,24 @@ class MigrationApiTest {
     @Test
     void migrationToAVersionThatDoesNotExistIsRefused() throws Exception {
         support.register();
-        migrate(1, 7).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.targetVersion", containsString("Versie 7 van proces 'city-deal' bestaat niet")));
+        migrate(1, 7)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath(
+                        "$.errors.targetVersion", containsString("Versie 7 van proces 'city-deal' bestaat niet")));
     }
 
     @Test
     void migrationOntoTheSameVersionIsRefused() throws Exception {
-        migrate(1, 1).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.targetVersion").exists());
+        migrate(1, 1)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.targetVersion").exists());
     }
 
     @Test
     void migrationWithoutVersionsIsRefusedNamingTheFields() throws Exception {
-        mvc.perform(post("/api/admin/migrations").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/admin/migrations")
+                        .with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"dryRun\":false}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.sourceVersion").value("De bronversie ontbreekt."))
@@ -237,7 +324,8 @@ class MigrationApiTest {
     @Test
     void migrationWithoutRunningDealsIsRefused() throws Exception {
         upload(file("city-deal.bpmn", cityDealWithVersionTag("1.0.1"))).andExpect(status().isCreated());
-        migrate(1, 2).andExpect(status().isBadRequest())
+        migrate(1, 2)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.sourceVersion", containsString("Er lopen geen deals op versie 1")));
     }
 
@@ -249,9 +337,12 @@ class MigrationApiTest {
     // --- helpers
 
     private ResultActions migrate(int source, int target) throws Exception {
-        return mvc.perform(post("/api/admin/migrations").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"processDefinitionKey\":\"city-deal\",\"sourceVersion\":%d,\"targetVersion\":%d,\"dryRun\":false}"
-                        .formatted(source, target)));
+        return mvc.perform(post("/api/admin/migrations")
+                .with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                        "{\"processDefinitionKey\":\"city-deal\",\"sourceVersion\":%d,\"targetVersion\":%d,\"dryRun\":false}"
+                                .formatted(source, target)));
     }
 
     private ResultActions progress(String location) throws Exception {
@@ -263,21 +354,32 @@ class MigrationApiTest {
     }
 
     private String version(int version) {
-        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(CityDealProcess.KEY)
-                .processDefinitionVersion(version).singleResult().getId();
+        return repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .processDefinitionVersion(version)
+                .singleResult()
+                .getId();
     }
 
     private void assertDue(ProcessInstance deal, String activityId, String expected) {
         assertThat(support.timer(deal, activityId)).as("timer " + activityId).isNotNull();
-        assertThat(support.timer(deal, activityId).getDuedate()).as("due date of " + activityId).isEqualTo(date(expected));
+        assertThat(support.timer(deal, activityId).getDuedate())
+                .as("due date of " + activityId)
+                .isEqualTo(date(expected));
     }
 
     private long historicActivities(ProcessInstance deal) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(deal.getId()).count();
+        return historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(deal.getId())
+                .count();
     }
 
     private List<String> openTaskIds(ProcessInstance deal) {
-        return taskService.createTaskQuery().processInstanceId(deal.getId()).orderByTaskId().asc().list().stream().map(Task::getId).toList();
+        return taskService.createTaskQuery().processInstanceId(deal.getId()).orderByTaskId().asc().list().stream()
+                .map(Task::getId)
+                .toList();
     }
 
     private Map<String, Date> timers(ProcessInstance deal) {

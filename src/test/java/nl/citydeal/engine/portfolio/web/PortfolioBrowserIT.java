@@ -1,7 +1,5 @@
 package nl.citydeal.engine.portfolio.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The portfolio as a person sees it, in headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
  * which {@code .ci/run} installs): log in as the programme office, see the demo portfolio, filter it, open a deal
@@ -40,10 +40,13 @@ import org.springframework.test.context.ActiveProfiles;
  * Security Policy. Screenshots go to {@code target/screenshots/}. Without the browser this test fails: it does not
  * skip.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:portfolio-browser-it;DB_CLOSE_DELAY=-1",
-        "camunda.bpm.generate-unique-process-engine-name=false",
-        "camunda.bpm.job-execution.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:portfolio-browser-it;DB_CLOSE_DELAY=-1",
+            "camunda.bpm.generate-unique-process-engine-name=false",
+            "camunda.bpm.job-execution.enabled=false"
+        })
 @ActiveProfiles("demo")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PortfolioBrowserIT {
@@ -61,21 +64,33 @@ class PortfolioBrowserIT {
     @BeforeAll
     static void startBrowser() {
         assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("PortfolioBrowserIT needs Debian's Chromium at %s and its driver at %s: "
-                        + "apt-get install -y chromium chromium-driver (.ci/run installs them)", CHROMIUM, CHROMEDRIVER)
+                .as(
+                        "PortfolioBrowserIT needs Debian's Chromium at %s and its driver at %s: "
+                                + "apt-get install -y chromium chromium-driver (.ci/run installs them)",
+                        CHROMIUM, CHROMEDRIVER)
                 .isTrue();
         // The driver and the browser are given: Selenium Manager has nothing to look up or download.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1500,1100", "--lang=nl-NL");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1500,1100",
+                "--lang=nl-NL");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -97,11 +112,17 @@ class PortfolioBrowserIT {
         WebElement table = wait(By.id("portfolio"));
         List<WebElement> rows = table.findElements(By.cssSelector("tbody tr.deal-row"));
         assertThat(rows).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(table.getText()).contains("City Deal Klimaatadaptatie", "City Deal Roadmap Next Economy",
-                "Experimenteerfase", "Voorbereiding", "nog niet ondertekend");
+        assertThat(table.getText())
+                .contains(
+                        "City Deal Klimaatadaptatie",
+                        "City Deal Roadmap Next Economy",
+                        "Experimenteerfase",
+                        "Voorbereiding",
+                        "nog niet ondertekend");
         assertThat(table.findElements(By.cssSelector(".badge-danger"))).isNotEmpty();
         assertThat(table.findElements(By.cssSelector("svg.term rect.bar"))).isNotEmpty();
-        assertThat(browser.findElement(By.cssSelector(".mainnav")).getText()).contains("Portfolio", "Takenlijst", "Cockpit");
+        assertThat(browser.findElement(By.cssSelector(".mainnav")).getText())
+                .contains("Portfolio", "Takenlijst", "Cockpit");
         screenshot("portfolio-overview.png");
 
         // a filter applies as soon as it changes (static/js/portfolio.js)
@@ -109,8 +130,10 @@ class PortfolioBrowserIT {
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("phase=EXPERIMENTATION"));
         List<WebElement> running = wait(By.id("portfolio")).findElements(By.cssSelector("tbody tr.deal-row"));
         assertThat(running).isNotEmpty().hasSizeLessThan(rows.size());
-        assertThat(running).allSatisfy(row ->
-                assertThat(row.findElement(By.cssSelector(".phase")).getText()).isEqualTo("Experimenteerfase"));
+        assertThat(running)
+                .allSatisfy(row -> assertThat(
+                                row.findElement(By.cssSelector(".phase")).getText())
+                        .isEqualTo("Experimenteerfase"));
 
         WebElement deal = running.get(0).findElement(By.cssSelector("a.deal-name"));
         String name = deal.getText();
@@ -120,23 +143,34 @@ class PortfolioBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
         List<WebElement> prompts = timeline.findElements(By.cssSelector("ol.timeline li.prompt"));
         assertThat(prompts).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(timeline.getText()).contains("Eigenaarschapsgesprek voeren", "Opschaling verkennen",
-                "Tussenbalans houden", "Opschalingsplan opstellen", "Einde looptijd");
-        assertThat(timeline.findElements(By.cssSelector("svg.timeline-axis circle.marker"))).hasSize(prompts.size());
-        assertThat(browser.findElement(By.id("gereedheid")).findElements(By.cssSelector("ul.checklist li"))).hasSize(5);
+        assertThat(timeline.getText())
+                .contains(
+                        "Eigenaarschapsgesprek voeren",
+                        "Opschaling verkennen",
+                        "Tussenbalans houden",
+                        "Opschalingsplan opstellen",
+                        "Einde looptijd");
+        assertThat(timeline.findElements(By.cssSelector("svg.timeline-axis circle.marker")))
+                .hasSize(prompts.size());
+        assertThat(browser.findElement(By.id("gereedheid")).findElements(By.cssSelector("ul.checklist li")))
+                .hasSize(5);
 
         // the process diagram, drawn in the browser with the current position marked
-        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#diagram.rendered, #diagram.failed")));
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#diagram.rendered, #diagram.failed")));
         assertThat(browser.findElement(By.id("diagram")).getAttribute("class")).contains("rendered");
-        assertThat(browser.findElements(By.cssSelector("#diagram .djs-element.cde-current"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#diagram .djs-element.cde-current")))
+                .isNotEmpty();
         screenshot("deal-page.png");
 
         List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .filter(entry -> !entry.getMessage().contains("favicon.ico"))
                 .toList();
-        assertThat(problems).as("errors in the browser console, such as Content Security Policy violations").isEmpty();
+        assertThat(problems)
+                .as("errors in the browser console, such as Content Security Policy violations")
+                .isEmpty();
     }
 
     private WebElement wait(By locator) {
@@ -153,9 +187,26 @@ class PortfolioBrowserIT {
         JavascriptExecutor page = (JavascriptExecutor) browser;
         long width = (Long) page.executeScript("return document.documentElement.scrollWidth");
         long height = (Long) page.executeScript("return document.documentElement.scrollHeight");
-        Map<String, Object> shot = ((ChromeDriver) browser).executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height, 10_000), "scale", 1)));
+        Map<String, Object> shot = ((ChromeDriver) browser)
+                .executeCdpCommand(
+                        "Page.captureScreenshot",
+                        Map.of(
+                                "format",
+                                "png",
+                                "captureBeyondViewport",
+                                true,
+                                "clip",
+                                Map.of(
+                                        "x",
+                                        0,
+                                        "y",
+                                        0,
+                                        "width",
+                                        width,
+                                        "height",
+                                        Math.min(height, 10_000),
+                                        "scale",
+                                        1)));
         Files.write(SCREENSHOTS.resolve(file), Base64.getDecoder().decode((String) shot.get("data")));
     }
 }

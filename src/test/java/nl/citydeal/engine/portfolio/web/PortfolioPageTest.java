@@ -1,16 +1,5 @@
 package nl.citydeal.engine.portfolio.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -34,7 +23,18 @@ import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.portfolio.Portfolio;
 import nl.citydeal.engine.portfolio.PortfolioDates;
 import nl.citydeal.engine.prompt.Prompt;
-import nl.citydeal.engine.prompt.PromptLog;
+import nl.citydeal.engine.prompt.Prompts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The portfolio overview at "/" and the deal pages: what each user sees, filters and order, escaping. Every test
@@ -50,12 +50,15 @@ class PortfolioPageTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     DealRegistry registry;
+
     @Autowired
-    PromptLog promptLog;
+    Prompts promptLog;
 
     String theme;
 
@@ -75,7 +78,9 @@ class PortfolioPageTest {
         LocalDate signed = LocalDate.now().minusMonths(20);
         String running = register("Lopende deal", "anna", signed, signed.plusYears(3));
         String preparing = register("Deal in voorbereiding", "bram", null, null);
-        Prompt next = promptLog.forDeal(running).stream().filter(Prompt::isOpen).min(Comparator.comparing(Prompt::getDueAt))
+        Prompt next = promptLog.forDeal(running).stream()
+                .filter(Prompt::isOpen)
+                .min(Comparator.comparing(Prompt::getDueAt))
                 .orElseThrow();
 
         mvc.perform(get("/").param("theme", theme).with(OFFICE))
@@ -161,7 +166,10 @@ class PortfolioPageTest {
                 .andExpect(content().string(containsString("/deals/" + running)));
         mvc.perform(get("/").param("theme", "geen-deal-heeft-dit-" + theme).with(OFFICE))
                 .andExpect(content().string(containsString("Geen deals gevonden")));
-        mvc.perform(get("/").param("phase", "NO_SUCH_PHASE").param("sort", "nonsense").param("theme", theme).with(OFFICE))
+        mvc.perform(get("/").param("phase", "NO_SUCH_PHASE")
+                        .param("sort", "nonsense")
+                        .param("theme", theme)
+                        .with(OFFICE))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/deals/" + preparing)));
     }
@@ -194,15 +202,20 @@ class PortfolioPageTest {
                 .andExpect(content().string(not(containsString("/deals/" + ids.get(50) + "\""))))
                 .andExpect(content().string(containsString("Deals 1–50 van 52")))
                 .andExpect(content().string(containsString("Pagina 1 van 2")))
-                .andExpect(content().string(containsString("href=\"/?theme=" + theme + "&amp;sort=name&amp;page=2\" rel=\"next\"")))
+                .andExpect(content()
+                        .string(containsString("href=\"/?theme=" + theme + "&amp;sort=name&amp;page=2\" rel=\"next\"")))
                 .andExpect(content().string(not(containsString("rel=\"prev\""))));
-        mvc.perform(get("/").param("theme", theme).param("sort", "name").param("page", "2").with(OFFICE))
+        mvc.perform(get("/").param("theme", theme)
+                        .param("sort", "name")
+                        .param("page", "2")
+                        .with(OFFICE))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/deals/" + ids.get(50) + "\"")))
                 .andExpect(content().string(containsString("/deals/" + ids.get(51) + "\"")))
                 .andExpect(content().string(not(containsString("/deals/" + ids.get(0) + "\""))))
                 .andExpect(content().string(containsString("Deals 51–52 van 52")))
-                .andExpect(content().string(containsString("href=\"/?theme=" + theme + "&amp;sort=name\" rel=\"prev\"")))
+                .andExpect(
+                        content().string(containsString("href=\"/?theme=" + theme + "&amp;sort=name\" rel=\"prev\"")))
                 .andExpect(content().string(not(containsString("rel=\"next\""))));
         // past the last page: the last page; nonsense: the first
         mvc.perform(get("/").param("theme", theme).param("page", "99").with(OFFICE))
@@ -222,7 +235,8 @@ class PortfolioPageTest {
                 .andExpect(content().string(containsString("Tijdlijn")))
                 .andExpect(content().string(containsString("Eigenaarschapsgesprek voeren")))
                 .andExpect(content().string(containsString("Opschalingsplan opstellen")))
-                .andExpect(content().string(containsString(PortfolioDates.day(prompts.get(0).getDueAt()))))
+                .andExpect(content()
+                        .string(containsString(PortfolioDates.day(prompts.get(0).getDueAt()))))
                 .andExpect(content().string(containsString("achterstallig")))
                 .andExpect(content().string(containsString("gepland")))
                 .andExpect(content().string(containsString("Klaar voor opschaling?")))
@@ -257,9 +271,11 @@ class PortfolioPageTest {
                 .andExpect(content().string(containsString("href=\"/camunda/app/cockpit/\"")));
     }
 
-    private void assertOrder(MockHttpServletRequestBuilder request,
-                             String... ids) throws Exception {
-        String html = mvc.perform(request.with(OFFICE)).andExpect(status().isOk()).andReturn().getResponse()
+    private void assertOrder(MockHttpServletRequestBuilder request, String... ids) throws Exception {
+        String html = mvc.perform(request.with(OFFICE))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         int previous = -1;
         for (String id : ids) {
@@ -273,8 +289,21 @@ class PortfolioPageTest {
         List<NewDeal.NewParticipant> participants = List.of(
                 new NewDeal.NewParticipant("Waterschap Test", ParticipantType.WATER_BOARD, "Kennis van water", true),
                 new NewDeal.NewParticipant("Adviesbureau Test", ParticipantType.COMPANY, "Geen eigen inbreng", false));
-        return registry.register(new NewDeal(name.startsWith("<") ? name : name + " " + theme, theme, "Gemeente Zwolle",
-                lead, "petra", "Een ambitie", DealSetup.ONE_PART, signedOn, endsOn,
-                signedOn == null ? null : "Stcrt. " + signedOn.getYear() + ", 1", participants, null), "petra").getId();
+        return registry.register(
+                        new NewDeal(
+                                name.startsWith("<") ? name : name + " " + theme,
+                                theme,
+                                "Gemeente Zwolle",
+                                lead,
+                                "petra",
+                                "Een ambitie",
+                                DealSetup.ONE_PART,
+                                signedOn,
+                                endsOn,
+                                signedOn == null ? null : "Stcrt. " + signedOn.getYear() + ", 1",
+                                participants,
+                                null),
+                        "petra")
+                .getId();
     }
 }

@@ -1,16 +1,5 @@
 package nl.citydeal.engine.prompt.calendar;
 
-import static nl.citydeal.engine.prompt.PromptWorld.ANNA;
-import static nl.citydeal.engine.prompt.PromptWorld.BRAM;
-import static nl.citydeal.engine.prompt.PromptWorld.PETRA;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,12 +26,24 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.validate.ValidationResult;
+
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.prompt.PromptKind;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptWorld;
+import nl.citydeal.engine.prompt.Prompts;
+
+import static nl.citydeal.engine.prompt.PromptWorld.ANNA;
+import static nl.citydeal.engine.prompt.PromptWorld.BRAM;
+import static nl.citydeal.engine.prompt.PromptWorld.PETRA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The calendar feed {@code /api/calendar/{user}.ics}: valid iCalendar that ical4j parses, one event per open prompt
@@ -60,18 +61,24 @@ class CalendarFeedTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     DealRegistry registry;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
-    PromptLog promptLog;
+    Prompts prompts;
 
     PromptWorld world;
 
@@ -88,7 +95,9 @@ class CalendarFeedTest {
         String ics = mvc.perform(get("/api/calendar/anna.ics").with(AS_ANNA))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.parseMediaType("text/calendar")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         ValidationResult validation = calendar.validate();
@@ -103,13 +112,16 @@ class CalendarFeedTest {
         ZonedDateTime start = start(ownership);
         assertThat(ownership.getStartDate().orElseThrow().getParameter("TZID").map(p -> p.getValue()))
                 .contains("Europe/Amsterdam");
-        List<net.fortuna.ical4j.model.component.VTimeZone> zones = calendar.getComponents(
-                net.fortuna.ical4j.model.Component.VTIMEZONE);
-        assertThat(zones).singleElement().satisfies(zone -> assertThat(zone.getProperty(Property.TZID)
-                .map(Property::getValue)).as("the events' TZID is defined in the feed").contains("Europe/Amsterdam"));
+        List<net.fortuna.ical4j.model.component.VTimeZone> zones =
+                calendar.getComponents(net.fortuna.ical4j.model.Component.VTIMEZONE);
+        assertThat(zones)
+                .singleElement()
+                .satisfies(zone -> assertThat(zone.getProperty(Property.TZID).map(Property::getValue))
+                        .as("the events' TZID is defined in the feed")
+                        .contains("Europe/Amsterdam"));
         assertThat(start.toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
-        assertThat(start.toLocalDate()).isEqualTo(signed.plusDays((long) Math.floor(
-                java.time.temporal.ChronoUnit.DAYS.between(signed, signed.plusYears(3)) * 0.25)));
+        assertThat(start.toLocalDate()).isEqualTo(signed.plusDays((long)
+                Math.floor(java.time.temporal.ChronoUnit.DAYS.between(signed, signed.plusYears(3)) * 0.25)));
         assertThat(events).containsKey(uid(deal, "answerability-review-1"));
     }
 
@@ -119,7 +131,9 @@ class CalendarFeedTest {
         String deal = world.runningDeal("City Deal Verlengd", ANNA, PETRA, signed, signed.plusYears(3));
         Map<String, VEvent> before = eventsOf(feed("anna", AS_ANNA), deal);
 
-        mvc.perform(put("/api/deals/" + deal + "/term").with(AS_PETRA).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/deals/" + deal + "/term")
+                        .with(AS_PETRA)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"endsOn\":\"%s\",\"reason\":\"Verlenging\"}".formatted(signed.plusYears(4))))
                 .andExpect(status().isOk());
         Map<String, VEvent> after = eventsOf(feed("anna", AS_ANNA), deal);
@@ -130,8 +144,11 @@ class CalendarFeedTest {
         assertThat(start(after.get(uid(deal, "ownership-conversation"))))
                 .isAfter(start(before.get(uid(deal, "ownership-conversation"))));
         assertThat(start(after.get(uid(deal, "answerability-review-1"))))
-                .as("a review keeps its date").isEqualTo(start(before.get(uid(deal, "answerability-review-1"))));
-        assertThat(after).as("more half-yearly reviews in the longer term").hasSize(openPrompts(deal))
+                .as("a review keeps its date")
+                .isEqualTo(start(before.get(uid(deal, "answerability-review-1"))));
+        assertThat(after)
+                .as("more half-yearly reviews in the longer term")
+                .hasSize(openPrompts(deal))
                 .hasSizeGreaterThan(before.size());
     }
 
@@ -140,7 +157,9 @@ class CalendarFeedTest {
         LocalDate signed = LocalDate.now().minusMonths(1);
         String deal = world.runningDeal("City Deal Gedaan", ANNA, PETRA, signed, signed.plusYears(3));
 
-        taskService.complete(world.task(deal, PromptWorld.taskOf(PromptKind.OWNERSHIP_CONVERSATION)).getId(),
+        taskService.complete(
+                world.task(deal, PromptWorld.taskOf(PromptKind.OWNERSHIP_CONVERSATION))
+                        .getId(),
                 Map.of("ownershipOutcome", "Gedeeld"));
 
         assertThat(eventsOf(feed("anna", AS_ANNA), deal)).doesNotContainKey(uid(deal, "ownership-conversation"));
@@ -165,17 +184,24 @@ class CalendarFeedTest {
 
     @Test
     void calendarClientLogsInWithHttpBasic() throws Exception {
-        mvc.perform(get("/api/calendar/anna.ics").with(httpBasic(ANNA, PromptWorld.PASSWORD))).andExpect(status().isOk());
-        mvc.perform(get("/api/calendar/anna.ics").with(httpBasic(ANNA, "wrong"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/calendar/anna.ics").with(httpBasic(ANNA, PromptWorld.PASSWORD)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/calendar/anna.ics").with(httpBasic(ANNA, "wrong")))
+                .andExpect(status().isUnauthorized());
     }
 
     private int openPrompts(String dealId) {
-        return (int) promptLog.forDeal(dealId).stream().filter(nl.citydeal.engine.prompt.Prompt::isOpen).count();
+        return (int) prompts.forDeal(dealId).stream()
+                .filter(nl.citydeal.engine.prompt.Prompt::isOpen)
+                .count();
     }
 
     private Calendar feed(String user, UserRequestPostProcessor as) throws Exception {
-        String ics = mvc.perform(get("/api/calendar/" + user + ".ics").with(as)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String ics = mvc.perform(get("/api/calendar/" + user + ".ics").with(as))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         assertThat(calendar.validate().hasErrors()).isFalse();
         return calendar;
@@ -183,7 +209,8 @@ class CalendarFeedTest {
 
     private static Map<String, VEvent> eventsOf(Calendar calendar, String dealId) {
         List<VEvent> events = calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT);
-        return events.stream().filter(e -> text(e, Property.UID).startsWith("prompt-" + dealId + "-"))
+        return events.stream()
+                .filter(e -> text(e, Property.UID).startsWith("prompt-" + dealId + "-"))
                 .collect(Collectors.toMap(e -> text(e, Property.UID), e -> e));
     }
 

@@ -1,7 +1,5 @@
 package nl.citydeal.engine.prompt.notify;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import nl.citydeal.engine.deal.Term;
 import nl.citydeal.engine.prompt.PromptKind;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The weekly digest's text, built from what the programme office must know this week. */
 class DigestTextTest {
@@ -18,24 +18,36 @@ class DigestTextTest {
 
     @Test
     void digestListsPromptsDueThisWeekOverduePromptsAndDealsWithoutAScalingPlan() {
-        MailText digest = DigestText.build("Petra de Vries", MONDAY,
-                List.of(new DigestText.Item("City Deal Klimaatadaptatie", "anna", PromptKind.SCALING_EXPLORATION, MONDAY.plusDays(3))),
-                List.of(new DigestText.Item("City Deal Inclusieve Stad", "bram", PromptKind.OWNERSHIP_CONVERSATION, MONDAY.minusDays(10)),
-                        new DigestText.Item("City Deal Slimme Stad", "anna", PromptKind.MID_TERM_REVIEW, MONDAY.minusDays(1))),
-                List.of(new DigestText.MissingPlan("City Deal Inclusieve Stad", "bram", LocalDate.of(2026, 5, 31),
-                        LocalDate.of(2027, 3, 1))),
+        MailText digest = DigestText.build(
+                "Petra de Vries",
+                MONDAY,
+                List.of(new DigestText.Item(
+                        "City Deal Klimaatadaptatie", "anna", PromptKind.SCALING_EXPLORATION, MONDAY.plusDays(3))),
+                List.of(
+                        new DigestText.Item(
+                                "City Deal Inclusieve Stad",
+                                "bram",
+                                PromptKind.OWNERSHIP_CONVERSATION,
+                                MONDAY.minusDays(10)),
+                        new DigestText.Item(
+                                "City Deal Slimme Stad", "anna", PromptKind.MID_TERM_REVIEW, MONDAY.minusDays(1))),
+                List.of(new DigestText.MissingPlan(
+                        "City Deal Inclusieve Stad", "bram", LocalDate.of(2026, 5, 31), LocalDate.of(2027, 3, 1))),
                 LINK);
 
         assertThat(digest.subject()).isEqualTo("Weekoverzicht City Deals — week 49 (30-11-2026 t/m 06-12-2026)");
         assertThat(digest.body())
                 .startsWith("Beste Petra de Vries,")
-                .contains("Deze week aan de beurt (30-11-2026 t/m 06-12-2026): 1\n"
-                        + "  - City Deal Klimaatadaptatie — Opschaling verkennen, uiterlijk 03-12-2026 (dealtrekker: anna)")
-                .contains("Verlopen en nog open: 2\n"
-                        + "  - City Deal Inclusieve Stad — Eigenaarschapsgesprek voeren, verlopen op 20-11-2026 (10 dagen geleden; dealtrekker: bram)\n"
-                        + "  - City Deal Slimme Stad — Tussenbalans houden, verlopen op 29-11-2026 (1 dag geleden; dealtrekker: anna)")
-                .contains("Zonder opschalingsplan na 75% van de looptijd: 1\n"
-                        + "  - City Deal Inclusieve Stad — 75% bereikt op 31-05-2026, einddatum 01-03-2027 (dealtrekker: bram)")
+                .contains(
+                        "Deze week aan de beurt (30-11-2026 t/m 06-12-2026): 1\n"
+                                + "  - City Deal Klimaatadaptatie — Opschaling verkennen, uiterlijk 03-12-2026 (dealtrekker: anna)")
+                .contains(
+                        "Verlopen en nog open: 2\n"
+                                + "  - City Deal Inclusieve Stad — Eigenaarschapsgesprek voeren, verlopen op 20-11-2026 (10 dagen geleden; dealtrekker: bram)\n"
+                                + "  - City Deal Slimme Stad — Tussenbalans houden, verlopen op 29-11-2026 (1 dag geleden; dealtrekker: anna)")
+                .contains(
+                        "Zonder opschalingsplan na 75% van de looptijd: 1\n"
+                                + "  - City Deal Inclusieve Stad — 75% bereikt op 31-05-2026, einddatum 01-03-2027 (dealtrekker: bram)")
                 .contains("Naar de takenlijst: " + LINK);
     }
 
@@ -43,8 +55,10 @@ class DigestTextTest {
     void quietWeekSaysSoInEverySection() {
         MailText digest = DigestText.build("Programmabureau", MONDAY, List.of(), List.of(), List.of(), LINK);
 
-        assertThat(digest.body()).contains("Deze week aan de beurt (30-11-2026 t/m 06-12-2026): 0\n  geen")
-                .contains("Verlopen en nog open: 0\n  geen").contains("looptijd: 0\n  geen");
+        assertThat(digest.body())
+                .contains("Deze week aan de beurt (30-11-2026 t/m 06-12-2026): 0\n  geen")
+                .contains("Verlopen en nog open: 0\n  geen")
+                .contains("looptijd: 0\n  geen");
     }
 
     @Test

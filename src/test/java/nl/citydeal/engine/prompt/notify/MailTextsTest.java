@@ -1,7 +1,5 @@
 package nl.citydeal.engine.prompt.notify;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -9,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.Recipient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Dutch texts of the prompt mails. */
 class MailTextsTest {
@@ -18,13 +18,24 @@ class MailTextsTest {
 
     @Test
     void announcementCountsTheDaysToTheDueDate() {
-        MailText text = MailTexts.prompt(new MailTexts.About(NotificationKind.REMINDER_BEFORE, "City Deal Klimaatadaptatie",
-                "anna", PromptKind.SCALING_PLAN_DUE, OffsetDateTime.parse("2026-05-31T09:00+02:00").toInstant(), ANNA,
-                false, LINK, LocalDate.of(2026, 5, 17)));
+        MailText text = MailTexts.prompt(new MailTexts.About(
+                NotificationKind.REMINDER_BEFORE,
+                "City Deal Klimaatadaptatie",
+                "anna",
+                PromptKind.SCALING_PLAN_DUE,
+                OffsetDateTime.parse("2026-05-31T09:00+02:00").toInstant(),
+                ANNA,
+                false,
+                LINK,
+                LocalDate.of(2026, 5, 17)));
 
-        assertThat(text.subject()).isEqualTo("Herinnering: Opschalingsplan opstellen — City Deal Klimaatadaptatie (uiterlijk 31-05-2026)");
-        assertThat(text.body()).startsWith("Beste Anna Jansen,")
-                .contains("Over 14 dagen, op 31-05-2026, is het voor \"City Deal Klimaatadaptatie\" tijd voor: Opschalingsplan opstellen.")
+        assertThat(text.subject())
+                .isEqualTo(
+                        "Herinnering: Opschalingsplan opstellen — City Deal Klimaatadaptatie (uiterlijk 31-05-2026)");
+        assertThat(text.body())
+                .startsWith("Beste Anna Jansen,")
+                .contains(
+                        "Over 14 dagen, op 31-05-2026, is het voor \"City Deal Klimaatadaptatie\" tijd voor: Opschalingsplan opstellen.")
                 .contains("Waarom: " + PromptKind.SCALING_PLAN_DUE.lesson())
                 .contains("Uiterlijk: 31-05-2026")
                 .contains("Naar de taak: " + LINK)
@@ -33,17 +44,27 @@ class MailTextsTest {
 
     @Test
     void escalationNamesTheDealLeadAndIsAddressedOnBehalfOfTheProgrammeOffice() {
-        MailText text = MailTexts.prompt(new MailTexts.About(NotificationKind.ESCALATION, "City Deal Slimme Stad", "bram",
-                PromptKind.SCALING_PLAN_ESCALATION, OffsetDateTime.parse("2026-09-17T09:00+02:00").toInstant(),
-                new Recipient("petra", "Petra de Vries", "petra@citydeal.example"), true, LINK, LocalDate.of(2026, 9, 17)));
+        MailText text = MailTexts.prompt(new MailTexts.About(
+                NotificationKind.ESCALATION,
+                "City Deal Slimme Stad",
+                "bram",
+                PromptKind.SCALING_PLAN_ESCALATION,
+                OffsetDateTime.parse("2026-09-17T09:00+02:00").toInstant(),
+                new Recipient("petra", "Petra de Vries", "petra@citydeal.example"),
+                true,
+                LINK,
+                LocalDate.of(2026, 9, 17)));
 
         assertThat(text.subject()).isEqualTo("Escalatie: opschalingsplan ontbreekt — City Deal Slimme Stad");
-        assertThat(text.body()).contains("Het opschalingsplan van \"City Deal Slimme Stad\" ontbreekt nog (dealtrekker: bram)").contains("Uiterlijk: 17-09-2026")
+        assertThat(text.body())
+                .contains("Het opschalingsplan van \"City Deal Slimme Stad\" ontbreekt nog (dealtrekker: bram)")
+                .contains("Uiterlijk: 17-09-2026")
                 .contains("namens het programmabureau");
     }
 
     @Test
     void dueDateIsTheDutchCalendarDayEvenLateInTheEvening() {
-        assertThat(MailTexts.date(OffsetDateTime.parse("2026-03-28T23:30Z").toInstant())).isEqualTo("29-03-2026");
+        assertThat(MailTexts.date(OffsetDateTime.parse("2026-03-28T23:30Z").toInstant()))
+                .isEqualTo("29-03-2026");
     }
 }

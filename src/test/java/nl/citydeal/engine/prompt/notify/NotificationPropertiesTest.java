@@ -1,11 +1,11 @@
 package nl.citydeal.engine.prompt.notify;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The outbox settings and their defaults. */
 class NotificationPropertiesTest {
@@ -14,15 +14,21 @@ class NotificationPropertiesTest {
     void backoffGrowsFromAMinuteToTwelveHoursAndStaysThere() {
         NotificationProperties defaults = new NotificationProperties(null, null, null, null, null, null, null, null);
 
-        assertThat(List.of(1, 2, 3, 4, 5, 6, 9).stream().map(defaults::backoffAfter)).containsExactly(Duration.ofMinutes(1),
-                Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(12),
-                Duration.ofHours(12), Duration.ofHours(12));
+        assertThat(List.of(1, 2, 3, 4, 5, 6, 9).stream().map(defaults::backoffAfter))
+                .containsExactly(
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(30),
+                        Duration.ofHours(2),
+                        Duration.ofHours(12),
+                        Duration.ofHours(12),
+                        Duration.ofHours(12));
     }
 
     @Test
     void configuredBackoffIsCappedAtTwelveHours() {
-        NotificationProperties properties = new NotificationProperties(null, null, "node", null, null, null, null,
-                List.of(Duration.ofSeconds(10), Duration.ofDays(2)));
+        NotificationProperties properties = new NotificationProperties(
+                null, null, "node", null, null, null, null, List.of(Duration.ofSeconds(10), Duration.ofDays(2)));
 
         assertThat(properties.backoffAfter(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(properties.backoffAfter(2)).isEqualTo(Duration.ofHours(12));

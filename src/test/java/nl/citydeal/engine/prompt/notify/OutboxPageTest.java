@@ -1,15 +1,5 @@
 package nl.citydeal.engine.prompt.notify;
 
-import static nl.citydeal.engine.prompt.PromptWorld.ANNA;
-import static nl.citydeal.engine.prompt.PromptWorld.PETRA;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -27,6 +17,16 @@ import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptWorld;
 
+import static nl.citydeal.engine.prompt.PromptWorld.ANNA;
+import static nl.citydeal.engine.prompt.PromptWorld.PETRA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 /** Without a mail server (as in the demo) mails wait in the outbox, and administrators read them on the outbox page. */
 @CityDealSpringTest
 @AutoConfigureMockMvc
@@ -34,23 +34,31 @@ class OutboxPageTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     DealRegistry registry;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     OutboxDelivery delivery;
 
     @Test
     void withoutAMailServerPromptMailsWaitAndAdministratorsReadThemOnTheOutboxPage() throws Exception {
-        PromptWorld world = new PromptWorld(identityService, registry, runtimeService, managementService, taskService).withPeople();
-        String deal = world.runningDeal("City Deal Postvak", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
+        PromptWorld world =
+                new PromptWorld(identityService, registry, runtimeService, managementService, taskService).withPeople();
+        String deal =
+                world.runningDeal("City Deal Postvak", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
         world.fire(deal, PromptWorld.timerOf(PromptKind.OWNERSHIP_CONVERSATION));
 
         assertThat(delivery.mailEnabled()).isFalse();
@@ -58,7 +66,8 @@ class OutboxPageTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Uitgaande mail")))
                 .andExpect(content().string(containsString("geen mailserver ingesteld")))
-                .andExpect(content().string(containsString("Herinnering: Eigenaarschapsgesprek voeren — City Deal Postvak")))
+                .andExpect(content()
+                        .string(containsString("Herinnering: Eigenaarschapsgesprek voeren — City Deal Postvak")))
                 .andExpect(content().string(containsString("anna &lt;anna@citydeal.example&gt;")))
                 .andExpect(content().string(containsString(PromptKind.OWNERSHIP_CONVERSATION.lesson())))
                 .andExpect(content().string(containsString("Wacht")));
@@ -68,6 +77,8 @@ class OutboxPageTest {
     void outboxPageIsForAdministratorsOnly() throws Exception {
         mvc.perform(get("/admin/outbox").with(user(PETRA).authorities(() -> Role.PROGRAMME_OFFICE.authority())))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/admin/outbox")).andExpect(status().isFound()).andExpect(redirectedUrl("http://localhost/login"));
+        mvc.perform(get("/admin/outbox"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("http://localhost/login"));
     }
 }

@@ -1,10 +1,5 @@
 package nl.citydeal.engine.prompt.notify;
 
-import static nl.citydeal.engine.prompt.PromptWorld.ANNA;
-import static nl.citydeal.engine.prompt.PromptWorld.PETRA;
-import static nl.citydeal.engine.prompt.PromptWorld.PIETER;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -21,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -47,9 +41,14 @@ import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
-import nl.citydeal.engine.prompt.PromptLog;
 import nl.citydeal.engine.prompt.PromptWorld;
+import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
+
+import static nl.citydeal.engine.prompt.PromptWorld.ANNA;
+import static nl.citydeal.engine.prompt.PromptWorld.PETRA;
+import static nl.citydeal.engine.prompt.PromptWorld.PIETER;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Prompts by mail, end to end against an SMTP server in the test (GreenMail): each prompt that fires reaches the
@@ -71,34 +70,49 @@ class PromptMailTest {
 
     @Autowired
     IdentityService identityService;
+
     @Autowired
     DealRegistry registry;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     OutboxDelivery delivery;
+
     @Autowired
     NotificationRepository notifications;
+
     @Autowired
     PromptNotifications promptNotifications;
+
     @Autowired
     PromptReminders reminders;
+
     @Autowired
     WeeklyDigest digest;
+
     @Autowired
     nl.citydeal.engine.prompt.Recipients recipients;
+
     @Autowired
-    PromptLog promptLog;
+    Prompts prompts;
+
     @Autowired
     NotificationProperties properties;
+
     @Autowired
     Outbox outbox;
+
     @Autowired
     TransactionTemplate transaction;
+
     @Autowired
     Clock clock;
 
@@ -112,7 +126,9 @@ class PromptMailTest {
         // what earlier tests (of every context: they share the database) left in the outbox goes out first, so each
         // test counts only its own mails
         Instant later = clock.instant().plus(Duration.ofDays(30));
-        while (!notifications.findSendable(later, org.springframework.data.domain.PageRequest.of(0, 1)).isEmpty()) {
+        while (!notifications
+                .findSendable(later, org.springframework.data.domain.PageRequest.of(0, 1))
+                .isEmpty()) {
             sender.sendDue(later);
         }
         smtp.purgeEmailFromAllMailboxes();
@@ -138,14 +154,24 @@ class PromptMailTest {
         MimeMessage mail = mails.get(0);
         boolean office = kind == PromptKind.MID_TERM_REVIEW || kind == PromptKind.SCALING_PLAN_ESCALATION;
         assertThat(recipients(mail)).containsExactly((office ? PETRA : ANNA) + "@citydeal.example");
-        assertThat(mail.getSubject()).isEqualTo(kind == PromptKind.SCALING_PLAN_ESCALATION
-                ? "Escalatie: opschalingsplan ontbreekt — " + name
-                : "Herinnering: " + kind.label() + " — " + name);
+        assertThat(mail.getSubject())
+                .isEqualTo(
+                        kind == PromptKind.SCALING_PLAN_ESCALATION
+                                ? "Escalatie: opschalingsplan ontbreekt — " + name
+                                : "Herinnering: " + kind.label() + " — " + name);
         String body = text(mail);
-        String dueOn = promptLog.forDeal(deal).stream().filter(p -> p.getKind() == kind).findFirst().orElseThrow()
-                .getDueAt().atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate()
+        String dueOn = prompts.forDeal(deal).stream()
+                .filter(p -> p.getKind() == kind)
+                .findFirst()
+                .orElseThrow()
+                .getDueAt()
+                .atZone(java.time.ZoneId.of("Europe/Amsterdam"))
+                .toLocalDate()
                 .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
-        assertThat(body).contains(name).contains(kind.label()).contains("Waarom: " + kind.lesson())
+        assertThat(body)
+                .contains(name)
+                .contains(kind.label())
+                .contains("Waarom: " + kind.lesson())
                 .contains("Uiterlijk: " + dueOn)
                 .contains(office ? "Beste Petra de Vries" : "Beste Anna Jansen")
                 .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task="
@@ -174,7 +200,9 @@ class PromptMailTest {
 
         assertThat(mailsAbout(name).stream().map(PromptMailTest::recipients).flatMap(List::stream))
                 .containsOnlyOnce(PETRA + "@citydeal.example", PIETER + "@citydeal.example")
-                .hasSize((int) recipients.programmeOffice().stream().filter(Recipient::hasEmail).count());
+                .hasSize((int) recipients.programmeOffice().stream()
+                        .filter(Recipient::hasEmail)
+                        .count());
     }
 
     @Test
@@ -182,14 +210,17 @@ class PromptMailTest {
         String name = "City Deal Dubbel";
         String deal = world.runningDeal(name, ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
         world.fire(deal, PromptWorld.timerOf(PromptKind.SCALING_EXPLORATION));
-        Prompt fired = promptLog.forDeal(deal).stream().filter(p -> p.getKind() == PromptKind.SCALING_EXPLORATION)
-                .findFirst().orElseThrow();
+        Prompt fired = prompts.forDeal(deal).stream()
+                .filter(p -> p.getKind() == PromptKind.SCALING_EXPLORATION)
+                .findFirst()
+                .orElseThrow();
 
         Integer again = transaction.execute(status -> promptNotifications.promptFired(fired.getId()));
         sender.sendDue(clock.instant());
 
         assertThat(again).isZero();
-        assertThat(notifications.findByDealIdAndStatusOrderById(deal, NotificationStatus.SENT)).hasSize(1);
+        assertThat(notifications.findByDealIdAndStatusOrderById(deal, NotificationStatus.SENT))
+                .hasSize(1);
         assertThat(mailsAbout(name)).hasSize(1);
     }
 
@@ -212,7 +243,9 @@ class PromptMailTest {
         assertThat(waiting.getNextAttemptAt()).isEqualTo(now.plus(Duration.ofMinutes(1)));
         assertThat(waiting.getLastError()).contains("Verzenden mislukt");
 
-        assertThat(sender.sendDue(now.plusSeconds(30))).as("not before the back-off").isZero();
+        assertThat(sender.sendDue(now.plusSeconds(30)))
+                .as("not before the back-off")
+                .isZero();
         assertThat(sender.sendDue(now.plusSeconds(61))).isEqualTo(1);
         assertThat(sender.sendDue(now.plus(Duration.ofHours(1)))).isZero();
 
@@ -223,7 +256,8 @@ class PromptMailTest {
 
     @Test
     void mailThatKeepsFailingIsGivenUpAfterTheLastAttemptAndStaysVisible() throws Exception {
-        String deal = world.runningDeal("City Deal Opgegeven", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
+        String deal = world.runningDeal(
+                "City Deal Opgegeven", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
         world.fire(deal, PromptWorld.timerOf(PromptKind.OWNERSHIP_CONVERSATION));
         Instant now = clock.instant();
 
@@ -252,12 +286,15 @@ class PromptMailTest {
         OutboxSender dying = delivery.newSender("node-that-dies");
         OutboxSender survivor = delivery.newSender("node-that-survives");
 
-        List<Long> claimed = dying.claimDue(now);      // claims, then the node dies before it sends
+        List<Long> claimed = dying.claimDue(now); // claims, then the node dies before it sends
         assertThat(claimed).contains(only(deal).getId());
 
-        assertThat(survivor.sendDue(now.plusSeconds(10))).as("the lease still holds").isZero();
+        assertThat(survivor.sendDue(now.plusSeconds(10)))
+                .as("the lease still holds")
+                .isZero();
         assertThat(mailsAbout(name)).isEmpty();
-        assertThat(survivor.sendDue(now.plus(properties.lease()).plusSeconds(1))).isEqualTo(1);
+        assertThat(survivor.sendDue(now.plus(properties.lease()).plusSeconds(1)))
+                .isEqualTo(1);
         assertThat(survivor.sendDue(now.plus(Duration.ofHours(1)))).isZero();
 
         assertThat(mailsAbout(name)).hasSize(1);
@@ -282,25 +319,34 @@ class PromptMailTest {
 
     @Test
     void promptWhoseFiringRollsBackLeavesNoMail() {
-        String deal = world.runningDeal("City Deal Terugdraaien", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
+        String deal = world.runningDeal(
+                "City Deal Terugdraaien", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
 
         transaction.executeWithoutResult(status -> {
             world.fire(deal, PromptWorld.timerOf(PromptKind.OWNERSHIP_CONVERSATION));
             status.setRollbackOnly();
         });
 
-        assertThat(notifications.findByDealIdAndStatusOrderById(deal, NotificationStatus.PENDING)).isEmpty();
-        assertThat(promptLog.forDeal(deal)).noneMatch(p -> p.getFiredAt() != null);
+        assertThat(notifications.findByDealIdAndStatusOrderById(deal, NotificationStatus.PENDING))
+                .isEmpty();
+        assertThat(prompts.forDeal(deal)).noneMatch(p -> p.getFiredAt() != null);
     }
 
     @Test
     void twoNodesSendingTheSameOutboxAtOnceSendEachMailOnce() throws Exception {
-        String deal = world.runningDeal("City Deal Twee Nodes", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
+        String deal = world.runningDeal(
+                "City Deal Twee Nodes", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
         int count = 40;
         for (int i = 0; i < count; i++) {
             int n = i;
-            transaction.executeWithoutResult(status -> outbox.record(new Outbox.Entry("test:two-nodes:" + n,
-                    NotificationKind.DIGEST, deal, null, null, null, new Recipient(ANNA, "Anna Jansen", "anna@citydeal.example"),
+            transaction.executeWithoutResult(status -> outbox.record(new Outbox.Entry(
+                    "test:two-nodes:" + n,
+                    NotificationKind.DIGEST,
+                    deal,
+                    null,
+                    null,
+                    null,
+                    new Recipient(ANNA, "Anna Jansen", "anna@citydeal.example"),
                     new MailText("Twee nodes " + n, "Bericht " + n))));
         }
         OutboxSender one = delivery.newSender("node-1");
@@ -319,11 +365,14 @@ class PromptMailTest {
         }
 
         List<MimeMessage> mails = Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> subject(m).startsWith("Twee nodes ")).toList();
+                .filter(m -> subject(m).startsWith("Twee nodes "))
+                .toList();
         assertThat(mails).hasSize(count);
-        assertThat(mails.stream().map(PromptMailTest::subject).collect(Collectors.toSet())).hasSize(count);
+        assertThat(mails.stream().map(PromptMailTest::subject).collect(Collectors.toSet()))
+                .hasSize(count);
         assertThat(sentByOne.get() + sentByTwo.get()).isEqualTo(count);
-        assertThat(notifications.findByDealIdAndStatusOrderById(deal, NotificationStatus.SENT)).hasSize(count);
+        assertThat(notifications.findByDealIdAndStatusOrderById(deal, NotificationStatus.SENT))
+                .hasSize(count);
     }
 
     @Test
@@ -333,19 +382,24 @@ class PromptMailTest {
         world.fire(deal, PromptWorld.timerOf(PromptKind.ANSWERABILITY_REVIEW));
         sender.sendDue(clock.instant());
 
-        assertThat(mailsAbout(name).get(0).getMessageID()).isEqualTo("<notification-%d@citydeal.example>".formatted(only(deal).getId()));
+        assertThat(mailsAbout(name).get(0).getMessageID())
+                .isEqualTo("<notification-%d@citydeal.example>"
+                        .formatted(only(deal).getId()));
     }
 
     @Test
     void userWithoutAnAddressIsShownAsFailedInsteadOfLost() {
-        identityService.saveUser(withoutEmail(identityService.createUserQuery().userId(PromptWorld.BRAM).singleResult()));
-        String deal = world.runningDeal("City Deal Geen Adres", PromptWorld.BRAM, PETRA, LocalDate.of(2024, 3, 1),
-                LocalDate.of(2027, 3, 1));
+        identityService.saveUser(withoutEmail(
+                identityService.createUserQuery().userId(PromptWorld.BRAM).singleResult()));
+        String deal = world.runningDeal(
+                "City Deal Geen Adres", PromptWorld.BRAM, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
 
         world.fire(deal, PromptWorld.timerOf(PromptKind.OWNERSHIP_CONVERSATION));
         sender.sendDue(clock.instant());
 
-        Notification failed = notifications.findByDealIdAndStatusOrderById(deal, NotificationStatus.FAILED).get(0);
+        Notification failed = notifications
+                .findByDealIdAndStatusOrderById(deal, NotificationStatus.FAILED)
+                .get(0);
         assertThat(failed.getRecipientUser()).isEqualTo(PromptWorld.BRAM);
         assertThat(failed.getLastError()).contains("Geen e-mailadres");
     }
@@ -354,40 +408,49 @@ class PromptMailTest {
     void reminderComesOnceBeforeTheDueDateAndOnceOnItWhileTheTaskIsOpen() throws Exception {
         String name = "City Deal Herinneren";
         String deal = world.runningDeal(name, ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
-        Instant fifteenDaysAhead = OffsetDateTime.parse("2024-11-14T10:00+01:00").toInstant();
-        Instant fourteenDaysAhead = OffsetDateTime.parse("2024-11-15T10:00+01:00").toInstant();
+        Instant fifteenDaysAhead =
+                OffsetDateTime.parse("2024-11-14T10:00+01:00").toInstant();
+        Instant fourteenDaysAhead =
+                OffsetDateTime.parse("2024-11-15T10:00+01:00").toInstant();
         Instant dueDay = OffsetDateTime.parse("2024-11-29T10:00+01:00").toInstant();
 
         reminders.remind(fifteenDaysAhead);
         assertThat(reminders(deal, NotificationKind.REMINDER_BEFORE)).isEmpty();
         reminders.remind(fourteenDaysAhead);
         reminders.remind(fourteenDaysAhead.plus(Duration.ofDays(1)));
-        assertThat(reminders(deal, NotificationKind.REMINDER_BEFORE)).singleElement()
+        assertThat(reminders(deal, NotificationKind.REMINDER_BEFORE))
+                .singleElement()
                 .satisfies(n -> assertThat(n.getPromptKind()).isEqualTo(PromptKind.OWNERSHIP_CONVERSATION));
         reminders.remind(dueDay);
         reminders.remind(dueDay.plusSeconds(3600));
-        assertThat(reminders(deal, NotificationKind.REMINDER_DUE)).singleElement()
+        assertThat(reminders(deal, NotificationKind.REMINDER_DUE))
+                .singleElement()
                 .satisfies(n -> assertThat(n.getPromptKind()).isEqualTo(PromptKind.OWNERSHIP_CONVERSATION));
 
         sender.sendDue(clock.instant());
         List<MimeMessage> mails = mailsAbout(name);
-        assertThat(mails).extracting(PromptMailTest::subject).containsExactlyInAnyOrder(
-                "Herinnering: Eigenaarschapsgesprek voeren — " + name + " (uiterlijk 29-11-2024)",
-                "Herinnering: Eigenaarschapsgesprek voeren — " + name);
+        assertThat(mails)
+                .extracting(PromptMailTest::subject)
+                .containsExactlyInAnyOrder(
+                        "Herinnering: Eigenaarschapsgesprek voeren — " + name + " (uiterlijk 29-11-2024)",
+                        "Herinnering: Eigenaarschapsgesprek voeren — " + name);
         assertThat(mails).allSatisfy(m -> assertThat(recipients(m)).containsExactly("anna@citydeal.example"));
-        assertThat(mails.stream().map(PromptMailTest::text).filter(b -> b.contains("Over 14 dagen, op 29-11-2024"))).hasSize(1);
+        assertThat(mails.stream().map(PromptMailTest::text).filter(b -> b.contains("Over 14 dagen, op 29-11-2024")))
+                .hasSize(1);
     }
 
     @Test
     void promptThatFiredOnItsDateGetsNoSecondMailFromTheReminderRun() {
-        String deal = world.runningDeal("City Deal Een Per Dag", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
+        String deal = world.runningDeal(
+                "City Deal Een Per Dag", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
         world.fire(deal, PromptWorld.timerOf(PromptKind.OWNERSHIP_CONVERSATION));
 
         reminders.remind(OffsetDateTime.parse("2024-11-29T10:00+01:00").toInstant());
 
         assertThat(reminders(deal, NotificationKind.REMINDER_DUE)).isEmpty();
         assertThat(notifications.findByDealIdAndStatusOrderById(deal, NotificationStatus.PENDING))
-                .extracting(Notification::getKind).containsExactly(NotificationKind.PROMPT);
+                .extracting(Notification::getKind)
+                .containsExactly(NotificationKind.PROMPT);
     }
 
     @Test
@@ -397,26 +460,34 @@ class PromptMailTest {
         reminders.remind(OffsetDateTime.parse("2024-11-20T10:00+01:00").toInstant());
         assertThat(reminders(deal, NotificationKind.REMINDER_BEFORE)).hasSize(1);
 
-        taskService.complete(world.task(deal, PromptWorld.taskOf(PromptKind.OWNERSHIP_CONVERSATION)).getId(),
+        taskService.complete(
+                world.task(deal, PromptWorld.taskOf(PromptKind.OWNERSHIP_CONVERSATION))
+                        .getId(),
                 java.util.Map.of("ownershipOutcome", "Provincie wordt eigenaar"));
         reminders.remind(OffsetDateTime.parse("2024-11-29T10:00+01:00").toInstant());
         sender.sendDue(clock.instant());
 
         assertThat(reminders(deal, NotificationKind.REMINDER_DUE)).isEmpty();
-        assertThat(reminders(deal, NotificationKind.REMINDER_BEFORE)).singleElement()
+        assertThat(reminders(deal, NotificationKind.REMINDER_BEFORE))
+                .singleElement()
                 .satisfies(n -> assertThat(n.getStatus()).isEqualTo(NotificationStatus.CANCELLED));
         assertThat(mailsAbout(name)).isEmpty();
     }
 
     @Test
     void deliveredScalingPlanCancelsItsEscalationSoNothingIsAnnouncedForIt() {
-        String deal = world.runningDeal("City Deal Plan Klaar", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
+        String deal = world.runningDeal(
+                "City Deal Plan Klaar", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
 
-        taskService.complete(world.task(deal, PromptWorld.taskOf(PromptKind.SCALING_PLAN_DUE)).getId(),
+        taskService.complete(
+                world.task(deal, PromptWorld.taskOf(PromptKind.SCALING_PLAN_DUE))
+                        .getId(),
                 java.util.Map.of("scalingPlanSummary", "Inbedden in beleid"));
 
-        assertThat(promptLog.forDeal(deal)).filteredOn(p -> p.getKind() == PromptKind.SCALING_PLAN_ESCALATION)
-                .extracting(Prompt::getStatus).containsOnly(nl.citydeal.engine.prompt.PromptStatus.CANCELLED);
+        assertThat(prompts.forDeal(deal))
+                .filteredOn(p -> p.getKind() == PromptKind.SCALING_PLAN_ESCALATION)
+                .extracting(Prompt::getStatus)
+                .containsOnly(nl.citydeal.engine.prompt.PromptStatus.CANCELLED);
     }
 
     @Test
@@ -427,17 +498,27 @@ class PromptMailTest {
 
         int members = recipients.programmeOffice().size();
         assertThat(digest.send(monday)).isEqualTo(members);
-        assertThat(digest.send(monday.plus(Duration.ofHours(1)))).as("the second node, or a second run").isZero();
+        assertThat(digest.send(monday.plus(Duration.ofHours(1))))
+                .as("the second node, or a second run")
+                .isZero();
         sender.sendDue(clock.instant());
 
         List<MimeMessage> digests = Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> subject(m).startsWith("Weekoverzicht City Deals — week 49")).toList();
+                .filter(m -> subject(m).startsWith("Weekoverzicht City Deals — week 49"))
+                .toList();
         assertThat(digests.stream().map(PromptMailTest::recipients).flatMap(List::stream))
                 .containsOnlyOnce(PETRA + "@citydeal.example", PIETER + "@citydeal.example");
-        String body = text(digests.stream().filter(m -> recipients(m).contains(PETRA + "@citydeal.example")).findFirst().orElseThrow());
-        assertThat(body).contains("Verlopen en nog open").contains(name + " — Eigenaarschapsgesprek voeren, verlopen op 29-11-2024")
+        String body = text(digests.stream()
+                .filter(m -> recipients(m).contains(PETRA + "@citydeal.example"))
+                .findFirst()
+                .orElseThrow());
+        assertThat(body)
+                .contains("Verlopen en nog open")
+                .contains(name + " — Eigenaarschapsgesprek voeren, verlopen op 29-11-2024")
                 .contains(name + " — 75% bereikt op 31-05-2026, einddatum 01-03-2027 (dealtrekker: anna)");
-        assertThat(digest.send(monday.plus(Duration.ofDays(7)))).as("next week's digest").isEqualTo(members);
+        assertThat(digest.send(monday.plus(Duration.ofDays(7))))
+                .as("next week's digest")
+                .isEqualTo(members);
     }
 
     // --- helpers
@@ -454,7 +535,9 @@ class PromptMailTest {
     private List<Notification> reminders(String dealId, NotificationKind kind) {
         List<Notification> all = new ArrayList<>();
         for (NotificationStatus status : NotificationStatus.values()) {
-            notifications.findByDealIdAndStatusOrderById(dealId, status).stream().filter(n -> n.getKind() == kind).forEach(all::add);
+            notifications.findByDealIdAndStatusOrderById(dealId, status).stream()
+                    .filter(n -> n.getKind() == kind)
+                    .forEach(all::add);
         }
         return all;
     }
@@ -479,7 +562,9 @@ class PromptMailTest {
 
     /** The mails whose subject names the deal; GreenMail has stored a mail when the SMTP server accepted it. */
     static List<MimeMessage> mailsAbout(String dealName) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains(dealName)).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subject(m).contains(dealName))
+                .toList();
     }
 
     /** The decoded text of a plain-text mail. */
@@ -501,7 +586,9 @@ class PromptMailTest {
 
     static List<String> recipients(MimeMessage message) {
         try {
-            return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+            return Arrays.stream(message.getAllRecipients())
+                    .map(Object::toString)
+                    .toList();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,9 +1,5 @@
 package nl.citydeal.engine.prompt.notify;
 
-import static nl.citydeal.engine.prompt.PromptWorld.ANNA;
-import static nl.citydeal.engine.prompt.PromptWorld.PETRA;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -15,9 +11,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.annotation.DirtiesContext;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -26,6 +22,10 @@ import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptWorld;
+
+import static nl.citydeal.engine.prompt.PromptWorld.ANNA;
+import static nl.citydeal.engine.prompt.PromptWorld.PETRA;
+import static org.awaitility.Awaitility.await;
 
 /**
  * With scheduling on, as in the application, a prompt that fires reaches the mailbox by itself, once. The context is
@@ -50,12 +50,16 @@ class ScheduledDeliveryTest {
 
     @Autowired
     IdentityService identityService;
+
     @Autowired
     DealRegistry registry;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     ManagementService managementService;
+
     @Autowired
     TaskService taskService;
 
@@ -66,17 +70,23 @@ class ScheduledDeliveryTest {
 
     @Test
     void firedPromptIsMailedByTheScheduledSenderExactlyOnce() {
-        PromptWorld world = new PromptWorld(identityService, registry, runtimeService, managementService, taskService).withPeople();
-        String deal = world.runningDeal("City Deal Vanzelf", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
+        PromptWorld world =
+                new PromptWorld(identityService, registry, runtimeService, managementService, taskService).withPeople();
+        String deal =
+                world.runningDeal("City Deal Vanzelf", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
 
         world.fire(deal, PromptWorld.timerOf(PromptKind.SCALING_EXPLORATION));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> mails("City Deal Vanzelf") == 1);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> mails("City Deal Vanzelf") == 1);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> mails("City Deal Vanzelf") == 1);
     }
 
     private static long mails(String dealName) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> PromptMailTest.subject(m).contains(dealName)).count();
+        return Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> PromptMailTest.subject(m).contains(dealName))
+                .count();
     }
 
     private static GreenMail start() {

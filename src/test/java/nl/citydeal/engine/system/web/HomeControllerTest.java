@@ -1,5 +1,13 @@
 package nl.citydeal.engine.system.web;
 
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import nl.citydeal.engine.CityDealSpringTest;
+
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,14 +16,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
-import org.hamcrest.Matchers;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.MockMvc;
-
-import nl.citydeal.engine.CityDealSpringTest;
 
 @CityDealSpringTest
 @AutoConfigureMockMvc
@@ -27,7 +27,8 @@ class HomeControllerTest {
     @Test
     void anonymousVisitorIsSentToTheDutchLoginPage() throws Exception {
         mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("http://localhost/login"));
-        mvc.perform(get("/login")).andExpect(status().isOk())
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Inloggen")))
                 .andExpect(header().string("Content-Security-Policy", Matchers.containsString("default-src 'self'")))
                 .andExpect(header().string("X-Frame-Options", "DENY"));

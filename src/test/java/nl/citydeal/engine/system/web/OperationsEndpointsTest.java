@@ -1,14 +1,5 @@
 package nl.citydeal.engine.system.web;
 
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +14,15 @@ import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.identity.Role;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 /**
  * What operators and probes see: readiness with the engine, the job executor and the database; liveness; the
  * metrics for Prometheus, for administrators only.
@@ -35,14 +35,17 @@ class OperationsEndpointsTest {
 
     /** Administrators of their own: another test's failed logins may have locked the configured one for a while. */
     static final String ADMIN = "oscar";
+
     static final String ADMIN_PASSWORD = "Operaties-Beheer-2026!";
     static final String OFFICE = "olga";
     static final String OFFICE_PASSWORD = "Operaties-Bureau-2026!";
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -63,9 +66,11 @@ class OperationsEndpointsTest {
 
     @Test
     void probesAreOpenAndTellNoMoreThanTheirState() throws Exception {
-        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk())
                 .andExpect(content().json("{\"status\":\"UP\"}", true));
-        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk())
+        mvc.perform(get("/actuator/health/liveness"))
+                .andExpect(status().isOk())
                 .andExpect(content().json("{\"status\":\"UP\"}", true));
     }
 
@@ -76,14 +81,17 @@ class OperationsEndpointsTest {
                 .andExpect(jsonPath("$.components.readinessState.status").value("UP"))
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
                 .andExpect(jsonPath("$.components.camundaEngine.status").value("UP"))
-                .andExpect(jsonPath("$.components.camundaEngine.details.schemaVersion").value("7.24.0"))
-                .andExpect(jsonPath("$.components.camundaEngine.details.processDefinitions").value(greaterThanOrEqualTo(1)))
+                .andExpect(jsonPath("$.components.camundaEngine.details.schemaVersion")
+                        .value("7.24.0"))
+                .andExpect(jsonPath("$.components.camundaEngine.details.processDefinitions")
+                        .value(greaterThanOrEqualTo(1)))
                 // the tests switch the job executor off: a node without one is ready, and says so
                 .andExpect(jsonPath("$.components.jobExecutor.status").value("UP"))
                 .andExpect(jsonPath("$.components.jobExecutor.details.enabled").value(false))
                 .andExpect(jsonPath("$.components.jobExecutor.details.active").value(false))
                 .andExpect(jsonPath("$.components.jobExecutor.details.jobsDue").isNumber())
-                .andExpect(jsonPath("$.components.jobExecutor.details.jobsFailed").isNumber())
+                .andExpect(
+                        jsonPath("$.components.jobExecutor.details.jobsFailed").isNumber())
                 .andExpect(jsonPath("$.components.processEngine").doesNotExist());
     }
 
@@ -98,14 +106,17 @@ class OperationsEndpointsTest {
         mvc.perform(get("/actuator/health").with(user(ADMIN).roles("ADMINISTRATOR")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.components.db.details.database").exists())
-                .andExpect(jsonPath("$.components.camundaEngine.details.schemaVersion").value("7.24.0"));
+                .andExpect(jsonPath("$.components.camundaEngine.details.schemaVersion")
+                        .value("7.24.0"));
     }
 
     @Test
     void prometheusScrapesWithAnAdministratorsLoginOnly() throws Exception {
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/actuator/prometheus").with(httpBasic(OFFICE, OFFICE_PASSWORD))).andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/prometheus").with(httpBasic("nobody", "guess"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic(OFFICE, OFFICE_PASSWORD)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic("nobody", "guess")))
+                .andExpect(status().isUnauthorized());
 
         mvc.perform(get("/actuator/prometheus").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
                 .andExpect(status().isOk())

@@ -1,7 +1,5 @@
 package nl.citydeal.engine.system.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,14 +24,17 @@ import org.springframework.test.context.ActiveProfiles;
 
 import nl.citydeal.engine.deal.DealRepository;
 import nl.citydeal.engine.identity.Role;
-import nl.citydeal.engine.process.CityDealProcess;
+import nl.citydeal.engine.processengine.CityDealProcess;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The APIs read at most {@code citydeal.payload.max-size} (2 MB) of a body, also when it is sent chunked, without a
  * {@code Content-Length}: past it they answer 413 and store nothing. Through Spring MVC ({@code /api}) and the
  * engine REST API (a Jersey servlet of its own) on the real server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.generate-unique-process-engine-name=false") // the server of AccessControlTest
 @ActiveProfiles("test")
 class PayloadLimitTest {
@@ -45,10 +46,13 @@ class PayloadLimitTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     IdentityService identityService;
+
     @Autowired
     RuntimeService runtimeService;
+
     @Autowired
     DealRepository deals;
 
@@ -58,10 +62,14 @@ class PayloadLimitTest {
     void setUp() {
         user(ADMIN, Role.ADMINISTRATOR);
         user(LEAD, Role.DEAL_LEAD);
-        deal = runtimeService.startProcessInstanceByKey(CityDealProcess.KEY, Variables.createVariables()
-                .putValue(CityDealProcess.Variable.DEAL_NAME, "City Deal Groot").putValue(CityDealProcess.Variable.THEME, "test")
-                .putValue(CityDealProcess.Variable.LEAD_ORGANISATION, "Gemeente")
-                .putValue(CityDealProcess.Variable.DEAL_LEAD, LEAD).putValue(CityDealProcess.Variable.AMBITION, "Groot"));
+        deal = runtimeService.startProcessInstanceByKey(
+                CityDealProcess.KEY,
+                Variables.createVariables()
+                        .putValue(CityDealProcess.Variable.DEAL_NAME, "City Deal Groot")
+                        .putValue(CityDealProcess.Variable.THEME, "test")
+                        .putValue(CityDealProcess.Variable.LEAD_ORGANISATION, "Gemeente")
+                        .putValue(CityDealProcess.Variable.DEAL_LEAD, LEAD)
+                        .putValue(CityDealProcess.Variable.AMBITION, "Groot"));
     }
 
     private void user(String id, Role role) {
@@ -86,10 +94,12 @@ class PayloadLimitTest {
             csv.append("Deal ").append(i).append(",housing,2024-01-01,2027-01-01,Utrecht,exact,running\n");
         }
 
-        HttpResponse<String> response = chunked("POST", "/api/deals/import?dealLead=" + ADMIN, "text/csv", csv.toString());
+        HttpResponse<String> response =
+                chunked("POST", "/api/deals/import?dealLead=" + ADMIN, "text/csv", csv.toString());
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("De inhoud is groter dan 2 MB; er is niets gewijzigd.");
         assertThat(deals.count()).isEqualTo(before);
     }
@@ -98,11 +108,17 @@ class PayloadLimitTest {
     void chunkedVariableOverTheLimitIsRefusedByTheEngineRestApiAndNotStored() throws Exception {
         String value = "x".repeat(THREE_MB);
 
-        HttpResponse<String> json = chunked("PUT", "/engine-rest/process-instance/" + deal.getId() + "/variables/big",
-                "application/json", "{\"value\":\"" + value + "\",\"type\":\"String\"}");
+        HttpResponse<String> json = chunked(
+                "PUT",
+                "/engine-rest/process-instance/" + deal.getId() + "/variables/big",
+                "application/json",
+                "{\"value\":\"" + value + "\",\"type\":\"String\"}");
         String boundary = "----" + UUID.randomUUID();
-        HttpResponse<String> file = chunked("POST", "/engine-rest/process-instance/" + deal.getId() + "/variables/bigFile/data",
-                "multipart/form-data; boundary=" + boundary, "--" + boundary + "\r\n"
+        HttpResponse<String> file = chunked(
+                "POST",
+                "/engine-rest/process-instance/" + deal.getId() + "/variables/bigFile/data",
+                "multipart/form-data; boundary=" + boundary,
+                "--" + boundary + "\r\n"
                         + "Content-Disposition: form-data; name=\"data\"; filename=\"big.txt\"\r\n"
                         + "Content-Type: text/plain\r\n\r\n" + value + "\r\n--" + boundary + "--\r\n");
 
@@ -118,28 +134,41 @@ class PayloadLimitTest {
         String file = "z".repeat(1_500_000);
         String boundary = "----" + UUID.randomUUID();
 
-        HttpResponse<String> json = chunked("PUT", "/engine-rest/process-instance/" + deal.getId() + "/variables/medium",
-                "application/json", "{\"value\":\"" + text + "\",\"type\":\"String\"}");
-        HttpResponse<String> upload = chunked("POST", "/engine-rest/process-instance/" + deal.getId() + "/variables/mediumFile/data",
-                "multipart/form-data; boundary=" + boundary, "--" + boundary + "\r\n"
+        HttpResponse<String> json = chunked(
+                "PUT",
+                "/engine-rest/process-instance/" + deal.getId() + "/variables/medium",
+                "application/json",
+                "{\"value\":\"" + text + "\",\"type\":\"String\"}");
+        HttpResponse<String> upload = chunked(
+                "POST",
+                "/engine-rest/process-instance/" + deal.getId() + "/variables/mediumFile/data",
+                "multipart/form-data; boundary=" + boundary,
+                "--" + boundary + "\r\n"
                         + "Content-Disposition: form-data; name=\"data\"; filename=\"medium.txt\"\r\n"
                         + "Content-Type: text/plain\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n");
 
         assertThat(json.statusCode()).as(json.body()).isEqualTo(204);
         assertThat(runtimeService.getVariable(deal.getId(), "medium")).isEqualTo(text);
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(204);
-        assertThat((byte[]) runtimeService.getVariable(deal.getId(), "mediumFile")).hasSize(file.length());
+        assertThat((byte[]) runtimeService.getVariable(deal.getId(), "mediumFile"))
+                .hasSize(file.length());
     }
 
     /** Sends the body as a stream: java.net.http sends it chunked, without a Content-Length. */
     private HttpResponse<String> chunked(String method, String path, String contentType, String body) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((ADMIN + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
                 .build();
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

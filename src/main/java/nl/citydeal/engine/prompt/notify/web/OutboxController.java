@@ -48,17 +48,40 @@ class OutboxController {
     }
 
     /** One mail as the page shows it. */
-    record Line(Long id, String kind, String status, String statusClass, String recipient, String subject, String body,
-                String created, String sent, int attempts, String nextAttempt, String error) {
+    record Line(
+            Long id,
+            String kind,
+            String status,
+            String statusClass,
+            String recipient,
+            String subject,
+            String body,
+            String created,
+            String sent,
+            int attempts,
+            String nextAttempt,
+            String error) {
 
         static Line of(Notification n) {
-            String recipient = n.getRecipientEmail() == null ? "(geen adres) " + n.getRecipientUser()
-                    : n.getRecipientUser() == null ? n.getRecipientEmail()
-                    : "%s <%s>".formatted(n.getRecipientUser(), n.getRecipientEmail());
-            return new Line(n.getId(), n.getKind().label(), n.getStatus().label(),
-                    "status-" + n.getStatus().name().toLowerCase(java.util.Locale.ROOT), recipient, n.getSubject(),
-                    n.getBody(), moment(n.getCreatedAt()), moment(n.getSentAt()), n.getAttempts(),
-                    n.getStatus() == NotificationStatus.PENDING && n.getAttempts() > 0 ? moment(n.getNextAttemptAt()) : null,
+            String recipient = n.getRecipientEmail() == null
+                    ? "(geen adres) " + n.getRecipientUser()
+                    : n.getRecipientUser() == null
+                            ? n.getRecipientEmail()
+                            : "%s <%s>".formatted(n.getRecipientUser(), n.getRecipientEmail());
+            return new Line(
+                    n.getId(),
+                    n.getKind().label(),
+                    n.getStatus().label(),
+                    "status-" + n.getStatus().name().toLowerCase(java.util.Locale.ROOT),
+                    recipient,
+                    n.getSubject(),
+                    n.getBody(),
+                    moment(n.getCreatedAt()),
+                    moment(n.getSentAt()),
+                    n.getAttempts(),
+                    n.getStatus() == NotificationStatus.PENDING && n.getAttempts() > 0
+                            ? moment(n.getNextAttemptAt())
+                            : null,
                     n.getLastError());
         }
 

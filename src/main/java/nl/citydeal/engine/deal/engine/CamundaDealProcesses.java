@@ -1,0 +1,86 @@
+package nl.citydeal.engine.deal.engine;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.deal.Deal;
+import nl.citydeal.engine.deal.DealProcesses;
+import nl.citydeal.engine.identity.DealAccess;
+import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.prompt.PromptPlanning;
+import nl.citydeal.engine.system.NotFoundException;
+
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
+
+/** The {@code city-deal} process instance of each deal, found by its business key (the deal's id). */
+@Component
+class CamundaDealProcesses implements DealProcesses {
+
+    private final RuntimeService runtimeService;
+    private final PromptPlanning promptPlanning;
+    private final DealAccess dealAccess;
+
+    public CamundaDealProcesses(RuntimeService runtimeService, PromptPlanning promptPlanning, DealAccess dealAccess) {
+        this.runtimeService = runtimeService;
+        this.promptPlanning = promptPlanning;
+        this.dealAccess = dealAccess;
+    }
+
+    @Override
+    public void start(Deal deal, boolean imported) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(DEAL_NAME, deal.getName())
+                .putValue(THEME, deal.getTheme())
+                .putValue(LEAD_ORGANISATION, deal.getLeadOrganisation())
+                .putValue(DEAL_LEAD, deal.getDealLead())
+                .putValue(PROGRAMME_OFFICE_CONTACT, deal.getProgrammeOfficeContact())
+                .putValue(AMBITION, deal.getAmbition())
+                .putValue(PREDECESSOR_DEAL_ID, deal.getPredecessorId())
+                .putValue(IMPORTED, imported);
+        if (deal.getSetup() != null) {
+            variables.putValue(SETUP, deal.getSetup().name());
+        }
+        if (deal.getSignedOn() != null) {
+            variables
+                    .putValue(SIGNED_ON, isoDate(deal.getSignedOn()))
+                    .putValue(ENDS_ON, isoDate(deal.getEndsOn()))
+                    .putValue(STAATSCOURANT_REFERENCE, deal.getStaatscourantReference());
+        }
+        runtimeService.startProcessInstanceByKey(CityDealProcess.KEY, deal.getId(), variables);
+    }
+
+    @Override
+    public void changeTerm(String dealId, LocalDate newEnd) {
+        String instance = instanceOf(dealId);
+        runtimeService.setVariable(instance, ENDS_ON, newEnd.toString());
+        promptPlanning.plan(instance, dealId);
+    }
+
+    @Override
+    public void changeLead(String dealId, String oldLead, String newLead) {
+        String instance = instanceOf(dealId);
+        runtimeService.setVariable(instance, DEAL_LEAD, newLead);
+        dealAccess.changeLead(instance, oldLead, newLead);
+    }
+
+    private String instanceOf(String dealId) {
+        ProcessInstance instance = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .processInstanceBusinessKey(dealId)
+                .singleResult();
+        if (instance == null) {
+            throw new NotFoundException("Deal %s heeft geen lopend proces.".formatted(dealId));
+        }
+        return instance.getId();
+    }
+
+    private static String isoDate(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+}

@@ -1,0 +1,74 @@
+package nl.citydeal.engine.deal.engine;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.deal.DealLeads;
+import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.identity.DealAccess;
+import nl.citydeal.engine.processengine.ProcessValues;
+
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
+
+/**
+ * Gives every new deal its id (the process instance's business key), its registry entry (for a deal started
+ * from Tasklist's start form), its lead access to it, and the flags the
+ * prompts and gates read, so that a deal started from Tasklist's start form is complete too. A deal that is not
+ * in the registry yet (started from Tasklist or the engine REST API, not through {@code POST /api/deals}) needs a
+ * deal lead as the registry demands one: otherwise the start is refused with the registry's Dutch message (400
+ * through the engine REST API's {@code submit-form} and {@code start}, see {@code processengine.EngineRestBadInput}; shown on the
+ * start form in Tasklist) and nothing is registered, started or granted.
+ */
+@Component
+class DealStartExecutionListener implements ExecutionListener {
+
+    private final DealAccess dealAccess;
+    private final DealRegistry dealRegistry;
+    private final DealLeads dealLeads;
+
+    public DealStartExecutionListener(DealAccess dealAccess, DealRegistry dealRegistry, DealLeads dealLeads) {
+        this.dealAccess = dealAccess;
+        this.dealRegistry = dealRegistry;
+        this.dealLeads = dealLeads;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        String dealId = execution.getProcessBusinessKey();
+        if (dealId == null || dealId.isBlank()) {
+            dealId = UUID.randomUUID().toString();
+            execution.setProcessBusinessKey(dealId);
+        }
+        if (!dealRegistry.exists(dealId)) {
+            checkDealLead(ProcessValues.text(execution, DEAL_LEAD));
+        }
+        execution.setVariable(DEAL_ID, dealId);
+        dealRegistry.ensureRegistered(
+                dealId,
+                ProcessValues.text(execution, DEAL_NAME),
+                ProcessValues.text(execution, THEME),
+                ProcessValues.text(execution, LEAD_ORGANISATION),
+                ProcessValues.text(execution, DEAL_LEAD),
+                ProcessValues.text(execution, PROGRAMME_OFFICE_CONTACT),
+                ProcessValues.text(execution, AMBITION),
+                ProcessValues.text(execution, PREDECESSOR_DEAL_ID));
+        dealAccess.grantLeadOfNewInstance(execution.getProcessInstanceId(), (String) execution.getVariable(DEAL_LEAD));
+        if (!execution.hasVariable(IMPORTED)) {
+            execution.setVariable(IMPORTED, false);
+        }
+    }
+
+    /** A form field's error: Tasklist shows it on the start form, the engine REST API answers it with 400. */
+    private void checkDealLead(String dealLead) {
+        if (dealLead == null || dealLead.isBlank()) {
+            throw new FormFieldValidationException(DEAL_LEAD, "Dealtrekker is verplicht.");
+        }
+        if (!dealLeads.isDealLead(dealLead)) {
+            throw new FormFieldValidationException(DEAL_LEAD, "'%s' is geen dealtrekker.".formatted(dealLead));
+        }
+    }
+}

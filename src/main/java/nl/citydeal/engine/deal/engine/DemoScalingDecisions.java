@@ -1,0 +1,167 @@
+package nl.citydeal.engine.deal.engine;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.deal.ScalingRoute;
+import nl.citydeal.engine.processengine.CityDealProcess;
+
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
+
+/**
+ * In the demo, takes a few finished real deals through their scaling decision as they actually went (see
+ * CITY-DEALS.md, "Scaling routes"), with hand-overs, lessons and a final report, so the portfolio shows closed
+ * deals with routes and lessons. Runs after the demo deals are registered and before the job executor starts.
+ */
+@Component
+@Profile("demo")
+@Order(2)
+class DemoScalingDecisions implements ApplicationRunner {
+
+    /** A finished deal's outcome as the demo tells it. */
+    record Ending(
+            String dealName,
+            String outcome,
+            List<ScalingRoute> routes,
+            String rationale,
+            String positive,
+            String negative) {}
+
+    static final List<Ending> ENDINGS = List.of(
+            new Ending(
+                    "City Deal Waarden van Groen en Blauw in de Stad",
+                    "PARTLY",
+                    List.of(ScalingRoute.MERGE),
+                    "Het werk gaat verder als werkgroep in City Deal Klimaatadaptatie.",
+                    "Natuurlijk kapitaal rekenbaar gemaakt voor gemeenten.",
+                    "Te veel kleine pilots zonder gezamenlijke aanpak."),
+            new Ending(
+                    "City Deal Inclusieve Stad",
+                    "ACHIEVED",
+                    List.of(ScalingRoute.EMBED_IN_POLICY, ScalingRoute.KNOWLEDGE_NETWORK),
+                    "Herstart in het nationale programma Eenvoudig Maatwerk.",
+                    "Maatwerk voor inwoners werkt als gemeenten en Rijk samen regels buigen.",
+                    "Eigenaarschap bij het Rijk kwam laat op tafel."),
+            new Ending(
+                    "City Deal Zorg voor Veiligheid in de Stad",
+                    "NOT_ACHIEVED",
+                    List.of(ScalingRoute.STOP, ScalingRoute.KNOWLEDGE_NETWORK),
+                    "De doelen bleken niet haalbaar; de kennis blijft beschikbaar.",
+                    "Zorg- en veiligheidspartners kennen elkaar nu.",
+                    "Zonder structurele middelen liep de uitvoering vast."));
+
+    private static final Logger log = LoggerFactory.getLogger(DemoScalingDecisions.class);
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+
+    DemoScalingDecisions(RuntimeService runtimeService, TaskService taskService, ManagementService managementService) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.managementService = managementService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Ending ending : ENDINGS) {
+            ProcessInstance deal = runtimeService
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey(CityDealProcess.KEY)
+                    .variableValueEquals(DEAL_NAME, ending.dealName())
+                    .singleResult();
+            if (deal == null || !endTerm(deal)) {
+                continue;
+            }
+            complete(
+                    deal,
+                    CityDealProcess.Activity.ASSESS_OUTCOME,
+                    Map.of(
+                            OUTCOME,
+                            ending.outcome(),
+                            OWNERSHIP_SECURED,
+                            !"NOT_ACHIEVED".equals(ending.outcome()),
+                            STRUCTURAL_FUNDING_FOUND,
+                            false,
+                            NATIONAL_RELEVANCE,
+                            false,
+                            REGULATION_IS_BARRIER,
+                            false,
+                            PARTIES_WANT_TO_CONTINUE,
+                            false));
+            Map<String, Object> decision = new HashMap<>();
+            for (ScalingRoute route : ScalingRoute.values()) {
+                decision.put(
+                        CityDealProcess.routeVariable(route), ending.routes().contains(route));
+            }
+            decision.put(SCALING_DECISION_RATIONALE, ending.rationale());
+            complete(deal, CityDealProcess.Activity.DECIDE_SCALING_ROUTES, decision);
+            for (Task handOver : taskService
+                    .createTaskQuery()
+                    .processInstanceId(deal.getId())
+                    .list()) {
+                if (!handOver.getTaskDefinitionKey().equals(CityDealProcess.Activity.SHARE_LESSONS)) {
+                    taskService.complete(
+                            handOver.getId(),
+                            Map.of(
+                                    "handOverAgreements",
+                                    ending.rationale(),
+                                    "receivingOrganisation",
+                                    "Zie het eindrapport",
+                                    "knowledgeProducts",
+                                    "Handreiking en netwerk",
+                                    "stopReason",
+                                    ending.rationale()));
+                }
+            }
+            complete(
+                    deal,
+                    CityDealProcess.Activity.SHARE_LESSONS,
+                    Map.of("positiveLessons", ending.positive(), "negativeLessons", ending.negative()));
+            complete(deal, CityDealProcess.Activity.CLOSE_DEAL, Map.of("finalReport", ending.rationale()));
+        }
+        log.info("Took {} finished demo deals through their scaling decision", ENDINGS.size());
+    }
+
+    /** Lets the term of an imported, finished deal run out, as the job executor will do for the others. */
+    private boolean endTerm(ProcessInstance deal) {
+        Job termEnd = managementService
+                .createJobQuery()
+                .processInstanceId(deal.getId())
+                .activityId(CityDealProcess.Activity.TERM_ENDED)
+                .singleResult();
+        if (termEnd != null) {
+            managementService.executeJob(termEnd.getId());
+        }
+        return taskService
+                        .createTaskQuery()
+                        .processInstanceId(deal.getId())
+                        .taskDefinitionKey(CityDealProcess.Activity.ASSESS_OUTCOME)
+                        .count()
+                == 1;
+    }
+
+    private void complete(ProcessInstance deal, String activity, Map<String, Object> variables) {
+        Task task = taskService
+                .createTaskQuery()
+                .processInstanceId(deal.getId())
+                .taskDefinitionKey(activity)
+                .singleResult();
+        taskService.complete(task.getId(), variables);
+    }
+}

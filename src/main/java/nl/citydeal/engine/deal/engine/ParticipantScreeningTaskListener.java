@@ -1,0 +1,54 @@
+package nl.citydeal.engine.deal.engine;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.deal.ParticipantType;
+import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.ProcessValues;
+
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
+
+/**
+ * Records each participant screened on added value in the registry, and counts them and those admitted. The
+ * screening's own fields are cleared afterwards so the next screening starts with an empty form; the history keeps every submitted value.
+ */
+@Component
+class ParticipantScreeningTaskListener implements TaskListener {
+
+    private final DealRegistry dealRegistry;
+
+    public ParticipantScreeningTaskListener(DealRegistry dealRegistry) {
+        this.dealRegistry = dealRegistry;
+    }
+
+    private static final List<String> SCREENING_FIELDS =
+            List.of(PARTICIPANT_NAME, PARTICIPANT_TYPE, PARTICIPANT_ADDED_VALUE, PARTICIPANT_ACCEPTED);
+
+    @Override
+    public void notify(DelegateTask task) {
+        String type = ProcessValues.text(task, PARTICIPANT_TYPE);
+        dealRegistry.recordScreening(
+                task.getExecution().getProcessBusinessKey(),
+                ProcessValues.text(task, PARTICIPANT_NAME),
+                type == null ? ParticipantType.MUNICIPALITY : ParticipantType.valueOf(type),
+                ProcessValues.text(task, PARTICIPANT_ADDED_VALUE),
+                ProcessValues.flag(task, PARTICIPANT_ACCEPTED),
+                CityDealProcess.Activity.SCREEN_LATE_PARTICIPANT.equals(task.getTaskDefinitionKey()),
+                task.getAssignee());
+        task.setVariable(PARTICIPANTS_SCREENED, count(task, PARTICIPANTS_SCREENED) + 1);
+        if (ProcessValues.flag(task, PARTICIPANT_ACCEPTED)) {
+            task.setVariable(PARTICIPANTS_ACCEPTED, count(task, PARTICIPANTS_ACCEPTED) + 1);
+        }
+        SCREENING_FIELDS.forEach(task::removeVariable);
+    }
+
+    private static int count(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value instanceof Number number ? number.intValue() : 0;
+    }
+}

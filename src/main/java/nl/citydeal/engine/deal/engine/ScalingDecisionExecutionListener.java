@@ -1,0 +1,50 @@
+package nl.citydeal.engine.deal.engine;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.deal.InvalidDealException;
+import nl.citydeal.engine.deal.ScalingDecision;
+import nl.citydeal.engine.deal.ScalingRoute;
+import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.ProcessValues;
+
+/**
+ * Records the scaling decision in the registry, and refuses one without a route, without a rationale, or with routes that exclude each other
+ * (HTTP 400 through the REST API, a message on the form in Tasklist; nothing is saved).
+ */
+@Component
+class ScalingDecisionExecutionListener implements ExecutionListener {
+
+    private final DealRegistry dealRegistry;
+
+    public ScalingDecisionExecutionListener(DealRegistry dealRegistry) {
+        this.dealRegistry = dealRegistry;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return;
+        }
+        Set<ScalingRoute> routes = EnumSet.noneOf(ScalingRoute.class);
+        for (ScalingRoute route : ScalingRoute.values()) {
+            if (ProcessValues.flag(execution, CityDealProcess.routeVariable(route))) {
+                routes.add(route);
+            }
+        }
+        try {
+            ScalingDecision decision = new ScalingDecision(
+                    routes, ProcessValues.text(execution, CityDealProcess.Variable.SCALING_DECISION_RATIONALE));
+            dealRegistry.recordScalingDecision(execution.getProcessBusinessKey(), decision, CurrentUser.id(execution));
+        } catch (InvalidDealException e) {
+            throw ProcessValues.badInput(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package nl.citydeal.engine.portfolio.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.portfolio.ProcessPosition;
+import nl.citydeal.engine.processengine.CityDealProcess;
+
+/**
+ * A deal's position in its {@code city-deal} process instance (found by business key, the deal's id): the
+ * deployed BPMN of the instance's own process definition version, the activities it waits in and those it
+ * completed. A finished instance is found in the history.
+ */
+@Component
+class CamundaProcessPosition implements ProcessPosition {
+
+    private final RepositoryService repositoryService;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+
+    public CamundaProcessPosition(
+            RepositoryService repositoryService, RuntimeService runtimeService, HistoryService historyService) {
+        this.repositoryService = repositoryService;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+    }
+
+    @Override
+    public Optional<Diagram> of(String dealId) {
+        List<HistoricProcessInstance> instances = historyService
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .processInstanceBusinessKey(dealId)
+                .orderByProcessInstanceStartTime()
+                .desc()
+                .listPage(0, 1);
+        if (instances.isEmpty()) {
+            return Optional.empty();
+        }
+        HistoricProcessInstance instance = instances.get(0);
+        String definitionId = instance.getProcessDefinitionId();
+        boolean running = instance.getEndTime() == null
+                && runtimeService
+                                .createProcessInstanceQuery()
+                                .processInstanceId(instance.getId())
+                                .count()
+                        > 0;
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
+        List<Step> active = running
+                ? runtimeService.getActiveActivityIds(instance.getId()).stream()
+                        .distinct()
+                        .map(id -> new Step(id, nameOf(model, id)))
+                        .toList()
+                : List.of();
+        List<String> completed =
+                historyService
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .finished()
+                        .list()
+                        .stream()
+                        .map(HistoricActivityInstance::getActivityId)
+                        .distinct()
+                        .toList();
+        return Optional.of(new Diagram(instance.getId(), xmlOf(definitionId), running, active, completed));
+    }
+
+    private String xmlOf(String definitionId) {
+        try (InputStream xml = repositoryService.getProcessModel(definitionId)) {
+            return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the BPMN of " + definitionId, e);
+        }
+    }
+
+    private static String nameOf(BpmnModelInstance model, String activityId) {
+        ModelElementInstance element = model.getModelElementById(activityId);
+        if (element instanceof FlowElement flowElement
+                && flowElement.getName() != null
+                && !flowElement.getName().isBlank()) {
+            return flowElement.getName();
+        }
+        return activityId;
+    }
+}

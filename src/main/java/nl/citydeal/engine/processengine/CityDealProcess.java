@@ -1,0 +1,206 @@
+package nl.citydeal.engine.processengine;
+
+import java.util.Map;
+
+import nl.citydeal.engine.deal.DealPhase;
+import nl.citydeal.engine.deal.ScalingRoute;
+import nl.citydeal.engine.prompt.PromptKind;
+
+/**
+ * The names the code shares with {@code processes/city-deal.bpmn}: process key, activity ids and variable
+ * names. A model test checks that every activity id here exists in the BPMN.
+ */
+public final class CityDealProcess {
+
+    public static final String KEY = "city-deal";
+    public static final String PROMPT_SCHEDULE_DECISION = "prompt-schedule";
+    public static final String SCALING_ROUTE_ADVICE_DECISION = "scaling-route-advice";
+
+    private CityDealProcess() {}
+
+    /** Activity ids, grouped by phase. */
+    public static final class Activity {
+        public static final String START = "StartEvent_DealRegistered";
+        public static final String PREPARATION = "SubProcess_Preparation";
+        public static final String SCREEN_PARTICIPANT = "UserTask_ScreenParticipant";
+        public static final String SECURE_COMMITMENT = "UserTask_SecureCommitment";
+        public static final String AGREE_SETUP = "UserTask_AgreeSetup";
+        public static final String REVIEW_PROPOSAL = "UserTask_ReviewProposal";
+
+        public static final String RECORD_SIGNING = "UserTask_RecordSigning";
+        public static final String PLAN_PROMPTS = "ServiceTask_PlanPrompts";
+
+        public static final String EXPERIMENTATION = "SubProcess_Experimentation";
+        public static final String TERM_ENDED = "BoundaryEvent_TermEnded";
+        public static final String HOLD_OWNERSHIP_CONVERSATION = "UserTask_HoldOwnershipConversation";
+        public static final String OWNERSHIP_PROMPT_DUE = "BoundaryEvent_OwnershipPromptDue";
+        public static final String EXPLORE_SCALING = "UserTask_ExploreScaling";
+        public static final String SCALING_EXPLORATION_DUE = "BoundaryEvent_ScalingExplorationDue";
+        public static final String DELIVER_SCALING_PLAN = "UserTask_DeliverScalingPlan";
+        public static final String SCALING_PLAN_DUE = "BoundaryEvent_ScalingPlanDue";
+        public static final String SCALING_PLAN_ESCALATION_DUE = "BoundaryEvent_ScalingPlanEscalationDue";
+        public static final String ESCALATE_MISSING_SCALING_PLAN = "UserTask_EscalateMissingScalingPlan";
+        public static final String MID_TERM_REVIEW_DUE = "IntermediateCatchEvent_MidTermReviewDue";
+        public static final String HOLD_MID_TERM_REVIEW = "UserTask_HoldMidTermReview";
+        public static final String ANSWERABILITY_REVIEW_DUE = "StartEvent_AnswerabilityReviewDue";
+        public static final String HOLD_ANSWERABILITY_REVIEW = "UserTask_HoldAnswerabilityReview";
+        public static final String COMPLETE_PART_ONE = "UserTask_CompletePartOne";
+        public static final String PASS_PART_ONE_GATE = "UserTask_PassPartOneGate";
+        public static final String CONDUCT_EXPERIMENT = "UserTask_ConductExperiment";
+        public static final String SCREEN_LATE_PARTICIPANT = "UserTask_ScreenLateParticipant";
+        public static final String CHANGE_TERM = "UserTask_ChangeTerm";
+        public static final String RESCHEDULE_PROMPTS = "ServiceTask_ReschedulePrompts";
+        public static final String EXPERIMENTATION_ENDED_EARLY = "EndEvent_ExperimentationEndedEarly";
+
+        public static final String ASSESS_OUTCOME = "UserTask_AssessOutcome";
+        public static final String ADVISE_SCALING_ROUTES = "BusinessRuleTask_AdviseScalingRoutes";
+        public static final String DECIDE_SCALING_ROUTES = "UserTask_DecideScalingRoutes";
+        public static final String RECORD_EXTENSION = "UserTask_RecordExtension";
+        public static final String REPLAN_PROMPTS = "ServiceTask_ReplanPrompts";
+
+        public static final String ROUTES = "InclusiveGateway_Routes";
+        public static final String START_FOLLOW_UP_DEAL = "ServiceTask_StartFollowUpDeal";
+        public static final String HAND_OVER_EMBED_IN_POLICY = "UserTask_HandOverEmbedInPolicy";
+        public static final String HAND_OVER_REGULATION_CHANGE = "UserTask_HandOverRegulationChange";
+        public static final String HAND_OVER_OTHER_DEAL_FORM = "UserTask_HandOverOtherDealForm";
+        public static final String HAND_OVER_MERGE = "UserTask_HandOverMerge";
+        public static final String HAND_OVER_KNOWLEDGE_NETWORK = "UserTask_HandOverKnowledgeNetwork";
+        public static final String HAND_OVER_NATIONAL_ROLLOUT = "UserTask_HandOverNationalRollout";
+        public static final String RECORD_STOP = "UserTask_RecordStop";
+
+        public static final String SHARE_LESSONS = "UserTask_ShareLessons";
+        public static final String CLOSE_DEAL = "UserTask_CloseDeal";
+        public static final String DEAL_CLOSED = "EndEvent_DealClosed";
+
+        private Activity() {}
+    }
+
+    /** Process variable names. */
+    public static final class Variable {
+        public static final String DEAL_ID = "dealId";
+        public static final String DEAL_NAME = "dealName";
+        public static final String THEME = "theme";
+        public static final String LEAD_ORGANISATION = "leadOrganisation";
+        public static final String DEAL_LEAD = "dealLead";
+        public static final String PROGRAMME_OFFICE_CONTACT = "programmeOfficeContact";
+        public static final String AMBITION = "ambition";
+        public static final String PHASE = "phase";
+        /** The phase as Tasklist shows and sorts it: "3. Experimenteerfase". */
+        public static final String PHASE_LABEL = "phaseLabel";
+
+        public static final String IMPORTED = "imported";
+
+        public static final String PARTICIPANT_NAME = "participantName";
+        public static final String PARTICIPANT_TYPE = "participantType";
+        public static final String PARTICIPANT_ADDED_VALUE = "participantAddedValue";
+        public static final String PARTICIPANT_ACCEPTED = "participantAccepted";
+        public static final String MORE_PARTICIPANTS = "moreParticipants";
+        public static final String PARTICIPANTS_SCREENED = "participantsScreened";
+        public static final String PARTICIPANTS_ACCEPTED = "participantsAccepted";
+
+        public static final String RESOURCES_COMMITTED = "resourcesCommitted";
+        public static final String SETUP = "setup";
+        public static final String REVIEW_DECISION = "reviewDecision";
+        public static final String REVIEW_REMARKS = "reviewRemarks";
+
+        public static final String SIGNED_ON = "signedOn";
+        public static final String ENDS_ON = "endsOn";
+        public static final String NEW_ENDS_ON = "newEndsOn";
+        public static final String STAATSCOURANT_REFERENCE = "staatscourantReference";
+
+        public static final String OWNERSHIP_PROMPT_DUE_AT = "ownershipPromptDueAt";
+        public static final String SCALING_EXPLORATION_DUE_AT = "scalingExplorationDueAt";
+        public static final String MID_TERM_REVIEW_DUE_AT = "midTermReviewDueAt";
+        public static final String SCALING_PLAN_DUE_AT = "scalingPlanDueAt";
+        public static final String SCALING_PLAN_ESCALATION_AT = "scalingPlanEscalationAt";
+        public static final String TERM_ENDS_AT = "termEndsAt";
+        public static final String ANSWERABILITY_REVIEW_CYCLE = "answerabilityReviewCycle";
+
+        public static final String OWNERSHIP_CONVERSATION_HELD = "ownershipConversationHeld";
+        public static final String SCALING_EXPLORED = "scalingExplored";
+        public static final String SCALING_PLAN_DELIVERED = "scalingPlanDelivered";
+        public static final String MID_TERM_REVIEW_HELD = "midTermReviewHeld";
+        public static final String PART_ONE_GATE_PASSED = "partOneGatePassed";
+        public static final String EXPERIMENT_ACTION = "experimentAction";
+        public static final String PROMPT_KIND = "promptKind";
+
+        public static final String OUTCOME = "outcome";
+        public static final String OWNERSHIP_SECURED = "ownershipSecured";
+        public static final String STRUCTURAL_FUNDING_FOUND = "structuralFundingFound";
+        public static final String NATIONAL_RELEVANCE = "nationalRelevance";
+        public static final String REGULATION_IS_BARRIER = "regulationIsBarrier";
+        public static final String PARTIES_WANT_TO_CONTINUE = "partiesWantToContinue";
+        public static final String SCALING_ADVICE = "scalingAdvice";
+        public static final String SCALING_DECISION_RATIONALE = "scalingDecisionRationale";
+
+        public static final String ROUTE_FOLLOW_UP_DEAL = "routeFollowUpDeal";
+        public static final String ROUTE_EXTENSION = "routeExtension";
+        public static final String ROUTE_EMBED_IN_POLICY = "routeEmbedInPolicy";
+        public static final String ROUTE_CHANGE_REGULATION = "routeChangeRegulation";
+        public static final String ROUTE_OTHER_DEAL_FORM = "routeOtherDealForm";
+        public static final String ROUTE_MERGE = "routeMerge";
+        public static final String ROUTE_KNOWLEDGE_NETWORK = "routeKnowledgeNetwork";
+        public static final String ROUTE_NATIONAL_ROLLOUT = "routeNationalRollout";
+        public static final String ROUTE_STOP = "routeStop";
+
+        public static final String PREDECESSOR_DEAL_ID = "predecessorDealId";
+        public static final String SUCCESSOR_DEAL_ID = "successorDealId";
+
+        private Variable() {}
+    }
+
+    /** The prompt tasks a deal lead may do early; their boundary timers raise the prompt when it falls due. */
+    public static final Map<String, PromptKind> PROMPT_TASKS = Map.of(
+            Activity.HOLD_OWNERSHIP_CONVERSATION, PromptKind.OWNERSHIP_CONVERSATION,
+            Activity.EXPLORE_SCALING, PromptKind.SCALING_EXPLORATION,
+            Activity.DELIVER_SCALING_PLAN, PromptKind.SCALING_PLAN_DUE);
+
+    /** The timers that make a prompt fall due. */
+    public static final Map<String, PromptKind> PROMPT_TIMERS = Map.of(
+            Activity.OWNERSHIP_PROMPT_DUE, PromptKind.OWNERSHIP_CONVERSATION,
+            Activity.SCALING_EXPLORATION_DUE, PromptKind.SCALING_EXPLORATION,
+            Activity.SCALING_PLAN_DUE, PromptKind.SCALING_PLAN_DUE,
+            Activity.SCALING_PLAN_ESCALATION_DUE, PromptKind.SCALING_PLAN_ESCALATION,
+            Activity.MID_TERM_REVIEW_DUE, PromptKind.MID_TERM_REVIEW,
+            Activity.ANSWERABILITY_REVIEW_DUE, PromptKind.ANSWERABILITY_REVIEW);
+
+    /** The tasks that answer a prompt, and the flag each sets when done (none for recurring ones). */
+    public static final Map<String, PromptKind> PROMPT_ANSWERS = Map.of(
+            Activity.HOLD_OWNERSHIP_CONVERSATION, PromptKind.OWNERSHIP_CONVERSATION,
+            Activity.EXPLORE_SCALING, PromptKind.SCALING_EXPLORATION,
+            Activity.DELIVER_SCALING_PLAN, PromptKind.SCALING_PLAN_DUE,
+            Activity.ESCALATE_MISSING_SCALING_PLAN, PromptKind.SCALING_PLAN_ESCALATION,
+            Activity.HOLD_MID_TERM_REVIEW, PromptKind.MID_TERM_REVIEW,
+            Activity.HOLD_ANSWERABILITY_REVIEW, PromptKind.ANSWERABILITY_REVIEW);
+
+    public static final Map<String, String> DONE_FLAGS = Map.of(
+            Activity.HOLD_OWNERSHIP_CONVERSATION, Variable.OWNERSHIP_CONVERSATION_HELD,
+            Activity.EXPLORE_SCALING, Variable.SCALING_EXPLORED,
+            Activity.DELIVER_SCALING_PLAN, Variable.SCALING_PLAN_DELIVERED,
+            Activity.HOLD_MID_TERM_REVIEW, Variable.MID_TERM_REVIEW_HELD);
+
+    /** The activities where a deal enters a phase. */
+    public static final Map<String, DealPhase> PHASES = Map.of(
+            Activity.PREPARATION, DealPhase.PREPARATION,
+            Activity.RECORD_SIGNING, DealPhase.SIGNING,
+            Activity.EXPERIMENTATION, DealPhase.EXPERIMENTATION,
+            Activity.ASSESS_OUTCOME, DealPhase.SCALING_DECISION,
+            Activity.ROUTES, DealPhase.SCALING_ROUTES,
+            Activity.SHARE_LESSONS, DealPhase.CLOSING,
+            Activity.DEAL_CLOSED, DealPhase.CLOSED);
+
+    /** The process variable that holds whether a route was chosen (and, before the decision, advised). */
+    public static String routeVariable(ScalingRoute route) {
+        return switch (route) {
+            case FOLLOW_UP_DEAL -> Variable.ROUTE_FOLLOW_UP_DEAL;
+            case EXTENSION -> Variable.ROUTE_EXTENSION;
+            case EMBED_IN_POLICY -> Variable.ROUTE_EMBED_IN_POLICY;
+            case CHANGE_REGULATION -> Variable.ROUTE_CHANGE_REGULATION;
+            case OTHER_DEAL_FORM -> Variable.ROUTE_OTHER_DEAL_FORM;
+            case MERGE -> Variable.ROUTE_MERGE;
+            case KNOWLEDGE_NETWORK -> Variable.ROUTE_KNOWLEDGE_NETWORK;
+            case NATIONAL_ROLLOUT -> Variable.ROUTE_NATIONAL_ROLLOUT;
+            case STOP -> Variable.ROUTE_STOP;
+        };
+    }
+}

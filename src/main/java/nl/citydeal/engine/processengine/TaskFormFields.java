@@ -1,0 +1,119 @@
+package nl.citydeal.engine.processengine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nl.citydeal.engine.identity.Role;
+
+/**
+ * Who works on a task without managing the deals (a deal lead) may send with it only the fields of the task's own
+ * Camunda Form: completing, submitting, resolving or ending a task with a BPMN error or escalation with any other
+ * variable is refused with a Dutch message (400 through the engine REST API, shown on the form in Tasklist) before
+ * anything changes. The programme office and administrators, and the application itself (no authenticated user),
+ * are not limited. Writing variables outside completing a task is the engine's own authorization: a task's
+ * assignee holds READ and TASK_WORK on it, not UPDATE ({@link EngineHardeningPlugin}).
+ */
+final class TaskFormFields {
+
+    private static final Set<String> UNLIMITED_GROUPS =
+            Set.of(Role.PROGRAMME_OFFICE.groupId(), Role.ADMINISTRATOR.groupId());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Supplier<FormService> formService;
+    private final Supplier<IdentityService> identityService;
+
+    TaskFormFields(Supplier<FormService> formService, Supplier<IdentityService> identityService) {
+        this.formService = formService;
+        this.identityService = identityService;
+    }
+
+    /**
+     * Refuses variables that are no field of the task's form, for a limited user, as the engine REST API answers 400
+     * for completing and submitting a task ({@link FormFieldValidationException}).
+     */
+    void checkCompletion(String taskId, Map<String, ?> variables) {
+        String refusal = refusal(taskId, variables);
+        if (refusal != null) {
+            throw new FormFieldValidationException("variables", refusal);
+        }
+    }
+
+    /** The same, as the engine REST API answers 400 for resolving a task or a BPMN error or escalation. */
+    void checkCommand(String taskId, Map<String, ?> variables) {
+        String refusal = refusal(taskId, variables);
+        if (refusal != null) {
+            throw new BadUserRequestException(refusal);
+        }
+    }
+
+    private String refusal(String taskId, Map<String, ?> variables) {
+        if (variables == null || variables.isEmpty() || !limited()) {
+            return null;
+        }
+        Set<String> refused = new TreeSet<>(variables.keySet());
+        refused.removeAll(fieldsOf(taskId));
+        return refused.isEmpty()
+                ? null
+                : ("Bij deze taak horen alleen de velden van haar formulier; %s mag u hier " + "niet meesturen.")
+                        .formatted(String.join(", ", refused));
+    }
+
+    private boolean limited() {
+        Authentication authentication = identityService.get().getCurrentAuthentication();
+        if (authentication == null) {
+            return false;
+        }
+        return authentication.getGroupIds() == null
+                || authentication.getGroupIds().stream().noneMatch(UNLIMITED_GROUPS::contains);
+    }
+
+    /** The keys of the input fields of the task's Camunda Form; none when the task has no such form. */
+    private Set<String> fieldsOf(String taskId) {
+        Set<String> keys = new TreeSet<>();
+        InputStream form;
+        try {
+            form = formService.get().getDeployedTaskForm(taskId);
+        } catch (BadUserRequestException e) {
+            // no Camunda Form (or no such task, which completing reports itself)
+            return keys;
+        }
+        try (InputStream in = form) {
+            collectKeys(JSON.readTree(in), keys);
+        } catch (IOException e) {
+            throw new ProcessEngineException("Het formulier van taak %s is onleesbaar.".formatted(taskId), e);
+        }
+        return keys;
+    }
+
+    private static void collectKeys(JsonNode node, Set<String> keys) {
+        if (node == null) {
+            return;
+        }
+        JsonNode components = node.get("components");
+        if (components == null || !components.isArray()) {
+            return;
+        }
+        for (JsonNode component : components) {
+            JsonNode key = component.get("key");
+            String type = component.path("type").asText();
+            if (key != null && key.isTextual() && !"button".equals(type)) {
+                keys.add(key.asText());
+            }
+            collectKeys(component, keys);
+        }
+    }
+}

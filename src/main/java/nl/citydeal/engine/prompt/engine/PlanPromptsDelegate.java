@@ -1,0 +1,26 @@
+package nl.citydeal.engine.prompt.engine;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.processengine.RegistrySync;
+
+/** Plans (or re-plans, after a change of term) the deal's prompts from its term as the registry holds it. */
+@Component
+class PlanPromptsDelegate implements JavaDelegate {
+
+    private final CamundaPromptPlanning promptPlanning;
+    private final RegistrySync registryVariables;
+
+    PlanPromptsDelegate(CamundaPromptPlanning promptPlanning, RegistrySync registryVariables) {
+        this.promptPlanning = promptPlanning;
+        this.registryVariables = registryVariables;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        registryVariables.sync(execution);
+        promptPlanning.plan(execution, execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+    }
+}

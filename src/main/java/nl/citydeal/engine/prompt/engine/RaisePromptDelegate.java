@@ -1,0 +1,50 @@
+package nl.citydeal.engine.prompt.engine;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.prompt.PromptKind;
+
+/**
+ * Raises a prompt that fell due while its task is still open: the task moves to the top of the deal lead's
+ * list (high priority). The prompt's kind comes from the service task's input parameter {@code promptKind}.
+ */
+@Component
+public class RaisePromptDelegate implements JavaDelegate {
+
+    /** The priority a prompt task gets when its prompt falls due while it is open. */
+    public static final int RAISED_PRIORITY = 80;
+
+    private static final Logger log = LoggerFactory.getLogger(RaisePromptDelegate.class);
+    private static final Map<PromptKind, String> TASK_OF_PROMPT = CityDealProcess.PROMPT_TASKS.entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+
+    private final TaskService taskService;
+
+    public RaisePromptDelegate(TaskService taskService) {
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        PromptKind kind = PromptKind.valueOf((String) execution.getVariableLocal(CityDealProcess.Variable.PROMPT_KIND));
+        for (Task task : taskService
+                .createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(TASK_OF_PROMPT.get(kind))
+                .list()) {
+            task.setPriority(RAISED_PRIORITY);
+            taskService.saveTask(task);
+        }
+        log.info("Prompt {} raised for deal {}", kind, execution.getProcessBusinessKey());
+    }
+}

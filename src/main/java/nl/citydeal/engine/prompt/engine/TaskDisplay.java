@@ -1,0 +1,94 @@
+package nl.citydeal.engine.prompt.engine;
+
+import java.time.Instant;
+import java.time.Period;
+import java.util.Date;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.prompt.PromptKind;
+import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.prompt.notify.ReminderProperties;
+
+/**
+ * Makes every task of a deal readable in Tasklist when it is created: its name carries the deal
+ * ("Eigenaarschapsgesprek voeren — City Deal Klimaatadaptatie"), its description says what is asked and which
+ * lesson is behind it, and a prompt task's due date is the prompt's date with the reminder date as follow-up
+ * date, so Tasklist's own sorting and due highlighting work. Receives every task through the engine's Spring
+ * event bridge, in the transaction that creates the task.
+ */
+@Component
+class TaskDisplay {
+
+    static final String SEPARATOR = " — ";
+
+    private final Period reminderLeadTime;
+
+    public TaskDisplay(ReminderProperties reminders) {
+        this.reminderLeadTime = reminders.leadTime();
+    }
+
+    @EventListener(condition = "#task.eventName == 'create'")
+    public void onCreate(DelegateTask task) {
+        if (!CityDealProcess.KEY.equals(processKey(task))) {
+            return;
+        }
+        Object dealName = task.getVariable(CityDealProcess.Variable.DEAL_NAME);
+        if (dealName != null && task.getName() != null && !task.getName().contains(SEPARATOR)) {
+            task.setName(task.getName() + SEPARATOR + dealName);
+        }
+        PromptKind prompt = CityDealProcess.PROMPT_ANSWERS.get(task.getTaskDefinitionKey());
+        if (prompt != null) {
+            task.setDescription(prompt.label() + ". " + prompt.lesson());
+            Date due = task.getDueDate() != null ? task.getDueDate() : dueOf(task, prompt);
+            task.setDueDate(due);
+            task.setFollowUpDate(followUp(due));
+        } else if (task.getDescription() == null) {
+            task.setDescription(documentation(task));
+        }
+    }
+
+    /** The reminder date of a prompt task: the lead time before it is due. */
+    Date followUp(Date due) {
+        return Date.from(due.toInstant()
+                .atZone(PromptSchedule.ZONE)
+                .minus(reminderLeadTime)
+                .toInstant());
+    }
+
+    private static Date dueOf(DelegateTask task, PromptKind prompt) {
+        String variable = switch (prompt) {
+            case MID_TERM_REVIEW -> CityDealProcess.Variable.MID_TERM_REVIEW_DUE_AT;
+            case SCALING_PLAN_ESCALATION -> CityDealProcess.Variable.SCALING_PLAN_ESCALATION_AT;
+            case OWNERSHIP_CONVERSATION -> CityDealProcess.Variable.OWNERSHIP_PROMPT_DUE_AT;
+            case SCALING_EXPLORATION -> CityDealProcess.Variable.SCALING_EXPLORATION_DUE_AT;
+            case SCALING_PLAN_DUE -> CityDealProcess.Variable.SCALING_PLAN_DUE_AT;
+            case ANSWERABILITY_REVIEW -> null;
+        };
+        Object value = variable == null ? null : task.getVariable(variable);
+        return value == null
+                ? task.getCreateTime()
+                : Date.from(Instant.from(java.time.OffsetDateTime.parse(value.toString())));
+    }
+
+    private static String documentation(DelegateTask task) {
+        if (task.getBpmnModelElementInstance() == null) {
+            return null;
+        }
+        String text = task.getBpmnModelElementInstance().getDocumentations().stream()
+                .map(Documentation::getTextContent)
+                .collect(Collectors.joining(" "))
+                .strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static String processKey(DelegateTask task) {
+        String definitionId = task.getProcessDefinitionId();
+        return definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
+    }
+}

@@ -1,0 +1,764 @@
+package nl.citydeal.engine.processengine;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+import nl.citydeal.engine.AlsoOnPostgres;
+import nl.citydeal.engine.CityDealSpringTest;
+import nl.citydeal.engine.identity.Role;
+import nl.citydeal.engine.prompt.engine.RaisePromptDelegate;
+
+import static nl.citydeal.engine.processengine.CityDealProcess.Activity.*;
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+/**
+ * Every path of {@code city-deal}: preparation (approve, send back, abandon), signing, the timed prompts, one
+ * and two parts, late joiners, term changes, early end, the scaling decision and each route.
+ */
+@CityDealSpringTest
+@AlsoOnPostgres
+@Import(ProcessCoverageConfiguration.class)
+class CityDealProcessTest {
+
+    static final String PROGRAMME_OFFICE = "programme-office";
+    static final String LEAD = "anna";
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        if (engine.getIdentityService().createUserQuery().userId(LEAD).count() == 0) {
+            engine.getIdentityService().saveUser(engine.getIdentityService().newUser(LEAD));
+            engine.getIdentityService().createMembership(LEAD, Role.DEAL_LEAD.groupId());
+        }
+        ClockUtil.setCurrentTime(
+                Date.from(OffsetDateTime.parse("2024-02-01T10:00+01:00").toInstant()));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    // --- Preparation
+
+    @Test
+    void registeredDealStartsWithTheDealLeadScreeningParticipants() {
+        ProcessInstance deal = register();
+
+        assertThat(deal).isWaitingAt(SCREEN_PARTICIPANT).hasBusinessKey(deal.getBusinessKey());
+        assertThat(task()).isAssignedTo(LEAD);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), DEAL_ID)).isEqualTo(deal.getBusinessKey());
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), PHASE)).isEqualTo("PREPARATION");
+    }
+
+    @Test
+    void participantsAreScreenedOneByOneOnAddedValue() {
+        ProcessInstance deal = register();
+
+        screen(deal, "Gemeente Zwolle", true, true);
+        screen(deal, "Adviesbureau X", false, true);
+        screen(deal, "Waterschap Drents Overijsselse Delta", true, false);
+
+        assertThat(deal).isWaitingAt(SECURE_COMMITMENT);
+        Assertions.assertThat(runtimeService.getVariables(deal.getId()))
+                .containsEntry(PARTICIPANTS_SCREENED, 3)
+                .containsEntry(PARTICIPANTS_ACCEPTED, 2)
+                .doesNotContainKey(PARTICIPANT_NAME);
+    }
+
+    @Test
+    void preparationCannotPassItsGateWithoutCommittedResources() {
+        ProcessInstance deal = register();
+        screen(deal, "Gemeente Zwolle", true, false);
+
+        complete(task(SECURE_COMMITMENT, deal), withVariables(RESOURCES_COMMITTED, false));
+
+        assertThat(deal).isWaitingAt(SECURE_COMMITMENT);
+        complete(task(SECURE_COMMITMENT, deal), withVariables(RESOURCES_COMMITTED, true));
+        assertThat(deal).isWaitingAt(AGREE_SETUP);
+    }
+
+    @Test
+    void programmeOfficeReviewsTheProposal() {
+        ProcessInstance deal = register();
+        screen(deal, "Gemeente Zwolle", true, false);
+        commitAndAgree(deal, "ONE_PART");
+
+        assertThat(deal).isWaitingAt(REVIEW_PROPOSAL);
+        assertThat(task()).hasCandidateGroup(PROGRAMME_OFFICE);
+    }
+
+    @Test
+    void proposalSentBackLoopsToCommitmentWithTheRemarks() {
+        ProcessInstance deal = register();
+        screen(deal, "Gemeente Zwolle", true, false);
+        commitAndAgree(deal, "ONE_PART");
+
+        complete(
+                task(REVIEW_PROPOSAL, deal),
+                withVariables(REVIEW_DECISION, "SEND_BACK", REVIEW_REMARKS, "Middelen voor uitvoering onduidelijk"));
+
+        assertThat(deal).isWaitingAt(SECURE_COMMITMENT);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), REVIEW_REMARKS))
+                .isEqualTo("Middelen voor uitvoering onduidelijk");
+        commitAndAgree(deal, "ONE_PART");
+        approve(deal);
+        assertThat(deal).isWaitingAt(RECORD_SIGNING);
+    }
+
+    @Test
+    void abandonedProposalStillSharesLessonsAndCloses() {
+        ProcessInstance deal = register();
+        screen(deal, "Gemeente Zwolle", true, false);
+        commitAndAgree(deal, "ONE_PART");
+
+        complete(
+                task(REVIEW_PROPOSAL, deal),
+                withVariables(REVIEW_DECISION, "ABANDON", REVIEW_REMARKS, "Geen gedeelde opgave"));
+
+        assertThat(deal).isWaitingAt(SHARE_LESSONS).hasNotPassed(RECORD_SIGNING);
+        shareLessonsAndClose(deal);
+    }
+
+    // --- Signing
+
+    @Test
+    void signingIsRecordedByTheProgrammeOffice() {
+        ProcessInstance deal = prepared("ONE_PART");
+
+        assertThat(deal).isWaitingAt(RECORD_SIGNING);
+        assertThat(task()).hasCandidateGroup(PROGRAMME_OFFICE);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), PHASE)).isEqualTo("SIGNING");
+    }
+
+    @ParameterizedTest(name = "{0} to {1} is refused: {2}")
+    @CsvSource({
+        "2024-03-01, 2024-02-28, moet na de datum van ondertekening",
+        "2024-03-01, 2024-08-31, minstens 6 maanden",
+        "2024-03-01, 2030-03-02, hoogstens 6 jaar",
+        "2024-03-01, 1-3-2027, geen geldige datum"
+    })
+    void invalidTermIsRefusedWithAClearMessageAndChangesNothing(String signedOn, String endsOn, String message) {
+        ProcessInstance deal = prepared("ONE_PART");
+        Task signing = task(RECORD_SIGNING, deal);
+
+        assertThatThrownBy(() -> taskService.complete(
+                        signing.getId(),
+                        withVariables(SIGNED_ON, signedOn, ENDS_ON, endsOn, STAATSCOURANT_REFERENCE, "Stcrt. 2024, 1")))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining(message);
+
+        assertThat(deal).isWaitingAt(RECORD_SIGNING);
+        Assertions.assertThat(runtimeService.getVariables(deal.getId())).doesNotContainKeys(SIGNED_ON, ENDS_ON);
+    }
+
+    // --- Prompts
+
+    @Test
+    void threeYearTermPlansEveryPromptAsTheWorkedExampleToTheDay() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        assertThat(deal)
+                .isWaitingAt(
+                        HOLD_OWNERSHIP_CONVERSATION,
+                        EXPLORE_SCALING,
+                        DELIVER_SCALING_PLAN,
+                        MID_TERM_REVIEW_DUE,
+                        CONDUCT_EXPERIMENT);
+        assertDue(deal, OWNERSHIP_PROMPT_DUE, "2024-11-29T09:00+01:00");
+        assertDue(deal, SCALING_EXPLORATION_DUE, "2025-05-13T09:00+02:00");
+        assertDue(deal, MID_TERM_REVIEW_DUE, "2025-08-30T09:00+02:00");
+        assertDue(deal, SCALING_PLAN_DUE, "2026-05-31T09:00+02:00");
+        assertDue(deal, SCALING_PLAN_ESCALATION_DUE, "2026-09-17T09:00+02:00");
+        assertDue(deal, ANSWERABILITY_REVIEW_DUE, "2024-09-01T09:00+02:00");
+        assertDue(deal, TERM_ENDED, "2027-03-01T09:00+01:00");
+        Assertions.assertThat(task(HOLD_OWNERSHIP_CONVERSATION, deal).getDueDate())
+                .isEqualTo(date("2024-11-29T09:00+01:00"));
+        Assertions.assertThat(task(DELIVER_SCALING_PLAN, deal).getDueDate()).isEqualTo(date("2026-05-31T09:00+02:00"));
+    }
+
+    @Test
+    void promptTaskCarriesTheDealItsLessonAndItsDueAndReminderDates() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        Task ownership = task(HOLD_OWNERSHIP_CONVERSATION, deal);
+        Assertions.assertThat(ownership.getName())
+                .isEqualTo("Eigenaarschapsgesprek voeren — City Deal Klimaatadaptatie");
+        Assertions.assertThat(ownership.getDescription()).contains("Eigenaarschap");
+        Assertions.assertThat(ownership.getDueDate()).isEqualTo(date("2024-11-29T09:00+01:00"));
+        Assertions.assertThat(ownership.getFollowUpDate()).isEqualTo(date("2024-11-15T09:00+01:00"));
+
+        fire(deal, MID_TERM_REVIEW_DUE);
+        Task midTerm = task(HOLD_MID_TERM_REVIEW, deal);
+        Assertions.assertThat(midTerm.getName()).endsWith("— City Deal Klimaatadaptatie");
+        Assertions.assertThat(midTerm.getDueDate()).isEqualTo(date("2025-08-30T09:00+02:00"));
+    }
+
+    @Test
+    void oneYearTermCapsScalingPlanAndEscalationBeforeTheEnd() {
+        ProcessInstance deal = signed("ONE_PART", "2025-01-15", "2026-01-15");
+
+        assertDue(deal, OWNERSHIP_PROMPT_DUE, "2025-04-16T09:00+02:00");
+        assertDue(deal, SCALING_EXPLORATION_DUE, "2025-06-10T09:00+02:00");
+        assertDue(deal, MID_TERM_REVIEW_DUE, "2025-07-16T09:00+02:00");
+        assertDue(deal, SCALING_PLAN_DUE, "2025-07-15T09:00+02:00");
+        assertDue(deal, SCALING_PLAN_ESCALATION_DUE, "2025-10-15T09:00+02:00");
+    }
+
+    @Test
+    void ownershipPromptFiresAtQuarterOfTermAndRaisesTheOpenTask() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        fire(deal, OWNERSHIP_PROMPT_DUE);
+
+        assertThat(deal).hasPassed(OWNERSHIP_PROMPT_DUE).isWaitingAt(HOLD_OWNERSHIP_CONVERSATION);
+        Assertions.assertThat(task(HOLD_OWNERSHIP_CONVERSATION, deal).getPriority())
+                .isEqualTo(RaisePromptDelegate.RAISED_PRIORITY);
+        Assertions.assertThat(timer(deal, OWNERSHIP_PROMPT_DUE)).isNull();
+    }
+
+    @Test
+    void scalingExplorationAndScalingPlanPromptsRaiseTheirTasks() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        fire(deal, SCALING_EXPLORATION_DUE);
+        fire(deal, SCALING_PLAN_DUE);
+
+        Assertions.assertThat(task(EXPLORE_SCALING, deal).getPriority()).isEqualTo(RaisePromptDelegate.RAISED_PRIORITY);
+        Assertions.assertThat(task(DELIVER_SCALING_PLAN, deal).getPriority())
+                .isEqualTo(RaisePromptDelegate.RAISED_PRIORITY);
+        Assertions.assertThat(task(HOLD_OWNERSHIP_CONVERSATION, deal).getPriority())
+                .isEqualTo(Task.PRIORITY_NORMAL);
+    }
+
+    @Test
+    void promptTaskDoneEarlyDoesNotFireAgain() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        complete(
+                task(DELIVER_SCALING_PLAN, deal),
+                withVariables("scalingPlanSummary", "Inbedden bij het Deltaprogramma"));
+        complete(
+                task(HOLD_OWNERSHIP_CONVERSATION, deal), withVariables("ownershipOutcome", "Provincie wordt eigenaar"));
+
+        Assertions.assertThat(timer(deal, SCALING_PLAN_DUE)).isNull();
+        Assertions.assertThat(timer(deal, SCALING_PLAN_ESCALATION_DUE)).isNull();
+        Assertions.assertThat(timer(deal, OWNERSHIP_PROMPT_DUE)).isNull();
+        Assertions.assertThat(runtimeService.getVariables(deal.getId()))
+                .containsEntry(SCALING_PLAN_DELIVERED, true)
+                .containsEntry(OWNERSHIP_CONVERSATION_HELD, true);
+        assertThat(deal).isWaitingAt(EXPLORE_SCALING, MID_TERM_REVIEW_DUE, CONDUCT_EXPERIMENT);
+    }
+
+    @Test
+    void missingScalingPlanEscalatesToTheProgrammeOffice() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        fire(deal, SCALING_PLAN_ESCALATION_DUE);
+
+        assertThat(deal).isWaitingAt(ESCALATE_MISSING_SCALING_PLAN, DELIVER_SCALING_PLAN);
+        assertThat(task(ESCALATE_MISSING_SCALING_PLAN, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
+        complete(task(ESCALATE_MISSING_SCALING_PLAN, deal), withVariables("escalationAction", "Gesprek met wethouder"));
+        Assertions.assertThat(timer(deal, SCALING_PLAN_ESCALATION_DUE)).isNull();
+    }
+
+    @Test
+    void midTermReviewFallsToTheProgrammeOfficeOnce() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        fire(deal, MID_TERM_REVIEW_DUE);
+
+        assertThat(task(HOLD_MID_TERM_REVIEW, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
+        complete(task(HOLD_MID_TERM_REVIEW, deal), withVariables("midTermAssessment", "Op koers"));
+        Assertions.assertThat(timer(deal, MID_TERM_REVIEW_DUE)).isNull();
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), MID_TERM_REVIEW_HELD))
+                .isEqualTo(true);
+    }
+
+    @Test
+    void answerabilityReviewRecursEverySixMonths() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        fire(deal, ANSWERABILITY_REVIEW_DUE);
+
+        assertThat(task(HOLD_ANSWERABILITY_REVIEW, deal)).isAssignedTo(LEAD);
+        assertDue(deal, ANSWERABILITY_REVIEW_DUE, "2025-03-01T09:00+01:00");
+        complete(
+                task(HOLD_ANSWERABILITY_REVIEW, deal),
+                withVariables("answerabilityNotes", "Wethouders aangesproken op inzet"));
+        assertThat(deal).isNotWaitingAt(HOLD_ANSWERABILITY_REVIEW);
+    }
+
+    // --- Experimentation
+
+    @Test
+    void twoPartDealPassesAGateBetweenPartOneAndPartTwo() {
+        ProcessInstance deal = signed("TWO_PART", "2024-03-01", "2027-03-01");
+        assertThat(deal).isWaitingAt(COMPLETE_PART_ONE).isNotWaitingAt(CONDUCT_EXPERIMENT);
+
+        complete(task(COMPLETE_PART_ONE, deal), withVariables("partOneGoals", "Drie meetbare doelen"));
+        assertThat(task(PASS_PART_ONE_GATE, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
+        complete(task(PASS_PART_ONE_GATE, deal), withVariables(PART_ONE_GATE_PASSED, false));
+        assertThat(deal).isWaitingAt(COMPLETE_PART_ONE);
+
+        complete(task(COMPLETE_PART_ONE, deal), withVariables("partOneGoals", "Drie meetbare, realistische doelen"));
+        complete(task(PASS_PART_ONE_GATE, deal), withVariables(PART_ONE_GATE_PASSED, true));
+        assertThat(deal).isWaitingAt(CONDUCT_EXPERIMENT);
+    }
+
+    @Test
+    void participantJoinsLaterAfterScreening() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "JOIN_PARTICIPANT"));
+        assertThat(task(SCREEN_LATE_PARTICIPANT, deal)).isAssignedTo(LEAD);
+        complete(
+                task(SCREEN_LATE_PARTICIPANT, deal),
+                withVariables(
+                        PARTICIPANT_NAME,
+                        "Gemeente Ede",
+                        PARTICIPANT_TYPE,
+                        "MUNICIPALITY",
+                        PARTICIPANT_ADDED_VALUE,
+                        "Pilotwijk",
+                        PARTICIPANT_ACCEPTED,
+                        true));
+
+        assertThat(deal).isWaitingAt(CONDUCT_EXPERIMENT);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), PARTICIPANTS_ACCEPTED))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void extensionMovesEveryPromptThatHasNotFiredYet() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+        fire(deal, OWNERSHIP_PROMPT_DUE);
+
+        complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "CHANGE_TERM"));
+        assertThat(task(CHANGE_TERM, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
+        complete(
+                task(CHANGE_TERM, deal),
+                withVariables(
+                        NEW_ENDS_ON,
+                        "2028-03-01",
+                        "extensionReference",
+                        "Stcrt. 2026, 999",
+                        "termChangeReason",
+                        "Meer tijd voor pilots"));
+
+        // 2024-03-01 to 2028-03-01 is 1461 days
+        assertThat(deal).isWaitingAt(CONDUCT_EXPERIMENT);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), ENDS_ON)).isEqualTo("2028-03-01");
+        Assertions.assertThat(timer(deal, OWNERSHIP_PROMPT_DUE))
+                .as("fired prompts stay fired")
+                .isNull();
+        assertDue(deal, SCALING_EXPLORATION_DUE, "2025-10-06T09:00+02:00");
+        assertDue(deal, MID_TERM_REVIEW_DUE, "2026-03-01T09:00+01:00");
+        assertDue(deal, SCALING_PLAN_DUE, "2027-03-01T09:00+01:00");
+        assertDue(deal, SCALING_PLAN_ESCALATION_DUE, "2027-07-25T09:00+02:00");
+        assertDue(deal, TERM_ENDED, "2028-03-01T09:00+01:00");
+        Assertions.assertThat(task(EXPLORE_SCALING, deal).getDueDate()).isEqualTo(date("2025-10-06T09:00+02:00"));
+        Assertions.assertThat(task(DELIVER_SCALING_PLAN, deal).getDueDate()).isEqualTo(date("2027-03-01T09:00+01:00"));
+    }
+
+    @Test
+    void invalidTermChangeIsRefusedAndPromptsStay() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+        complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "CHANGE_TERM"));
+        Task change = task(CHANGE_TERM, deal);
+
+        assertThatThrownBy(() -> taskService.complete(
+                        change.getId(), withVariables(NEW_ENDS_ON, "2031-03-01", "termChangeReason", "Te lang")))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("hoogstens 6 jaar");
+
+        assertThat(deal).isWaitingAt(CHANGE_TERM);
+        assertDue(deal, TERM_ENDED, "2027-03-01T09:00+01:00");
+    }
+
+    @Test
+    void dealLeadEndsTheExperimentationEarly() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "END_EARLY"));
+
+        assertThat(deal).hasPassed(EXPERIMENTATION_ENDED_EARLY).isWaitingAt(ASSESS_OUTCOME);
+        Assertions.assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(deal.getId())
+                        .count())
+                .isEqualTo(1);
+        Assertions.assertThat(managementService
+                        .createJobQuery()
+                        .processInstanceId(deal.getId())
+                        .count())
+                .isZero();
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), PHASE)).isEqualTo("SCALING_DECISION");
+    }
+
+    @Test
+    void endOfTermClosesTheExperimentationAndItsOpenPrompts() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        fire(deal, TERM_ENDED);
+
+        assertThat(deal).isWaitingAt(ASSESS_OUTCOME);
+        assertThat(task()).isAssignedTo(LEAD);
+    }
+
+    // --- ScalingDecision
+
+    @Test
+    void adviceFollowsTheOutcomeAndIsPreTicked() {
+        ProcessInstance deal = atScalingDecision(outcome("ACHIEVED", true, true, false, false, false));
+
+        Map<String, Object> variables = runtimeService.getVariables(deal.getId());
+        Assertions.assertThat(variables)
+                .containsEntry(ROUTE_EMBED_IN_POLICY, true)
+                .containsEntry(ROUTE_KNOWLEDGE_NETWORK, true)
+                .containsEntry(ROUTE_STOP, false)
+                .containsEntry(ROUTE_EXTENSION, false);
+        Assertions.assertThat((String) variables.get(SCALING_ADVICE))
+                .contains("Inbedden in regulier beleid")
+                .contains("Kennisnetwerk");
+        Task decision = task(DECIDE_SCALING_ROUTES, deal);
+        assertThat(decision).isAssignedTo(LEAD);
+        Assertions.assertThat(taskService.getIdentityLinksForTask(decision.getId()))
+                .anyMatch(link -> PROGRAMME_OFFICE.equals(link.getGroupId()));
+    }
+
+    @Test
+    void failedDealIsAdvisedToStop() {
+        ProcessInstance deal = atScalingDecision(outcome("NOT_ACHIEVED", false, false, false, false, false));
+
+        Assertions.assertThat(runtimeService.getVariables(deal.getId()))
+                .containsEntry(ROUTE_STOP, true)
+                .containsEntry(ROUTE_KNOWLEDGE_NETWORK, false);
+    }
+
+    @Test
+    void decisionWithoutRouteIsRefused() {
+        ProcessInstance deal = atScalingDecision(outcome("NOT_ACHIEVED", false, false, false, false, false));
+        Task decision = task(DECIDE_SCALING_ROUTES, deal);
+
+        assertThatThrownBy(() -> taskService.complete(decision.getId(), routes(Map.of())))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("minstens één route");
+        assertThatThrownBy(() -> taskService.complete(
+                        decision.getId(), routes(Map.of(ROUTE_EXTENSION, true, ROUTE_MERGE, true))))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("verlenging");
+        assertThat(deal).isWaitingAt(DECIDE_SCALING_ROUTES);
+    }
+
+    @ParameterizedTest(name = "{0} leads to {1}")
+    @CsvSource({
+        "routeEmbedInPolicy, UserTask_HandOverEmbedInPolicy",
+        "routeChangeRegulation, UserTask_HandOverRegulationChange",
+        "routeOtherDealForm, UserTask_HandOverOtherDealForm",
+        "routeMerge, UserTask_HandOverMerge",
+        "routeKnowledgeNetwork, UserTask_HandOverKnowledgeNetwork",
+        "routeNationalRollout, UserTask_HandOverNationalRollout",
+        "routeStop, UserTask_RecordStop"
+    })
+    void eachRouteHasItsOwnHandOverThenLessonsAndClosing(String route, String handOverTask) {
+        ProcessInstance deal = atScalingDecision(outcome("PARTLY", true, false, false, false, false));
+
+        complete(task(DECIDE_SCALING_ROUTES, deal), routes(Map.of(route, true)));
+
+        assertThat(deal).isWaitingAt(handOverTask);
+        assertThat(task(handOverTask, deal)).isAssignedTo(LEAD);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), PHASE)).isEqualTo("SCALING_ROUTES");
+        complete(task(handOverTask, deal), withVariables("handOverAgreements", "Afspraken vastgelegd"));
+        shareLessonsAndClose(deal);
+    }
+
+    @Test
+    void severalRoutesAreTakenAtOnce() {
+        ProcessInstance deal = atScalingDecision(outcome("ACHIEVED", true, true, true, false, false));
+
+        complete(
+                task(DECIDE_SCALING_ROUTES, deal),
+                routes(Map.of(
+                        ROUTE_EMBED_IN_POLICY, true, ROUTE_NATIONAL_ROLLOUT, true, ROUTE_KNOWLEDGE_NETWORK, true)));
+
+        assertThat(deal)
+                .isWaitingAt(HAND_OVER_EMBED_IN_POLICY, HAND_OVER_NATIONAL_ROLLOUT, HAND_OVER_KNOWLEDGE_NETWORK);
+        complete(task(HAND_OVER_EMBED_IN_POLICY, deal));
+        complete(task(HAND_OVER_NATIONAL_ROLLOUT, deal));
+        assertThat(deal).isNotWaitingAt(SHARE_LESSONS);
+        complete(task(HAND_OVER_KNOWLEDGE_NETWORK, deal));
+        shareLessonsAndClose(deal);
+    }
+
+    @Test
+    void followUpDealStartsAsNewDealLinkedToItsPredecessor() {
+        ProcessInstance deal = atScalingDecision(outcome("PARTLY", true, false, false, false, true));
+
+        complete(task(DECIDE_SCALING_ROUTES, deal), routes(Map.of(ROUTE_FOLLOW_UP_DEAL, true)));
+
+        assertThat(deal).hasPassed(START_FOLLOW_UP_DEAL).isWaitingAt(SHARE_LESSONS);
+        String successorId = (String) runtimeService.getVariable(deal.getId(), SUCCESSOR_DEAL_ID);
+        ProcessInstance successor = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(successorId)
+                .singleResult();
+        assertThat(successor).isWaitingAt(SCREEN_PARTICIPANT);
+        Assertions.assertThat(runtimeService.getVariables(successor.getId()))
+                .containsEntry(PREDECESSOR_DEAL_ID, deal.getBusinessKey())
+                .containsEntry(DEAL_NAME, "City Deal Klimaatadaptatie (vervolg)")
+                .containsEntry(DEAL_LEAD, LEAD)
+                // answered prompts are not inherited: the flags come when the successor's experimentation starts
+                .doesNotContainKey(OWNERSHIP_CONVERSATION_HELD);
+    }
+
+    @Test
+    void experimentationStartsWithItsPromptsUnansweredOnTheProcessInstance() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+
+        Assertions.assertThat(runtimeService.getVariables(deal.getId()))
+                .containsEntry(OWNERSHIP_CONVERSATION_HELD, false)
+                .containsEntry(SCALING_EXPLORED, false)
+                .containsEntry(SCALING_PLAN_DELIVERED, false)
+                .containsEntry(MID_TERM_REVIEW_HELD, false)
+                .containsEntry(PART_ONE_GATE_PASSED, false);
+    }
+
+    @Test
+    void extensionReturnsToExperimentationWithANewTermAndOnlyTheOpenPrompts() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+        complete(task(HOLD_OWNERSHIP_CONVERSATION, deal), withVariables("ownershipOutcome", "Gedeeld eigenaarschap"));
+        complete(task(EXPLORE_SCALING, deal), withVariables("scalingExplorationNotes", "Drie routes verkend"));
+        fire(deal, MID_TERM_REVIEW_DUE);
+        complete(task(HOLD_MID_TERM_REVIEW, deal), withVariables("midTermAssessment", "Op koers"));
+        fire(deal, TERM_ENDED);
+        complete(task(ASSESS_OUTCOME, deal), outcome("PARTLY", false, false, false, false, true));
+
+        complete(task(DECIDE_SCALING_ROUTES, deal), routes(Map.of(ROUTE_EXTENSION, true)));
+        assertThat(task(RECORD_EXTENSION, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
+        complete(
+                task(RECORD_EXTENSION, deal),
+                withVariables(
+                        NEW_ENDS_ON,
+                        "2028-03-01",
+                        "extensionReference",
+                        "Stcrt. 2027, 42",
+                        "termChangeReason",
+                        "Meer tijd voor opschaling"));
+
+        assertThat(deal)
+                .hasPassed(REPLAN_PROMPTS)
+                .isWaitingAt(DELIVER_SCALING_PLAN, CONDUCT_EXPERIMENT)
+                .isNotWaitingAt(HOLD_OWNERSHIP_CONVERSATION, EXPLORE_SCALING, MID_TERM_REVIEW_DUE);
+        assertDue(deal, TERM_ENDED, "2028-03-01T09:00+01:00");
+        assertDue(deal, SCALING_PLAN_DUE, "2027-03-01T09:00+01:00");
+    }
+
+    // --- the steps of a deal, as its users take them
+
+    ProcessInstance register() {
+        return runtimeService.startProcessInstanceByKey(
+                CityDealProcess.KEY,
+                withVariables(
+                        DEAL_NAME,
+                        "City Deal Klimaatadaptatie",
+                        THEME,
+                        "klimaatadaptatie",
+                        LEAD_ORGANISATION,
+                        "Gemeente Zwolle",
+                        DEAL_LEAD,
+                        LEAD,
+                        AMBITION,
+                        "Klimaatbestendige steden in 2050"));
+    }
+
+    void screen(ProcessInstance deal, String participant, boolean accepted, boolean more) {
+        complete(
+                task(SCREEN_PARTICIPANT, deal),
+                withVariables(
+                        PARTICIPANT_NAME,
+                        participant,
+                        PARTICIPANT_TYPE,
+                        "MUNICIPALITY",
+                        PARTICIPANT_ADDED_VALUE,
+                        "Brengt pilotlocaties in",
+                        PARTICIPANT_ACCEPTED,
+                        accepted,
+                        MORE_PARTICIPANTS,
+                        more));
+    }
+
+    void commitAndAgree(ProcessInstance deal, String setup) {
+        complete(
+                task(SECURE_COMMITMENT, deal),
+                withVariables(
+                        RESOURCES_COMMITTED,
+                        true,
+                        "commitmentDescription",
+                        "Wethouders van vijf gemeenten",
+                        "executionFundingView",
+                        "Rijksbijdrage 2 mln"));
+        complete(
+                task(AGREE_SETUP, deal),
+                withVariables(
+                        SETUP, setup, "rulesOfTheGame", "Gelijkwaardig", "sharedDirection", "Klimaatbestendig bouwen"));
+    }
+
+    void approve(ProcessInstance deal) {
+        complete(task(REVIEW_PROPOSAL, deal), withVariables(REVIEW_DECISION, "APPROVE"));
+    }
+
+    ProcessInstance prepared(String setup) {
+        ProcessInstance deal = register();
+        screen(deal, "Gemeente Zwolle", true, false);
+        commitAndAgree(deal, setup);
+        approve(deal);
+        return deal;
+    }
+
+    ProcessInstance signed(String setup, String signedOn, String endsOn) {
+        ProcessInstance deal = prepared(setup);
+        complete(
+                task(RECORD_SIGNING, deal),
+                withVariables(SIGNED_ON, signedOn, ENDS_ON, endsOn, STAATSCOURANT_REFERENCE, "Stcrt. 2024, 12345"));
+        return deal;
+    }
+
+    ProcessInstance atScalingDecision(Map<String, Object> outcome) {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+        complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "END_EARLY"));
+        complete(task(ASSESS_OUTCOME, deal), outcome);
+        return deal;
+    }
+
+    void shareLessonsAndClose(ProcessInstance deal) {
+        assertThat(task(SHARE_LESSONS, deal)).isAssignedTo(LEAD);
+        complete(
+                task(SHARE_LESSONS, deal),
+                withVariables(
+                        "positiveLessons",
+                        "Vroeg eigenaarschap besproken",
+                        "negativeLessons",
+                        "Te laat begonnen met opschalen"));
+        assertThat(task(CLOSE_DEAL, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
+        complete(task(CLOSE_DEAL, deal), withVariables("finalReport", "Eindrapport"));
+        assertThat(deal).isEnded().hasPassed(DEAL_CLOSED);
+        Assertions.assertThat(historyService
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(deal.getId())
+                        .variableName(PHASE)
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("CLOSED");
+    }
+
+    static Map<String, Object> outcome(
+            String outcome,
+            boolean ownershipSecured,
+            boolean funding,
+            boolean national,
+            boolean regulationBarrier,
+            boolean continueTogether) {
+        return withVariables(
+                OUTCOME,
+                outcome,
+                OWNERSHIP_SECURED,
+                ownershipSecured,
+                STRUCTURAL_FUNDING_FOUND,
+                funding,
+                NATIONAL_RELEVANCE,
+                national,
+                REGULATION_IS_BARRIER,
+                regulationBarrier,
+                PARTIES_WANT_TO_CONTINUE,
+                continueTogether);
+    }
+
+    /** The decision form: every route box as submitted (unticked unless named), with a rationale. */
+    static Map<String, Object> routes(Map<String, Boolean> ticked) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        for (String route : List.of(
+                ROUTE_FOLLOW_UP_DEAL,
+                ROUTE_EXTENSION,
+                ROUTE_EMBED_IN_POLICY,
+                ROUTE_CHANGE_REGULATION,
+                ROUTE_OTHER_DEAL_FORM,
+                ROUTE_MERGE,
+                ROUTE_KNOWLEDGE_NETWORK,
+                ROUTE_NATIONAL_ROLLOUT,
+                ROUTE_STOP)) {
+            variables.put(route, ticked.getOrDefault(route, false));
+        }
+        variables.put(SCALING_DECISION_RATIONALE, "Besproken met het programmabureau");
+        return variables;
+    }
+
+    Job timer(ProcessInstance deal, String activityId) {
+        return managementService
+                .createJobQuery()
+                .processInstanceId(deal.getId())
+                .activityId(activityId)
+                .timers()
+                .singleResult();
+    }
+
+    /** Lets time pass until the timer is due, then fires it as the job executor would. */
+    void fire(ProcessInstance deal, String activityId) {
+        Job job = timer(deal, activityId);
+        Assertions.assertThat(job).as("timer " + activityId).isNotNull();
+        ClockUtil.setCurrentTime(job.getDuedate());
+        managementService.executeJob(job.getId());
+    }
+
+    void assertDue(ProcessInstance deal, String activityId, String expected) {
+        Job job = timer(deal, activityId);
+        Assertions.assertThat(job).as("timer " + activityId).isNotNull();
+        Assertions.assertThat(job.getDuedate()).as("due date of " + activityId).isEqualTo(date(expected));
+    }
+
+    static Date date(String offsetDateTime) {
+        return Date.from(OffsetDateTime.parse(offsetDateTime).toInstant());
+    }
+}

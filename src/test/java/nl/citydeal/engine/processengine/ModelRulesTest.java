@@ -1,0 +1,242 @@
+package nl.citydeal.engine.processengine;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nl.citydeal.engine.identity.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules every model and form in processes/ and forms/ must keep (see README, "Editing models"). */
+class ModelRulesTest {
+
+    private static final Pattern ELEMENT_ID = Pattern.compile("[A-Z][A-Za-z]+_[A-Z][A-Za-z0-9]+");
+    private static final Pattern MODELER_DEFAULT_ID = Pattern.compile(".*_[0-9][0-9a-z]{6}");
+    private static final Pattern KEBAB_CASE = Pattern.compile("[a-z]+(-[a-z]+)*");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Stream<Path> bpmnFiles() throws IOException {
+        return files("processes", ".bpmn");
+    }
+
+    static Stream<Path> dmnFiles() throws IOException {
+        return files("processes", ".dmn");
+    }
+
+    static Stream<Path> formFiles() throws IOException {
+        return files("forms", ".form");
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void processKeyIsKebabCaseFileNameWithHistoryTimeToLive(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        Collection<Process> processes = model.getModelElementsByType(Process.class);
+        assertThat(processes).hasSize(1);
+        Process process = processes.iterator().next();
+        assertThat(process.getId()).matches(KEBAB_CASE).isEqualTo(baseName(file));
+        assertThat(process.isExecutable()).isTrue();
+        assertThat(process.getCamundaHistoryTimeToLiveString())
+                .as("historyTimeToLive")
+                .isNotBlank();
+        assertThat(process.getName()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void elementIdsAreTypePascalCaseAndNeverModelerDefaults(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+            assertThat(element.getId()).as("id in " + file).matches(ELEMENT_ID).doesNotMatch(MODELER_DEFAULT_ID);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void everyFlowNodeIsNamedAndEveryGatewayBranchCarriesItsCondition(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            boolean mergeGateway = node instanceof Gateway && node.getOutgoing().size() == 1;
+            if (!mergeGateway) {
+                assertThat(node.getName()).as("name of " + node.getId()).isNotBlank();
+            }
+        }
+        for (Gateway gateway : model.getModelElementsByType(Gateway.class)) {
+            if (gateway.getOutgoing().size() > 1) {
+                for (SequenceFlow flow : gateway.getOutgoing()) {
+                    assertThat(flow.getName()).as("name of " + flow.getId()).isNotBlank();
+                    assertThat(flow.getConditionExpression())
+                            .as("condition of " + flow.getId())
+                            .isNotNull();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void everyUserTaskHasAResolvableFormAndARoleOrTheDealLead(Path file) throws IOException {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        Set<String> formIds = formIds();
+        Set<String> groups = new HashSet<>();
+        Arrays.stream(Role.values()).forEach(role -> groups.add(role.groupId()));
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            assertThat(task.getCamundaFormRef())
+                    .as("formRef of " + task.getId())
+                    .isIn(formIds);
+            assertThat(task.getCamundaFormRefBinding())
+                    .as("formRefBinding of " + task.getId())
+                    .isNotBlank();
+            assertThat(task.getCamundaFormKey())
+                    .as("formKey of " + task.getId())
+                    .isNull();
+            boolean toDealLead = "${dealLead}".equals(task.getCamundaAssignee());
+            List<String> candidateGroups = task.getCamundaCandidateGroupsList();
+            assertThat(toDealLead || !candidateGroups.isEmpty())
+                    .as("assignee or candidate group of " + task.getId())
+                    .isTrue();
+            assertThat(task.getCamundaAssignee() == null || toDealLead)
+                    .as("no hard-coded assignee on " + task.getId())
+                    .isTrue();
+            assertThat(candidateGroups)
+                    .as("candidate groups of " + task.getId())
+                    .allMatch(groups::contains);
+        }
+        for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+            if (start.getCamundaFormRef() != null) {
+                assertThat(start.getCamundaFormRef()).isIn(formIds);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void everyElementIsLaidOutInTheDiagram(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        Set<String> drawn = new HashSet<>();
+        model.getModelElementsByType(BpmnShape.class)
+                .forEach(shape -> drawn.add(shape.getBpmnElement().getId()));
+        model.getModelElementsByType(BpmnEdge.class)
+                .forEach(edge -> drawn.add(edge.getBpmnElement().getId()));
+        for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+            if (element instanceof FlowNode || element instanceof SequenceFlow) {
+                assertThat(drawn).as("diagram of " + file).contains(element.getId());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dmnFiles")
+    void decisionKeyIsFileNameWithHistoryTimeToLive(Path file) {
+        DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+        Collection<Decision> decisions = model.getModelElementsByType(Decision.class);
+        assertThat(decisions).extracting(Decision::getId).containsExactly(baseName(file));
+        for (Decision decision : decisions) {
+            assertThat(decision.getCamundaHistoryTimeToLiveString())
+                    .as("historyTimeToLive")
+                    .isNotBlank();
+            assertThat(decision.getName()).isNotBlank();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("formFiles")
+    void formIdIsItsFileNameAndItsFieldsAreUniqueAndLabelled(Path file) throws IOException {
+        JsonNode form = JSON.readTree(file.toFile());
+        assertThat(form.path("id").asText()).isEqualTo(baseName(file));
+        assertThat(form.path("schemaVersion").asInt()).isEqualTo(16);
+        assertThat(form.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
+        Set<String> keys = new HashSet<>();
+        for (JsonNode component : form.path("components")) {
+            if (component.has("key")) {
+                assertThat(keys.add(component.get("key").asText()))
+                        .as("duplicate key in " + file)
+                        .isTrue();
+                String label = component
+                        .path("label")
+                        .asText(component.path("dateLabel").asText());
+                assertThat(label).as("label of " + component.get("key")).isNotBlank();
+            }
+        }
+        assertThat(form.path("components").get(0).path("type").asText())
+                .as("guidance text first")
+                .isEqualTo("text");
+    }
+
+    @Test
+    void everyFormIsUsedByAModel() throws IOException {
+        Set<String> referenced = new HashSet<>();
+        for (Path file : bpmnFiles().toList()) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            model.getModelElementsByType(UserTask.class).forEach(task -> referenced.add(task.getCamundaFormRef()));
+            model.getModelElementsByType(StartEvent.class).forEach(start -> referenced.add(start.getCamundaFormRef()));
+        }
+        assertThat(referenced).containsAll(formIds());
+    }
+
+    @Test
+    void everyActivityConstantExistsInTheProcess() throws IllegalAccessException {
+        BpmnModelInstance model = Bpmn.readModelFromFile(new File("processes/city-deal.bpmn"));
+        List<String> missing = new ArrayList<>();
+        for (Field field : CityDealProcess.Activity.class.getFields()) {
+            String id = (String) field.get(null);
+            BaseElement element = model.getModelElementById(id);
+            if (element == null) {
+                missing.add(id);
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    private static Set<String> formIds() throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (Path file : formFiles().toList()) {
+            ids.add(JSON.readTree(file.toFile()).path("id").asText());
+        }
+        return ids;
+    }
+
+    private static Stream<Path> files(String folder, String extension) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(folder))) {
+            return files.filter(file -> file.toString().endsWith(extension)).sorted().toList().stream();
+        }
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+}

@@ -1,0 +1,178 @@
+package nl.citydeal.engine.processengine;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tasklist as the deal lead and the programme office use it, in headless Chromium on the demo portfolio: Dutch,
+ * only the lead's own tasks in "Mijn taken", listed by due date; a prompt task's Camunda Form filled in and
+ * completed; the programme office's escalation filter.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:tasklist-browser-it;DB_CLOSE_DELAY=-1;DEFAULT_NULL_ORDERING=HIGH",
+            "camunda.bpm.generate-unique-process-engine-name=false",
+            "camunda.bpm.job-execution.enabled=false"
+        })
+@ActiveProfiles("demo")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class TasklistBrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @BeforeAll
+    static void startBrowser() {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("TasklistBrowserIT needs Debian's chromium and chromium-driver (.ci/run installs them)")
+                .isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1500,1100",
+                "--lang=en-US");
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                        .usingAnyFreePort()
+                        .build(),
+                options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void dealLeadCompletesAPromptTaskInDutchTasklistAndTheProgrammeOfficeSeesEscalations() throws Exception {
+        logIn("anna");
+
+        WebElement myTasks = waitFor(By.xpath("//*[contains(@class,'filters')]//*[contains(text(),'Mijn taken')]"));
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .contains("Takenlijst", "Mijn taken", "Binnenkort verlopen")
+                .doesNotContain("Escalaties", "Start process");
+        myTasks.click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("dueDate"));
+        List<WebElement> tasks = waitForAll(By.cssSelector(".tasks-list .task"));
+        assertThat(tasks).isNotEmpty();
+        java.util.Set<String> annas = new java.util.HashSet<>();
+        taskService.createTaskQuery().taskAssignee("anna").list().forEach(task -> annas.add(task.getName()));
+        java.util.Set<String> brams = new java.util.HashSet<>();
+        taskService.createTaskQuery().taskAssignee("bram").list().forEach(task -> brams.add(task.getName()));
+        assertThat(tasks).allSatisfy(task -> {
+            String name = task.getText().lines().findFirst().orElse("");
+            assertThat(annas).as("Anna's tasks").anyMatch(own -> own.startsWith(name) || name.startsWith(own));
+            assertThat(brams).as("Bram's tasks").noneMatch(other -> other.equals(name));
+        });
+        assertThat(browser.getCurrentUrl()).contains("sortBy").contains("dueDate");
+
+        Task ownership = taskService
+                .createTaskQuery()
+                .taskAssignee("anna")
+                .taskDefinitionKey(CityDealProcess.Activity.HOLD_OWNERSHIP_CONVERSATION)
+                .orderByDueDate()
+                .asc()
+                .list()
+                .get(0);
+        browser.findElement(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.),\""
+                        + ownership.getName() + "\")]"))
+                .click();
+
+        WebElement outcome = waitFor(By.cssSelector(".fjs-container textarea"));
+        assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+                .contains("Uitkomst van het gesprek over eigenaarschap");
+        outcome.sendKeys("De provincie en twee gemeenten nemen het resultaat over.");
+        screenshot("tasklist-prompt-form.png");
+        waitFor(By.xpath("//button[normalize-space(.)='Voltooien']")).click();
+
+        new WebDriverWait(browser, WAIT)
+                .until(driver -> historyService
+                                .createHistoricTaskInstanceQuery()
+                                .taskId(ownership.getId())
+                                .finished()
+                                .count()
+                        == 1);
+
+        logIn("petra");
+        WebElement escalations = waitFor(By.xpath("//*[contains(@class,'filters')]//*[contains(text(),'Escalaties')]"));
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .contains("Taken programmabureau", "Achterstallige prompts", "Per fase")
+                .doesNotContain("Mijn taken");
+        escalations.click();
+        screenshot("tasklist-escalations.png");
+    }
+
+    private void logIn(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        waitFor(By.cssSelector("input[type=password]"));
+        browser.findElement(By.cssSelector("form input:not([type=password])")).sendKeys(user);
+        browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    private WebElement waitFor(By locator) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(locator));
+    }
+
+    private List<WebElement> waitForAll(By locator) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfAllElementsLocatedBy(locator));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path target = Path.of("target", "screenshots", name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
