@@ -44,6 +44,12 @@ public class Deal {
     private String predecessorId;
     private String successorId;
     private Instant registeredAt;
+    /**
+     * When the earliest open prompt of the deal falls due (none: null). Written by the prompt feature through
+     * {@link DealRegistry#nextPromptChanged}, never with the rest of the deal, so it takes no part in the deal's version.
+     */
+    @Column(insertable = false, updatable = false)
+    private Instant nextPromptDueAt;
 
     @Version
     private long version;
@@ -173,6 +179,10 @@ public class Deal {
 
     public Instant getRegisteredAt() {
         return registeredAt;
+    }
+
+    public Instant getNextPromptDueAt() {
+        return nextPromptDueAt;
     }
 
     public Set<ScalingRoute> getRoutes() {

@@ -160,8 +160,12 @@ public class DealRegistry {
 
     @Transactional(readOnly = true)
     public Page<Deal> search(DealCriteria criteria, Pageable page) {
-        return deals.search(
-                criteria.phase(), criteria.theme(), criteria.dealLead(), criteria.overdueOnly(), clock.instant(), page);
+        return deals.findAll(selection(criteria).specification(), page);
+    }
+
+    /** The deals the criteria select now ("overdue" as of the app's clock). */
+    public DealSelection selection(DealCriteria criteria) {
+        return new DealSelection(criteria, clock.instant());
     }
 
     /** The deal leads of the deals (only {@code onlyLead}, when given), each once, in order. */
