@@ -86,10 +86,10 @@ public class DealRegistry {
             deal.follows(request.predecessorId());
         }
         LocalDate today = LocalDate.now(clock);
-        boolean imported = term != null && term.signedOn().isBefore(today);
         if (term != null) {
             deal.sign(term, request.staatscourantReference());
         }
+        boolean imported = deal.isImported();
         if (imported) {
             if (deal.getSetup() == null) {
                 deal.agreeSetup(DealSetup.ONE_PART);
@@ -114,7 +114,7 @@ public class DealRegistry {
                 imported
                         ? "Lopende deal geïmporteerd, looptijd %s tot %s".formatted(term.signedOn(), term.endsOn())
                         : "Deal geregistreerd");
-        processes.start(deal, imported);
+        processes.start(deal);
         return deal;
     }
 
