@@ -28,15 +28,6 @@ class QueryBoundariesTest {
 
     private static final Path SOURCES = Path.of("src/main/java/nl/citydeal/engine");
 
-    /**
-     * The crossings there are today, per class: each is removed by #15 step B (the overview asks each feature
-     * instead of splicing their queries). Add nothing here; a new crossing fails the test.
-     */
-    private static final Map<String, Set<String>> KNOWN_CROSSINGS_UNTIL_STEP_B = Map.of(
-            "deal.DealRepository", Set.of("prompt.Prompt", "prompt.PromptStatus"),
-            "prompt.PromptRepository", Set.of("deal.Deal"),
-            "portfolio.OverviewQueries", Set.of("prompt.Prompt", "deal.DealPhase"));
-
     private static final Pattern ENTITY_CLASS = Pattern.compile("@Entity\\b[\\s\\S]*?\\b(?:class|record)\\s+(\\w+)");
     private static final Pattern FROM_OR_JOIN = Pattern.compile(
             "\\b(?i:from|join)\\s+(?i:fetch\\s+)?([\\w.]+)((?:\\s+(?i:as\\s+)?\\w+)?(?:\\s*,\\s*[\\w.]+(?:\\s+(?i:as\\s+)?\\w+)?)*)");
@@ -45,29 +36,10 @@ class QueryBoundariesTest {
             Pattern.compile("\\bnl\\.citydeal\\.engine\\.(\\w+)\\.(?:\\w+\\.)*?([A-Z]\\w*)");
 
     @Test
-    void noQueryOfAFeatureNamesAnotherFeaturesEntitiesBeyondTheKnownCrossings() {
-        Map<String, Set<String>> crossings = crossings(entitiesByFeature(), sources());
-
-        Map<String, Set<String>> unknown = new TreeMap<>();
-        crossings.forEach((type, named) -> {
-            Set<String> extra = new TreeSet<>(named);
-            extra.removeAll(KNOWN_CROSSINGS_UNTIL_STEP_B.getOrDefault(type, Set.of()));
-            if (!extra.isEmpty()) {
-                unknown.put(type, extra);
-            }
-        });
-        assertThat(unknown)
+    void noQueryOfAFeatureNamesAnotherFeaturesEntities() {
+        assertThat(crossings(entitiesByFeature(), sources()))
                 .as("queries that name another feature's entities or types: ask that feature instead")
                 .isEmpty();
-    }
-
-    @Test
-    void everyKnownCrossingStillExistsSoTheListShrinksWithStepB() {
-        Map<String, Set<String>> crossings = crossings(entitiesByFeature(), sources());
-
-        KNOWN_CROSSINGS_UNTIL_STEP_B.forEach((type, named) -> assertThat(crossings.getOrDefault(type, Set.of()))
-                .as("%s no longer names %s: remove it from the known crossings", type, named)
-                .containsAll(named));
     }
 
     @Test

@@ -2,6 +2,7 @@ package nl.citydeal.engine.deal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
 import jakarta.persistence.CollectionTable;
@@ -20,6 +21,9 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "deal")
 public class Deal {
+
+    /** Days of deals are Dutch days. */
+    private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
 
     @Id
     private String id;
@@ -44,6 +48,12 @@ public class Deal {
     private String predecessorId;
     private String successorId;
     private Instant registeredAt;
+    /**
+     * When the earliest open prompt of the deal falls due (none: null). Written by the prompt feature through
+     * {@link DealRegistry#nextPromptChanged}, never with the rest of the deal, so it takes no part in the deal's version.
+     */
+    @Column(insertable = false, updatable = false)
+    private Instant nextPromptDueAt;
 
     @Version
     private long version;
@@ -173,6 +183,23 @@ public class Deal {
 
     public Instant getRegisteredAt() {
         return registeredAt;
+    }
+
+    /**
+     * Whether the deal is a running deal taken in (imported): it was registered after its term had started, so what
+     * happened before its registration is not known here.
+     */
+    public boolean isImported() {
+        return registeredAt != null && imported(signedOn, LocalDate.ofInstant(registeredAt, DUTCH_TIME));
+    }
+
+    /** The rule of {@link #isImported()}: signed before the day it was registered. */
+    public static boolean imported(LocalDate signedOn, LocalDate registeredOn) {
+        return signedOn != null && registeredOn != null && signedOn.isBefore(registeredOn);
+    }
+
+    public Instant getNextPromptDueAt() {
+        return nextPromptDueAt;
     }
 
     public Set<ScalingRoute> getRoutes() {

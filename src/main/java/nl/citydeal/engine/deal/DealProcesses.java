@@ -7,9 +7,9 @@ public interface DealProcesses {
 
     /**
      * Starts the deal's process with the deal's id as business key: in preparation, or (for a running deal being
-     * imported, whose term has started) straight into experimentation with its prompts planned.
+     * {@link Deal#isImported() imported}, whose term has started) straight into experimentation with its prompts planned.
      */
-    void start(Deal deal, boolean imported);
+    void start(Deal deal);
 
     /** Moves the end date of a deal in experimentation; every prompt that has not fired moves with it. */
     void changeTerm(String dealId, LocalDate newEnd);

@@ -86,10 +86,10 @@ public class DealRegistry {
             deal.follows(request.predecessorId());
         }
         LocalDate today = LocalDate.now(clock);
-        boolean imported = term != null && term.signedOn().isBefore(today);
         if (term != null) {
             deal.sign(term, request.staatscourantReference());
         }
+        boolean imported = deal.isImported();
         if (imported) {
             if (deal.getSetup() == null) {
                 deal.agreeSetup(DealSetup.ONE_PART);
@@ -114,7 +114,7 @@ public class DealRegistry {
                 imported
                         ? "Lopende deal geïmporteerd, looptijd %s tot %s".formatted(term.signedOn(), term.endsOn())
                         : "Deal geregistreerd");
-        processes.start(deal, imported);
+        processes.start(deal);
         return deal;
     }
 
@@ -160,8 +160,12 @@ public class DealRegistry {
 
     @Transactional(readOnly = true)
     public Page<Deal> search(DealCriteria criteria, Pageable page) {
-        return deals.search(
-                criteria.phase(), criteria.theme(), criteria.dealLead(), criteria.overdueOnly(), clock.instant(), page);
+        return deals.findAll(selection(criteria).specification(), page);
+    }
+
+    /** The deals the criteria select now ("overdue" as of the app's clock). */
+    public DealSelection selection(DealCriteria criteria) {
+        return new DealSelection(criteria, clock.instant());
     }
 
     /** The deal leads of the deals (only {@code onlyLead}, when given), each once, in order. */

@@ -19,8 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealCriteria;
+import nl.citydeal.engine.deal.DealOverviewQueries;
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.deal.DealSelection;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptSchedule;
@@ -39,9 +41,9 @@ public class Portfolio {
     private final DealRegistry registry;
     private final Prompts promptLog;
     private final Clock clock;
-    private final OverviewQueries overviewQueries;
+    private final DealOverviewQueries overviewQueries;
 
-    Portfolio(DealRegistry registry, Prompts promptLog, Clock clock, OverviewQueries overviewQueries) {
+    Portfolio(DealRegistry registry, Prompts promptLog, Clock clock, DealOverviewQueries overviewQueries) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.clock = clock;
@@ -67,12 +69,17 @@ public class Portfolio {
         if (onlyLead != null && query.dealLead() != null && !query.dealLead().equals(onlyLead)) {
             return new Overview(List.of(), TimeAxis.over(List.of(), today), 0, 0, 1, 0);
         }
-        OverviewQueries.Selection selection = new OverviewQueries.Selection(
-                query.phase(), query.theme(), onlyLead != null ? onlyLead : query.dealLead(), query.overdueOnly(), now);
+        DealSelection selection = new DealSelection(
+                new DealCriteria(
+                        query.phase(),
+                        query.theme(),
+                        onlyLead != null ? onlyLead : query.dealLead(),
+                        query.overdueOnly()),
+                now);
         long total = overviewQueries.count(selection);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(Math.max(page, 0), pages - 1);
-        List<String> ids = overviewQueries.ids(selection, query.order(), shown * PAGE_SIZE, PAGE_SIZE);
+        List<String> ids = overviewQueries.ids(selection, query.order().dealOrder(), shown * PAGE_SIZE, PAGE_SIZE);
         Map<String, Deal> deals = new HashMap<>();
         registry.getAll(ids).forEach(deal -> deals.put(deal.getId(), deal));
         List<DealLine> lines =
@@ -80,7 +87,7 @@ public class Portfolio {
         return new Overview(
                 lines,
                 TimeAxis.over(overviewQueries.termSpan(selection), today),
-                overviewQueries.overduePrompts(selection),
+                promptLog.countOverdue(now, selection),
                 shown,
                 pages,
                 total);
@@ -120,10 +127,12 @@ public class Portfolio {
         Instant monthStart = month.atDay(1).atStartOfDay(PromptSchedule.ZONE).toInstant();
         Instant nextMonthStart =
                 month.plusMonths(1).atDay(1).atStartOfDay(PromptSchedule.ZONE).toInstant();
+        DealSelection leadsDeals =
+                onlyLead == null ? null : new DealSelection(new DealCriteria(null, null, onlyLead, false), now);
         return new Summary(
                 registry.countPerPhase(onlyLead),
-                promptLog.countOpenDueBetween(monthStart, nextMonthStart, onlyLead),
-                promptLog.countOverdue(now, onlyLead),
+                promptLog.countOpenDueBetween(monthStart, nextMonthStart, leadsDeals),
+                promptLog.countOverdue(now, leadsDeals),
                 registry.countPerRoute(onlyLead));
     }
 

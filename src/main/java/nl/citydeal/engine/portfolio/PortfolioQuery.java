@@ -3,6 +3,7 @@ package nl.citydeal.engine.portfolio;
 import java.util.Arrays;
 import java.util.Optional;
 
+import nl.citydeal.engine.deal.DealOrder;
 import nl.citydeal.engine.deal.DealPhase;
 
 /** What the overview shows: filters (a null or blank one does not filter) and the order. */
@@ -20,17 +21,24 @@ public record PortfolioQuery(DealPhase phase, String theme, String dealLead, boo
 
     /** The orders of the overview, each with its request parameter value and Dutch label. */
     public enum Order {
-        NAME("name", "Naam"),
-        PHASE("phase", "Fase"),
-        NEXT_PROMPT("nextPrompt", "Volgende prompt"),
-        END_DATE("endsOn", "Einddatum");
+        NAME("name", "Naam", DealOrder.NAME),
+        PHASE("phase", "Fase", DealOrder.PHASE),
+        NEXT_PROMPT("nextPrompt", "Volgende prompt", DealOrder.NEXT_PROMPT),
+        END_DATE("endsOn", "Einddatum", DealOrder.END_DATE);
 
         private final String parameter;
         private final String label;
+        private final DealOrder dealOrder;
 
-        Order(String parameter, String label) {
+        Order(String parameter, String label, DealOrder dealOrder) {
             this.parameter = parameter;
             this.label = label;
+            this.dealOrder = dealOrder;
+        }
+
+        /** The order as the deal feature sorts by it. */
+        public DealOrder dealOrder() {
+            return dealOrder;
         }
 
         public String parameter() {

@@ -290,7 +290,7 @@ public class ScalingReadiness {
         }
 
         public boolean imported() {
-            return signedOn != null && registeredOn != null && signedOn.isBefore(registeredOn);
+            return Deal.imported(signedOn, registeredOn);
         }
     }
 

@@ -2,10 +2,17 @@ package nl.citydeal.engine.prompt;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import nl.citydeal.engine.deal.DealSelection;
+import nl.citydeal.engine.deal.NextPromptDates;
 import nl.citydeal.engine.deal.Term;
 
 /**
@@ -29,10 +38,18 @@ public class Prompts {
     private static final List<PromptStatus> OPEN = List.of(PromptStatus.PLANNED, PromptStatus.DUE);
 
     private final PromptRepository prompts;
+    private final NextPromptDates nextPromptDates;
+    private final EntityManager entityManager;
     private final Counter fired;
 
-    public Prompts(PromptRepository prompts, MeterRegistry meters) {
+    public Prompts(
+            PromptRepository prompts,
+            NextPromptDates nextPromptDates,
+            EntityManager entityManager,
+            MeterRegistry meters) {
         this.prompts = prompts;
+        this.nextPromptDates = nextPromptDates;
+        this.entityManager = entityManager;
         this.fired = Counter.builder("citydeal.prompts.fired")
                 .description("Prompts that fell due on this node (committed; sum over the nodes for the cluster)")
                 .register(meters);
@@ -69,6 +86,7 @@ public class Prompts {
                 prompts.save(new Prompt(dealId, PromptKind.ANSWERABILITY_REVIEW, due));
             }
         }
+        nextPromptChanged(dealId);
     }
 
     /** The prompt fell due: its earliest planned occurrence fires. Returns the prompt that fired. */
@@ -76,6 +94,7 @@ public class Prompts {
         Prompt prompt = earliest(dealId, kind, PromptStatus.PLANNED)
                 .orElseGet(() -> prompts.save(new Prompt(dealId, kind, at)));
         prompt.fire(at);
+        nextPromptChanged(dealId);
         countWhenCommitted(fired);
         return prompt;
     }
@@ -95,6 +114,7 @@ public class Prompts {
                             p.getKind() == PromptKind.SCALING_PLAN_ESCALATION && p.getStatus() == PromptStatus.PLANNED)
                     .forEach(Prompt::cancel);
         }
+        nextPromptChanged(dealId);
     }
 
     /** The prompt's task was cancelled (the experimentation ended without it). */
@@ -102,6 +122,7 @@ public class Prompts {
         earliest(dealId, kind, PromptStatus.DUE)
                 .or(() -> earliest(dealId, kind, PromptStatus.PLANNED))
                 .ifPresent(Prompt::cancel);
+        nextPromptChanged(dealId);
     }
 
     /** The experimentation ended: nothing planned will fire any more. */
@@ -109,6 +130,7 @@ public class Prompts {
         prompts.findByDealIdOrderByDueAtAscIdAsc(dealId).stream()
                 .filter(p -> p.getStatus() == PromptStatus.PLANNED)
                 .forEach(Prompt::cancel);
+        nextPromptChanged(dealId);
     }
 
     @Transactional(readOnly = true)
@@ -129,16 +151,42 @@ public class Prompts {
                 .toList();
     }
 
-    /** Open prompts falling due in [from, to), of one lead's deals when given. */
+    /** Open prompts falling due in [from, to), of the selected deals (of every deal: null). One query. */
     @Transactional(readOnly = true)
-    public long countOpenDueBetween(Instant from, Instant to, String dealLead) {
-        return prompts.countDueBetween(OPEN, from, to, dealLead);
+    public long countOpenDueBetween(Instant from, Instant to, DealSelection deals) {
+        return countOpen(
+                deals,
+                (prompt, builder) -> builder.and(
+                        builder.greaterThanOrEqualTo(prompt.get("dueAt"), from),
+                        builder.lessThan(prompt.get("dueAt"), to)));
     }
 
-    /** Open prompts whose date has passed (overdue), of one lead's deals when given. */
+    /** Open prompts whose date has passed (overdue), of the selected deals (of every deal: null). One query. */
     @Transactional(readOnly = true)
-    public long countOverdue(Instant now, String dealLead) {
-        return prompts.countDueBefore(OPEN, now, dealLead);
+    public long countOverdue(Instant now, DealSelection deals) {
+        return countOpen(deals, (prompt, builder) -> builder.lessThan(prompt.get("dueAt"), now));
+    }
+
+    private long countOpen(DealSelection deals, BiFunction<Root<Prompt>, CriteriaBuilder, Predicate> when) {
+        CriteriaBuilder builder = entityManager.getCriteriaBuilder();
+        CriteriaQuery<Long> query = builder.createQuery(Long.class);
+        Root<Prompt> prompt = query.from(Prompt.class);
+        List<Predicate> where = new ArrayList<>(List.of(prompt.get("status").in(OPEN), when.apply(prompt, builder)));
+        if (deals != null) {
+            where.add(prompt.get("dealId").in(deals.ids(query, builder)));
+        }
+        return entityManager
+                .createQuery(query.select(builder.count(prompt)).where(where.toArray(Predicate[]::new)))
+                .getSingleResult();
+    }
+
+    /** Tells the deal when its earliest open prompt falls due now, after one of its prompts changed. */
+    private void nextPromptChanged(String dealId) {
+        nextPromptDates.changed(
+                dealId,
+                prompts.findFirstByDealIdAndStatusInOrderByDueAtAsc(dealId, OPEN)
+                        .map(Prompt::getDueAt)
+                        .orElse(null));
     }
 
     /** The open (planned or due) prompts of these deals, earliest first. */

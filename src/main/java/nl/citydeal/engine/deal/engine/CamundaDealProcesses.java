@@ -32,7 +32,7 @@ class CamundaDealProcesses implements DealProcesses {
     }
 
     @Override
-    public void start(Deal deal, boolean imported) {
+    public void start(Deal deal) {
         VariableMap variables = Variables.createVariables()
                 .putValue(DEAL_NAME, deal.getName())
                 .putValue(THEME, deal.getTheme())
@@ -41,7 +41,7 @@ class CamundaDealProcesses implements DealProcesses {
                 .putValue(PROGRAMME_OFFICE_CONTACT, deal.getProgrammeOfficeContact())
                 .putValue(AMBITION, deal.getAmbition())
                 .putValue(PREDECESSOR_DEAL_ID, deal.getPredecessorId())
-                .putValue(IMPORTED, imported);
+                .putValue(IMPORTED, deal.isImported());
         if (deal.getSetup() != null) {
             variables.putValue(SETUP, deal.getSetup().name());
         }

@@ -1,0 +1,52 @@
+package nl.citydeal.engine.deal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jakarta.persistence.criteria.AbstractQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+
+import org.springframework.data.jpa.domain.Specification;
+
+/**
+ * Which deals a list shows: by phase, theme (part of, any case), deal lead, and whether a prompt is overdue (the
+ * deal's earliest open prompt fell due before {@code now}); a null criterion does not filter. One definition for the
+ * deal list of the API, the portfolio overview and the counts of other features, which take the selected deals as a
+ * subquery of ids ({@link #ids}) rather than naming the deal in their own queries.
+ */
+public record DealSelection(DealCriteria criteria, Instant now) {
+
+    /** The selection as a Spring Data specification of deals. */
+    public Specification<Deal> specification() {
+        return (deal, query, builder) -> builder.and(predicates(deal, builder));
+    }
+
+    /** The ids of the selected deals, as a subquery of another query: {@code x.dealId in (ids)}. */
+    public Subquery<String> ids(AbstractQuery<?> query, CriteriaBuilder builder) {
+        Subquery<String> ids = query.subquery(String.class);
+        Root<Deal> deal = ids.from(Deal.class);
+        return ids.select(deal.get("id")).where(predicates(deal, builder));
+    }
+
+    Predicate[] predicates(Root<Deal> deal, CriteriaBuilder builder) {
+        List<Predicate> where = new ArrayList<>();
+        if (criteria.phase() != null) {
+            where.add(builder.equal(deal.get("phase"), criteria.phase()));
+        }
+        if (criteria.theme() != null) {
+            where.add(builder.like(
+                    builder.lower(deal.get("theme")), "%" + criteria.theme().toLowerCase(Locale.ROOT) + "%"));
+        }
+        if (criteria.dealLead() != null) {
+            where.add(builder.equal(deal.get("dealLead"), criteria.dealLead()));
+        }
+        if (criteria.overdueOnly()) {
+            where.add(builder.lessThan(deal.get("nextPromptDueAt"), now));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+}
