@@ -99,6 +99,9 @@ class WebappLocaleTest {
     void configOffersDutchOnlySoEveryBrowserGetsDutch(String app) {
         String config = text(app + "/scripts/config.js");
         assertThat(config)
+                .containsPattern("export default webappConfig\\('[^']+'")
+                .doesNotContain("locales:");
+        assertThat(text("citydeal/webapp-config.js"))
                 .containsPattern("availableLocales:\\s*\\[\\s*'nl'\\s*]")
                 .containsPattern("fallbackLocale:\\s*'nl'")
                 .containsPattern("vendor:\\s*'City Deal Engine'");
@@ -107,9 +110,16 @@ class WebappLocaleTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
     void configFormatsDatesAsDayMonthYear(String app) {
-        Matcher dateFormat = Pattern.compile("dateFormat:\\s*\\{([^}]*)}").matcher(text(app + "/scripts/config.js"));
-        assertThat(dateFormat.find()).as("dateFormat in config.js").isTrue();
-        assertThat(dateFormat.group(1)).contains("normal: 'DD-MM-YYYY HH:mm").contains("short: 'DD-MM-YYYY'");
+        String config = text(app + "/scripts/config.js");
+        assertThat(config).contains("import webappConfig").contains("from '../../citydeal/webapp-config.js'");
+        Matcher shared = Pattern.compile("dateFormat = \\{([^}]*)}").matcher(text("citydeal/webapp-config.js"));
+        assertThat(shared.find()).as("dateFormat in webapp-config.js").isTrue();
+        assertThat(shared.group(1)).contains("normal: 'DD-MM-YYYY HH:mm'").contains("short: 'DD-MM-YYYY'");
+        // an app of its own may show times to the second, never another order of day, month and year
+        Pattern.compile("normal: '([^']*)'")
+                .matcher(config)
+                .results()
+                .forEach(own -> assertThat(own.group(1)).startsWith("DD-MM-YYYY HH:mm"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,38 +1,15 @@
 /*
  * City Deal Engine: configuration of Camunda 7.24 Tasklist.
- * Overrides the webjar's app/tasklist/scripts/config.js (same structure; see its comments for all options).
+ * Overrides the webjar's app/tasklist/scripts/config.js (same structure; see its comments for all options); what all
+ * four webapps share is in app/citydeal/webapp-config.js.
  */
 
-export default {
-  // Header and window title read "<vendor> <name>".
-  app: {
-    name: 'Takenlijst',
-    vendor: 'City Deal Engine'
-  },
+import webappConfig from '../../citydeal/webapp-config.js';
 
-  // Dutch only. The webapp takes the browser's first language when it is listed here and the
-  // fallback otherwise, so with 'nl' as the only locale every browser gets Dutch (also an English one).
-  locales: {
-    availableLocales: ['nl'],
-    fallbackLocale: 'nl'
-  },
-
-  // Moment.js formats used by the camDate filter.
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'D MMM YYYY HH:mm',
-    normal: 'DD-MM-YYYY HH:mm',
-    long: 'D MMMM YYYY HH:mm',
-    short: 'DD-MM-YYYY'
-  },
-
+export default webappConfig('Takenlijst', {
   // ES modules below app/tasklist/ (".js" is appended): the header link back to the portfolio overview, and
   // tasks listed by due date unless the user picks another order.
   customScripts: ['scripts/portfolio-link', 'scripts/due-date-sorting'],
-
-  // No "Welcome to Camunda" box after the first login.
-  disableWelcomeMessage: true,
 
   shortcuts: {
     claimTask: {
@@ -56,4 +33,4 @@ export default {
       description: 'opent het venster om een proces te starten'
     }
   }
-};
+});

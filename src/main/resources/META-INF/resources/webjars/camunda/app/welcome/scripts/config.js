@@ -1,36 +1,12 @@
 /*
  * City Deal Engine: configuration of Camunda 7.24 Welcome.
- * Overrides the webjar's app/welcome/scripts/config.js (same structure; see its comments for all options).
+ * Overrides the webjar's app/welcome/scripts/config.js (same structure; see its comments for all options); what all
+ * four webapps share is in app/citydeal/webapp-config.js.
  */
+import webappConfig from '../../citydeal/webapp-config.js';
 
-export default {
-  // Header and window title read "<vendor> <name>".
-  app: {
-    name: 'Welkom',
-    vendor: 'City Deal Engine'
-  },
-
-  // Dutch only. The webapp takes the browser's first language when it is listed here and the
-  // fallback otherwise, so with 'nl' as the only locale every browser gets Dutch (also an English one).
-  locales: {
-    availableLocales: ['nl'],
-    fallbackLocale: 'nl'
-  },
-
-  // Moment.js formats used by the camDate filter. Welcome 7.24 does not read them from this
-  // file itself: scripts/date-format.js applies them.
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'D MMM YYYY HH:mm',
-    normal: 'DD-MM-YYYY HH:mm',
-    long: 'D MMMM YYYY HH:mm',
-    short: 'DD-MM-YYYY'
-  },
-
-  // ES modules below app/welcome/ (".js" is appended).
-  customScripts: ['../citydeal/date-format'],
-
-  // No "Welcome to Camunda" box after the first login.
-  disableWelcomeMessage: true
-};
+export default webappConfig('Welkom', {
+  // ES modules below app/welcome/ (".js" is appended). Welcome 7.24 does not apply the configured dateFormat
+  // itself: ../citydeal/date-format.js does.
+  customScripts: ['../citydeal/date-format']
+});
