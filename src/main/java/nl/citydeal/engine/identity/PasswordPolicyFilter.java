@@ -69,14 +69,10 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
                 request.getRequestURI().substring(request.getContextPath().length()));
         Optional<CachedBodyRequest> read = CachedBodyRequest.read(request, payload.maxBytes());
         if (!path.matches() || read.isEmpty()) {
-            ProblemResponse.write(
-                    response,
-                    HttpStatus.PAYLOAD_TOO_LARGE,
-                    "Te groot",
-                    "De inhoud is groter dan toegestaan; er is niets gewijzigd.");
+            ProblemResponse.tooLarge(response, payload.maxBytes());
             return;
         }
-        JsonNode body = json(read.get());
+        JsonNode body = read.get().json();
         if (body != null) {
             boolean create = path.group("create") != null;
             String password = text(create ? body.path("credentials").path("password") : body.path("password"));
@@ -117,14 +113,6 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
         response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(JSON.writeValueAsBytes(error));
         response.flushBuffer();
-    }
-
-    private static JsonNode json(CachedBodyRequest request) {
-        try {
-            return request.body().length == 0 ? null : JSON.readTree(request.body());
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     private static String text(JsonNode node) {

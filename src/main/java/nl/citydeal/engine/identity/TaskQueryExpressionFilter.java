@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.citydeal.engine.system.web.CachedBodyRequest;
 import nl.citydeal.engine.system.web.PayloadProperties;
@@ -55,8 +54,6 @@ class TaskQueryExpressionFilter extends OncePerRequestFilter {
     private static final Pattern FILTER_SAVE = Pattern.compile("^/filter/(?:create|[^/]+)/?$");
     private static final Pattern FILTER_EXECUTE = Pattern.compile("^/filter/[^/]+/(?:list|count|singleResult)/?$");
     private static final String EXPRESSION = "Expression";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PayloadProperties payload;
 
@@ -93,14 +90,10 @@ class TaskQueryExpressionFilter extends OncePerRequestFilter {
         }
         Optional<CachedBodyRequest> read = CachedBodyRequest.read(request, payload.maxBytes());
         if (read.isEmpty()) {
-            ProblemResponse.write(
-                    response,
-                    HttpStatus.PAYLOAD_TOO_LARGE,
-                    "Te groot",
-                    "De inhoud is groter dan toegestaan; er is niets gewijzigd.");
+            ProblemResponse.tooLarge(response, payload.maxBytes());
             return;
         }
-        JsonNode body = json(read.get());
+        JsonNode body = read.get().json();
         if (body != null) {
             JsonNode query = kind == Kind.FILTER_SAVE ? body.path("query") : body;
             if (expressionIn(query.path("orQueries"))) {
@@ -137,15 +130,7 @@ class TaskQueryExpressionFilter extends OncePerRequestFilter {
         return null;
     }
 
-    /** Unparsable JSON is left to the engine, which refuses it. */
-    private static JsonNode json(CachedBodyRequest request) {
-        try {
-            return JSON.readTree(request.body());
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
+    /** Whether the JSON names an expression anywhere (unparsable JSON is left to the engine, which refuses it). */
     private static boolean expressionIn(JsonNode node) {
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {

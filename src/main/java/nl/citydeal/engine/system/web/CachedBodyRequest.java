@@ -12,11 +12,16 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * A request whose body was read into memory (at most a given size), so a filter can inspect it and the servlet
  * behind it (Spring MVC, the engine REST API) still reads all of it.
  */
 public final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final byte[] body;
 
@@ -36,6 +41,15 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
         int limit = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes);
         byte[] body = request.getInputStream().readNBytes(limit + 1);
         return body.length > limit ? Optional.empty() : Optional.of(new CachedBodyRequest(request, body));
+    }
+
+    /** The body as JSON; null when it is empty or no JSON. */
+    public JsonNode json() {
+        try {
+            return body.length == 0 ? null : JSON.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     public byte[] body() {

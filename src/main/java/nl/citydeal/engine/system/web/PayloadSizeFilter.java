@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -52,7 +51,7 @@ class PayloadSizeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long max = properties.maxBytes();
         if (request.getContentLengthLong() > max) {
-            tooLarge(response, max);
+            ProblemResponse.tooLarge(response, max);
             return;
         }
         if (parsedByContainer(request)) {
@@ -61,7 +60,7 @@ class PayloadSizeFilter extends OncePerRequestFilter {
         }
         Optional<CachedBodyRequest> read = CachedBodyRequest.read(request, max);
         if (read.isEmpty()) {
-            tooLarge(response, max);
+            ProblemResponse.tooLarge(response, max);
             return;
         }
         chain.doFilter(read.get(), response);
@@ -90,18 +89,6 @@ class PayloadSizeFilter extends OncePerRequestFilter {
 
     private static String path(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
-    }
-
-    static void tooLarge(HttpServletResponse response, long max) throws IOException {
-        ProblemResponse.write(
-                response,
-                HttpStatus.PAYLOAD_TOO_LARGE,
-                "Te groot",
-                "De inhoud is groter dan " + megabytes(max) + "; er is niets gewijzigd.");
-    }
-
-    private static String megabytes(long bytes) {
-        return bytes % (1024 * 1024) == 0 ? bytes / 1024 / 1024 + " MB" : bytes / 1024 + " kB";
     }
 
     /** A body read as a stream that ends in {@link PayloadTooLargeException} once more than the limit was read. */

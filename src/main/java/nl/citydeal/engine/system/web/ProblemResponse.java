@@ -35,4 +35,17 @@ public final class ProblemResponse {
         response.getOutputStream().write(JSON.writeValueAsBytes(problem));
         response.flushBuffer();
     }
+
+    /** Answers 413: the body is larger than {@code max} bytes, and nothing was changed. */
+    public static void tooLarge(HttpServletResponse response, long max) throws IOException {
+        ProblemResponse.write(
+                response,
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "Te groot",
+                "De inhoud is groter dan " + megabytes(max) + "; er is niets gewijzigd.");
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / 1024 / 1024 + " MB" : bytes / 1024 + " kB";
+    }
 }
