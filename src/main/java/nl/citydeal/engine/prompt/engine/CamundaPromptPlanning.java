@@ -100,19 +100,11 @@ class CamundaPromptPlanning implements PromptPlanning {
             throw ProcessValues.badInput(e);
         }
         PromptPlan plan = promptSchedule.plan(term);
-        instance.accept(
-                OWNERSHIP_PROMPT_DUE_AT,
-                plan.dueAt(PromptKind.OWNERSHIP_CONVERSATION).toString());
-        instance.accept(
-                SCALING_EXPLORATION_DUE_AT,
-                plan.dueAt(PromptKind.SCALING_EXPLORATION).toString());
-        instance.accept(
-                MID_TERM_REVIEW_DUE_AT, plan.dueAt(PromptKind.MID_TERM_REVIEW).toString());
-        instance.accept(
-                SCALING_PLAN_DUE_AT, plan.dueAt(PromptKind.SCALING_PLAN_DUE).toString());
-        instance.accept(
-                SCALING_PLAN_ESCALATION_AT,
-                plan.dueAt(PromptKind.SCALING_PLAN_ESCALATION).toString());
+        for (PromptKind kind : PromptKind.values()) {
+            CityDealProcess.dueAtVariable(kind)
+                    .ifPresent(variable ->
+                            instance.accept(variable, plan.dueAt(kind).toString()));
+        }
         instance.accept(ANSWERABILITY_REVIEW_CYCLE, plan.answerabilityCycle());
         instance.accept(TERM_ENDS_AT, plan.termEndsAt().toString());
         promptLog.plan(dealId, term, plan);
@@ -120,10 +112,12 @@ class CamundaPromptPlanning implements PromptPlanning {
         for (Task task : taskService
                 .createTaskQuery()
                 .processInstanceId(processInstanceId)
-                .taskDefinitionKeyIn(CityDealProcess.PROMPT_TASKS.keySet().toArray(String[]::new))
                 .list()) {
-            Date due = Date.from(plan.dueAt(CityDealProcess.PROMPT_TASKS.get(task.getTaskDefinitionKey()))
-                    .toInstant());
+            PromptKind kind = PromptTaskKind.of(runtimeService, task).orElse(null);
+            if (!CityDealProcess.EARLY_PROMPTS.contains(kind)) {
+                continue;
+            }
+            Date due = Date.from(plan.dueAt(kind).toInstant());
             task.setDueDate(due);
             task.setFollowUpDate(taskDisplay.followUp(due));
             taskService.saveTask(task);
