@@ -8,8 +8,8 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.prompt.Prompts;
 
 /**
- * The listeners the model binds by name where a deal enters a phase ({@code ${enterSigningPhaseListener}}) and where
- * its experimentation ends. The model is the routing table: each bean knows its phase, none looks at activity ids.
+ * The listeners the model binds by name where a deal enters a phase ({@code ${enterSigningPhaseListener}}), where a
+ * participant is screened (before signing or joining late) and where its experimentation ends. The model is the routing table: each bean knows its phase, none looks at activity ids.
  */
 @Configuration(proxyBeanMethods = false)
 class DealListenerConfiguration {
@@ -47,6 +47,16 @@ class DealListenerConfiguration {
     @Bean
     EnterPhaseListener enterClosedPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
         return new EnterPhaseListener(DealPhase.CLOSED, dealRegistry, prompts);
+    }
+
+    @Bean
+    ParticipantScreeningTaskListener participantScreeningTaskListener(DealRegistry dealRegistry) {
+        return new ParticipantScreeningTaskListener(false, dealRegistry);
+    }
+
+    @Bean
+    ParticipantScreeningTaskListener lateParticipantScreeningTaskListener(DealRegistry dealRegistry) {
+        return new ParticipantScreeningTaskListener(true, dealRegistry);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -39,6 +40,7 @@ class CamundaPromptPlanning implements PromptPlanning {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
     private final TaskDisplay taskDisplay;
 
     CamundaPromptPlanning(
@@ -47,9 +49,11 @@ class CamundaPromptPlanning implements PromptPlanning {
             ManagementService managementService,
             TaskService taskService,
             RuntimeService runtimeService,
+            RepositoryService repositoryService,
             TaskDisplay taskDisplay) {
         this.taskDisplay = taskDisplay;
         this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
         this.promptSchedule = promptSchedule;
         this.promptLog = promptLog;
         this.managementService = managementService;
@@ -113,7 +117,7 @@ class CamundaPromptPlanning implements PromptPlanning {
                 .createTaskQuery()
                 .processInstanceId(processInstanceId)
                 .list()) {
-            PromptKind kind = PromptTaskKind.of(runtimeService, task).orElse(null);
+            PromptKind kind = PromptTaskKind.of(repositoryService, task).orElse(null);
             if (!CityDealProcess.EARLY_PROMPTS.contains(kind)) {
                 continue;
             }

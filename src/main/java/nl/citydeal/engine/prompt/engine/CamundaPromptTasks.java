@@ -2,7 +2,7 @@ package nl.citydeal.engine.prompt.engine;
 
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -16,11 +16,11 @@ import nl.citydeal.engine.prompt.notify.PromptTasks;
 class CamundaPromptTasks implements PromptTasks {
 
     private final TaskService taskService;
-    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
 
-    public CamundaPromptTasks(TaskService taskService, RuntimeService runtimeService) {
+    public CamundaPromptTasks(TaskService taskService, RepositoryService repositoryService) {
         this.taskService = taskService;
-        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
     }
 
     /** The newest open task of the deal whose input parameter {@code promptKind} names the kind. */
@@ -37,7 +37,7 @@ class CamundaPromptTasks implements PromptTasks {
                 .desc()
                 .list()
                 .stream()
-                .filter(task -> PromptTaskKind.of(runtimeService, task).orElse(null) == kind)
+                .filter(task -> PromptTaskKind.of(repositoryService, task).orElse(null) == kind)
                 .map(Task::getId)
                 .findFirst();
     }

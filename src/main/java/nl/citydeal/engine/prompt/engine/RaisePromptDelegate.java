@@ -1,6 +1,6 @@
 package nl.citydeal.engine.prompt.engine;
 
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,23 +25,21 @@ public class RaisePromptDelegate implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(RaisePromptDelegate.class);
     private final TaskService taskService;
-    private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
 
-    public RaisePromptDelegate(TaskService taskService, RuntimeService runtimeService) {
+    public RaisePromptDelegate(TaskService taskService, RepositoryService repositoryService) {
         this.taskService = taskService;
-        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        PromptKind kind = PromptTaskKind.of(execution)
-                .orElseThrow(() -> new IllegalStateException(
-                        "No input parameter " + CityDealProcess.Variable.PROMPT_KIND + " on the raising step"));
+        PromptKind kind = PromptKind.valueOf((String) execution.getVariableLocal(CityDealProcess.Variable.PROMPT_KIND));
         for (Task task : taskService
                 .createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
                 .list()) {
-            if (PromptTaskKind.of(runtimeService, task).orElse(null) == kind) {
+            if (PromptTaskKind.of(repositoryService, task).orElse(null) == kind) {
                 task.setPriority(RAISED_PRIORITY);
                 taskService.saveTask(task);
             }
