@@ -40,7 +40,17 @@ public class DealDecision {
 
     private String summary;
 
+    /** The outcome of a proposal review; null for every other kind. */
+    @Enumerated(EnumType.STRING)
+    private ReviewOutcome outcome;
+
     protected DealDecision() {}
+
+    /** A review of the proposal, with its outcome. */
+    public DealDecision(String dealId, Instant decidedAt, String decidedBy, ReviewOutcome outcome, String summary) {
+        this(dealId, decidedAt, decidedBy, Kind.PROPOSAL_REVIEWED, summary);
+        this.outcome = outcome;
+    }
 
     public DealDecision(String dealId, Instant decidedAt, String decidedBy, Kind kind, String summary) {
         this.dealId = dealId;
@@ -72,5 +82,9 @@ public class DealDecision {
 
     public String getSummary() {
         return summary;
+    }
+
+    public ReviewOutcome getOutcome() {
+        return outcome;
     }
 }

@@ -228,12 +228,13 @@ public class DealRegistry {
         get(dealId).agreeSetup(setup);
     }
 
-    public void recordReview(String dealId, String outcome, String remarks, String by) {
-        decide(
+    public void recordReview(String dealId, ReviewOutcome outcome, String remarks, String by) {
+        decisions.save(new DealDecision(
                 dealId,
+                clock.instant(),
                 by,
-                Kind.PROPOSAL_REVIEWED,
-                outcome + (remarks == null || remarks.isBlank() ? "" : ": " + remarks));
+                outcome,
+                outcome.name() + (remarks == null || remarks.isBlank() ? "" : ": " + remarks)));
     }
 
     public void recordSigning(String dealId, Term term, String reference, String by) {

@@ -17,6 +17,7 @@ import nl.citydeal.engine.deal.DealDecision;
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.Participant;
+import nl.citydeal.engine.deal.ReviewOutcome;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptSchedule;
@@ -102,7 +103,7 @@ public class ScalingReadiness {
                 .filter(d -> d.getKind() == DealDecision.Kind.PROPOSAL_REVIEWED)
                 .toList();
         Optional<DealDecision> approval = reviews.stream()
-                .filter(d -> d.getSummary().startsWith("APPROVE"))
+                .filter(d -> d.getOutcome() == ReviewOutcome.APPROVE)
                 .findFirst();
         if (approval.isPresent()) {
             return new Item(

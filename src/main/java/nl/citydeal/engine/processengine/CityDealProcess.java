@@ -1,14 +1,17 @@
 package nl.citydeal.engine.processengine;
 
-import java.util.Map;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 
-import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.prompt.PromptKind;
 
 /**
  * The names the code shares with {@code processes/city-deal.bpmn}: process key, activity ids and variable
- * names. A model test checks that every activity id here exists in the BPMN.
+ * names, and what the code knows about each prompt kind. No code routes on activity ids: the model binds one bean
+ * per thing it asks for and carries a prompt task's kind as its input parameter {@code promptKind}.
+ * {@code ModelRulesTest} holds every name here against the BPMN and its forms.
  */
 public final class CityDealProcess {
 
@@ -107,6 +110,7 @@ public final class CityDealProcess {
         public static final String ENDS_ON = "endsOn";
         public static final String NEW_ENDS_ON = "newEndsOn";
         public static final String STAATSCOURANT_REFERENCE = "staatscourantReference";
+        public static final String TERM_CHANGE_REASON = "termChangeReason";
 
         public static final String OWNERSHIP_PROMPT_DUE_AT = "ownershipPromptDueAt";
         public static final String SCALING_EXPLORATION_DUE_AT = "scalingExplorationDueAt";
@@ -122,6 +126,7 @@ public final class CityDealProcess {
         public static final String MID_TERM_REVIEW_HELD = "midTermReviewHeld";
         public static final String PART_ONE_GATE_PASSED = "partOneGatePassed";
         public static final String EXPERIMENT_ACTION = "experimentAction";
+        /** Input parameter of a prompt's user task and of the service task that raises it: the prompt's kind. */
         public static final String PROMPT_KIND = "promptKind";
 
         public static final String OUTCOME = "outcome";
@@ -132,6 +137,8 @@ public final class CityDealProcess {
         public static final String PARTIES_WANT_TO_CONTINUE = "partiesWantToContinue";
         public static final String SCALING_ADVICE = "scalingAdvice";
         public static final String SCALING_DECISION_RATIONALE = "scalingDecisionRationale";
+        /** The result of the business rule task's decision, which the engine hands its end listener. */
+        public static final String DECISION_RESULT = "decisionResult";
 
         public static final String ROUTE_FOLLOW_UP_DEAL = "routeFollowUpDeal";
         public static final String ROUTE_EXTENSION = "routeExtension";
@@ -143,51 +150,52 @@ public final class CityDealProcess {
         public static final String ROUTE_NATIONAL_ROLLOUT = "routeNationalRollout";
         public static final String ROUTE_STOP = "routeStop";
 
+        public static final String RECEIVING_ORGANISATION = "receivingOrganisation";
+        public static final String HAND_OVER_AGREEMENTS = "handOverAgreements";
+        public static final String KNOWLEDGE_PRODUCTS = "knowledgeProducts";
+        public static final String STOP_REASON = "stopReason";
+
+        public static final String POSITIVE_LESSONS = "positiveLessons";
+        public static final String NEGATIVE_LESSONS = "negativeLessons";
+        public static final String FINAL_REPORT = "finalReport";
+
         public static final String PREDECESSOR_DEAL_ID = "predecessorDealId";
         public static final String SUCCESSOR_DEAL_ID = "successorDealId";
 
         private Variable() {}
     }
 
-    /** The prompt tasks a deal lead may do early; their boundary timers raise the prompt when it falls due. */
-    public static final Map<String, PromptKind> PROMPT_TASKS = Map.of(
-            Activity.HOLD_OWNERSHIP_CONVERSATION, PromptKind.OWNERSHIP_CONVERSATION,
-            Activity.EXPLORE_SCALING, PromptKind.SCALING_EXPLORATION,
-            Activity.DELIVER_SCALING_PLAN, PromptKind.SCALING_PLAN_DUE);
+    /** The prompts whose task the deal lead may do early: the task waits for the prompt, with its due date. */
+    public static final Set<PromptKind> EARLY_PROMPTS =
+            EnumSet.of(PromptKind.OWNERSHIP_CONVERSATION, PromptKind.SCALING_EXPLORATION, PromptKind.SCALING_PLAN_DUE);
 
-    /** The timers that make a prompt fall due. */
-    public static final Map<String, PromptKind> PROMPT_TIMERS = Map.of(
-            Activity.OWNERSHIP_PROMPT_DUE, PromptKind.OWNERSHIP_CONVERSATION,
-            Activity.SCALING_EXPLORATION_DUE, PromptKind.SCALING_EXPLORATION,
-            Activity.SCALING_PLAN_DUE, PromptKind.SCALING_PLAN_DUE,
-            Activity.SCALING_PLAN_ESCALATION_DUE, PromptKind.SCALING_PLAN_ESCALATION,
-            Activity.MID_TERM_REVIEW_DUE, PromptKind.MID_TERM_REVIEW,
-            Activity.ANSWERABILITY_REVIEW_DUE, PromptKind.ANSWERABILITY_REVIEW);
+    /** The process variable that holds when a prompt falls due (its timer reads it); none for the recurring one. */
+    public static Optional<String> dueAtVariable(PromptKind kind) {
+        return Optional.ofNullable(
+                switch (kind) {
+                    case OWNERSHIP_CONVERSATION -> Variable.OWNERSHIP_PROMPT_DUE_AT;
+                    case SCALING_EXPLORATION -> Variable.SCALING_EXPLORATION_DUE_AT;
+                    case MID_TERM_REVIEW -> Variable.MID_TERM_REVIEW_DUE_AT;
+                    case SCALING_PLAN_DUE -> Variable.SCALING_PLAN_DUE_AT;
+                    case SCALING_PLAN_ESCALATION -> Variable.SCALING_PLAN_ESCALATION_AT;
+                    case ANSWERABILITY_REVIEW -> null;
+                });
+    }
 
-    /** The tasks that answer a prompt, and the flag each sets when done (none for recurring ones). */
-    public static final Map<String, PromptKind> PROMPT_ANSWERS = Map.of(
-            Activity.HOLD_OWNERSHIP_CONVERSATION, PromptKind.OWNERSHIP_CONVERSATION,
-            Activity.EXPLORE_SCALING, PromptKind.SCALING_EXPLORATION,
-            Activity.DELIVER_SCALING_PLAN, PromptKind.SCALING_PLAN_DUE,
-            Activity.ESCALATE_MISSING_SCALING_PLAN, PromptKind.SCALING_PLAN_ESCALATION,
-            Activity.HOLD_MID_TERM_REVIEW, PromptKind.MID_TERM_REVIEW,
-            Activity.HOLD_ANSWERABILITY_REVIEW, PromptKind.ANSWERABILITY_REVIEW);
-
-    public static final Map<String, String> DONE_FLAGS = Map.of(
-            Activity.HOLD_OWNERSHIP_CONVERSATION, Variable.OWNERSHIP_CONVERSATION_HELD,
-            Activity.EXPLORE_SCALING, Variable.SCALING_EXPLORED,
-            Activity.DELIVER_SCALING_PLAN, Variable.SCALING_PLAN_DELIVERED,
-            Activity.HOLD_MID_TERM_REVIEW, Variable.MID_TERM_REVIEW_HELD);
-
-    /** The activities where a deal enters a phase. */
-    public static final Map<String, DealPhase> PHASES = Map.of(
-            Activity.PREPARATION, DealPhase.PREPARATION,
-            Activity.RECORD_SIGNING, DealPhase.SIGNING,
-            Activity.EXPERIMENTATION, DealPhase.EXPERIMENTATION,
-            Activity.ASSESS_OUTCOME, DealPhase.SCALING_DECISION,
-            Activity.ROUTES, DealPhase.SCALING_ROUTES,
-            Activity.SHARE_LESSONS, DealPhase.CLOSING,
-            Activity.DEAL_CLOSED, DealPhase.CLOSED);
+    /**
+     * The flag a prompt's task sets when it is done, so the prompt does not come back after an extension; none for
+     * the escalation and the recurring review.
+     */
+    public static Optional<String> doneFlag(PromptKind kind) {
+        return Optional.ofNullable(
+                switch (kind) {
+                    case OWNERSHIP_CONVERSATION -> Variable.OWNERSHIP_CONVERSATION_HELD;
+                    case SCALING_EXPLORATION -> Variable.SCALING_EXPLORED;
+                    case SCALING_PLAN_DUE -> Variable.SCALING_PLAN_DELIVERED;
+                    case MID_TERM_REVIEW -> Variable.MID_TERM_REVIEW_HELD;
+                    case SCALING_PLAN_ESCALATION, ANSWERABILITY_REVIEW -> null;
+                });
+    }
 
     /** The process variable that holds whether a route was chosen (and, before the decision, advised). */
     public static String routeVariable(ScalingRoute route) {

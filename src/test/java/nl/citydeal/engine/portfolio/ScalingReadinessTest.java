@@ -8,10 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import nl.citydeal.engine.deal.DealDecision;
-import nl.citydeal.engine.deal.DealDecision.Kind;
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.Participant;
 import nl.citydeal.engine.deal.ParticipantType;
+import nl.citydeal.engine.deal.ReviewOutcome;
 import nl.citydeal.engine.portfolio.ScalingReadiness.DealFacts;
 import nl.citydeal.engine.portfolio.ScalingReadiness.Item;
 import nl.citydeal.engine.portfolio.ScalingReadiness.PromptFact;
@@ -80,18 +80,18 @@ class ScalingReadinessTest {
         Item approved = ScalingReadiness.resources(
                 RUNNING,
                 List.of(
-                        decision(Kind.PROPOSAL_REVIEWED, "SEND_BACK: geen middelen"),
-                        decision(Kind.PROPOSAL_REVIEWED, "APPROVE")));
+                        review(ReviewOutcome.SEND_BACK, "SEND_BACK: geen middelen"),
+                        review(ReviewOutcome.APPROVE, "APPROVE")));
         assertThat(approved.status()).isEqualTo(Status.YES);
         assertThat(approved.detail()).contains("goedgekeurd");
 
         assertThat(ScalingReadiness.resources(
-                                PREPARING, List.of(decision(Kind.PROPOSAL_REVIEWED, "SEND_BACK: geen middelen")))
+                                PREPARING, List.of(review(ReviewOutcome.SEND_BACK, "SEND_BACK: geen middelen")))
                         .status())
                 .isEqualTo(Status.NOT_YET);
         assertThat(ScalingReadiness.resources(
                                 new DealFacts(DealPhase.CLOSING, null, null, LocalDate.of(2023, 9, 1)),
-                                List.of(decision(Kind.PROPOSAL_REVIEWED, "ABANDON: geen trekker")))
+                                List.of(review(ReviewOutcome.ABANDON, "ABANDON: geen trekker")))
                         .status())
                 .isEqualTo(Status.NO);
         assertThat(ScalingReadiness.resources(RUNNING, List.of()).status()).isEqualTo(Status.YES);
@@ -193,8 +193,8 @@ class ScalingReadinessTest {
         return new PromptFact(kind, due, PromptStatus.DONE, doneAt);
     }
 
-    private static DealDecision decision(Kind kind, String summary) {
-        return new DealDecision("deal", at(2023, 12, 1), "petra", kind, summary);
+    private static DealDecision review(ReviewOutcome outcome, String summary) {
+        return new DealDecision("deal", at(2023, 12, 1), "petra", outcome, summary);
     }
 
     private static Participant participant(boolean accepted) {

@@ -27,6 +27,9 @@ import org.springframework.context.annotation.Import;
 
 import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
+import nl.citydeal.engine.deal.DealDecision;
+import nl.citydeal.engine.deal.DealDecisionRepository;
+import nl.citydeal.engine.deal.ReviewOutcome;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.prompt.engine.RaisePromptDelegate;
 
@@ -64,6 +67,9 @@ class CityDealProcessTest {
 
     @Autowired
     HistoryService historyService;
+
+    @Autowired
+    DealDecisionRepository decisions;
 
     @BeforeEach
     void setUp() {
@@ -146,6 +152,30 @@ class CityDealProcessTest {
         commitAndAgree(deal, "ONE_PART");
         approve(deal);
         assertThat(deal).isWaitingAt(RECORD_SIGNING);
+    }
+
+    @Test
+    void eachReviewOfTheProposalIsRecordedWithItsOutcomeAsTypedState() {
+        ProcessInstance deal = register();
+        screen(deal, "Gemeente Zwolle", true, false);
+        commitAndAgree(deal, "ONE_PART");
+        complete(
+                task(REVIEW_PROPOSAL, deal),
+                withVariables(REVIEW_DECISION, "SEND_BACK", REVIEW_REMARKS, "Middelen voor uitvoering onduidelijk"));
+        commitAndAgree(deal, "ONE_PART");
+        approve(deal);
+
+        String dealId = (String) runtimeService.getVariable(deal.getId(), DEAL_ID);
+        Assertions.assertThat(decisions.findByDealIdOrderByDecidedAtAscIdAsc(dealId))
+                .filteredOn(decision -> decision.getKind() == DealDecision.Kind.PROPOSAL_REVIEWED)
+                .extracting(DealDecision::getOutcome, DealDecision::getSummary)
+                .containsExactly(
+                        Assertions.tuple(ReviewOutcome.SEND_BACK, "SEND_BACK: Middelen voor uitvoering onduidelijk"),
+                        Assertions.tuple(ReviewOutcome.APPROVE, "APPROVE: Middelen voor uitvoering onduidelijk"));
+        Assertions.assertThat(decisions.findByDealIdOrderByDecidedAtAscIdAsc(dealId))
+                .filteredOn(decision -> decision.getKind() != DealDecision.Kind.PROPOSAL_REVIEWED)
+                .allSatisfy(
+                        decision -> Assertions.assertThat(decision.getOutcome()).isNull());
     }
 
     @Test

@@ -8,35 +8,57 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.identity.Role;
+import nl.citydeal.engine.prompt.PromptKind;
+import nl.citydeal.engine.prompt.PromptWorld;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +69,28 @@ class ModelRulesTest {
     private static final Pattern MODELER_DEFAULT_ID = Pattern.compile(".*_[0-9][0-9a-z]{6}");
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z]+(-[a-z]+)*");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern STRING_LITERAL = Pattern.compile("'[^']*'");
+    private static final Pattern EL_IDENTIFIER = Pattern.compile("(?<![.\\w])[A-Za-z_][A-Za-z0-9_]*");
+    /** Words of the expression language, and the functions the deployment policy allows. */
+    private static final Set<String> EL_WORDS = Set.of(
+            "true",
+            "false",
+            "null",
+            "empty",
+            "not",
+            "and",
+            "or",
+            "eq",
+            "ne",
+            "lt",
+            "gt",
+            "le",
+            "ge",
+            "div",
+            "mod",
+            "instanceof",
+            "now",
+            "dateTime");
 
     static Stream<Path> bpmnFiles() throws IOException {
         return files("processes", ".bpmn");
@@ -219,6 +263,156 @@ class ModelRulesTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyVariableTheProcessNamesIsAVariableConstant() throws IllegalAccessException, IOException {
+        BpmnModelInstance model = cityDeal();
+        Set<String> constants = constants(CityDealProcess.Variable.class);
+        Set<String> named = new HashSet<>();
+        model.getModelElementsByType(CamundaInputParameter.class)
+                .forEach(parameter -> named.add(parameter.getCamundaName()));
+        model.getModelElementsByType(CamundaOutputParameter.class)
+                .forEach(parameter -> named.add(parameter.getCamundaName()));
+        for (String expression : valueExpressions()) {
+            Matcher identifier =
+                    EL_IDENTIFIER.matcher(STRING_LITERAL.matcher(expression).replaceAll("''"));
+            while (identifier.find()) {
+                if (!EL_WORDS.contains(identifier.group())) {
+                    named.add(identifier.group());
+                }
+            }
+        }
+        assertThat(named).isNotEmpty();
+        assertThat(new TreeSet<>(named)).as("variables the model names").isSubsetOf(constants);
+    }
+
+    @Test
+    void everyPromptKindIsAnsweredByOneUserTaskThatCarriesItsKindAndBindsTheAnswerListener() {
+        BpmnModelInstance model = cityDeal();
+        Map<PromptKind, String> answeredBy = new EnumMap<>(PromptKind.class);
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            String kind = promptKind(task);
+            boolean answers = endListeners(task).contains("${answerPromptListener}");
+            assertThat(answers).as("answer listener on " + task.getId()).isEqualTo(kind != null);
+            if (kind != null) {
+                assertThat(answeredBy.put(PromptKind.valueOf(kind), task.getId()))
+                        .as("second task for " + kind)
+                        .isNull();
+            }
+        }
+        assertThat(answeredBy).containsOnlyKeys(PromptKind.values());
+        for (PromptKind kind : PromptKind.values()) {
+            assertThat(answeredBy.get(kind)).as("task of " + kind).isEqualTo(PromptWorld.taskOf(kind));
+            assertThat(endListeners(model.getModelElementById(PromptWorld.timerOf(kind))))
+                    .as("timer of " + kind)
+                    .containsExactly("${fire" + pascalCase(kind.name()) + "PromptListener}");
+        }
+        for (ServiceTask raise : model.getModelElementsByType(ServiceTask.class)) {
+            if ("${raisePromptDelegate}".equals(raise.getCamundaDelegateExpression())) {
+                assertThat(PromptKind.valueOf(promptKind(raise))).isIn((Object[]) PromptKind.values());
+            }
+        }
+    }
+
+    /** The beans the model binds by {@code camunda:delegateExpression}, and what each must be. */
+    static Map<String, Class<?>> delegateExpressions() {
+        BpmnModelInstance model = cityDeal();
+        Map<String, Class<?>> beans = new TreeMap<>();
+        model.getModelElementsByType(CamundaExecutionListener.class).stream()
+                .filter(listener -> listener.getCamundaDelegateExpression() != null)
+                .forEach(listener -> beans.put(listener.getCamundaDelegateExpression(), ExecutionListener.class));
+        model.getModelElementsByType(CamundaTaskListener.class).stream()
+                .filter(listener -> listener.getCamundaDelegateExpression() != null)
+                .forEach(listener -> beans.put(listener.getCamundaDelegateExpression(), TaskListener.class));
+        model.getModelElementsByType(ServiceTask.class).stream()
+                .filter(task -> task.getCamundaDelegateExpression() != null)
+                .forEach(task -> beans.put(task.getCamundaDelegateExpression(), JavaDelegate.class));
+        return beans;
+    }
+
+    /** Holds the bean names in the model against the application: each is a bean of the right kind. */
+    @Nested
+    @CityDealSpringTest
+    class Beans {
+
+        @Autowired
+        ApplicationContext context;
+
+        @Test
+        void everyDelegateExpressionNamesABeanOfTheKindItIsBoundAs() {
+            Map<String, Class<?>> bound = delegateExpressions();
+            assertThat(bound).containsKeys("${enterPreparationPhaseListener}", "${answerPromptListener}");
+            for (Map.Entry<String, Class<?>> expression : bound.entrySet()) {
+                assertThat(expression.getKey()).matches("\\$\\{[a-z][A-Za-z]+}");
+                String bean =
+                        expression.getKey().substring(2, expression.getKey().length() - 1);
+                assertThat(context.containsBean(bean)).as("bean " + bean).isTrue();
+                assertThat(context.getBean(bean)).as("bean " + bean).isInstanceOf(expression.getValue());
+            }
+        }
+    }
+
+    private static BpmnModelInstance cityDeal() {
+        return Bpmn.readModelFromFile(new File("processes/city-deal.bpmn"));
+    }
+
+    private static Set<String> constants(Class<?> holder) throws IllegalAccessException {
+        Set<String> values = new HashSet<>();
+        for (Field field : holder.getFields()) {
+            values.add((String) field.get(null));
+        }
+        return values;
+    }
+
+    /**
+     * The expressions of the model that read or write variables: every {@code ${...}} in an attribute or a text of
+     * the file, but the bean bindings ({@code delegateExpression}).
+     */
+    private static List<String> valueExpressions() throws IOException {
+        String xml =
+                Files.readString(Path.of("processes/city-deal.bpmn")).replaceAll("delegateExpression=\"[^\"]*\"", "");
+        xml = xml.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
+        return Pattern.compile("\\$\\{[^}]*}")
+                .matcher(xml)
+                .results()
+                .map(MatchResult::group)
+                .toList();
+    }
+
+    private static String promptKind(BaseElement element) {
+        ExtensionElements extensions = element.getExtensionElements();
+        if (extensions == null) {
+            return null;
+        }
+        return extensions.getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
+                .flatMap(io -> io.getCamundaInputParameters().stream())
+                .filter(parameter -> parameter.getCamundaName().equals(CityDealProcess.Variable.PROMPT_KIND))
+                .map(CamundaInputParameter::getTextContent)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static List<String> endListeners(BaseElement element) {
+        ExtensionElements extensions = element.getExtensionElements();
+        if (extensions == null) {
+            return List.of();
+        }
+        return extensions.getElementsQuery().filterByType(CamundaExecutionListener.class).list().stream()
+                .filter(listener -> "end".equals(listener.getCamundaEvent()))
+                .map(CamundaExecutionListener::getCamundaDelegateExpression)
+                .toList();
+    }
+
+    private static String pascalCase(String constant) {
+        StringBuilder name = new StringBuilder();
+        for (String word : constant.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return name.toString();
     }
 
     private static Set<String> formIds() throws IOException {

@@ -109,19 +109,25 @@ public record PromptWorld(
 
     /** The timer activity that raises each prompt. */
     public static String timerOf(PromptKind kind) {
-        return CityDealProcess.PROMPT_TIMERS.entrySet().stream()
-                .filter(e -> e.getValue() == kind)
-                .map(java.util.Map.Entry::getKey)
-                .findFirst()
-                .orElseThrow();
+        return switch (kind) {
+            case OWNERSHIP_CONVERSATION -> CityDealProcess.Activity.OWNERSHIP_PROMPT_DUE;
+            case SCALING_EXPLORATION -> CityDealProcess.Activity.SCALING_EXPLORATION_DUE;
+            case SCALING_PLAN_DUE -> CityDealProcess.Activity.SCALING_PLAN_DUE;
+            case SCALING_PLAN_ESCALATION -> CityDealProcess.Activity.SCALING_PLAN_ESCALATION_DUE;
+            case MID_TERM_REVIEW -> CityDealProcess.Activity.MID_TERM_REVIEW_DUE;
+            case ANSWERABILITY_REVIEW -> CityDealProcess.Activity.ANSWERABILITY_REVIEW_DUE;
+        };
     }
 
-    /** The task that answers each prompt. */
+    /** The task that answers each prompt (its input parameter promptKind names the kind, as ModelRulesTest holds). */
     public static String taskOf(PromptKind kind) {
-        return CityDealProcess.PROMPT_ANSWERS.entrySet().stream()
-                .filter(e -> e.getValue() == kind)
-                .map(java.util.Map.Entry::getKey)
-                .findFirst()
-                .orElseThrow();
+        return switch (kind) {
+            case OWNERSHIP_CONVERSATION -> CityDealProcess.Activity.HOLD_OWNERSHIP_CONVERSATION;
+            case SCALING_EXPLORATION -> CityDealProcess.Activity.EXPLORE_SCALING;
+            case SCALING_PLAN_DUE -> CityDealProcess.Activity.DELIVER_SCALING_PLAN;
+            case SCALING_PLAN_ESCALATION -> CityDealProcess.Activity.ESCALATE_MISSING_SCALING_PLAN;
+            case MID_TERM_REVIEW -> CityDealProcess.Activity.HOLD_MID_TERM_REVIEW;
+            case ANSWERABILITY_REVIEW -> CityDealProcess.Activity.HOLD_ANSWERABILITY_REVIEW;
+        };
     }
 }

@@ -119,21 +119,21 @@ class DemoScalingDecisions implements ApplicationRunner {
                     taskService.complete(
                             handOver.getId(),
                             Map.of(
-                                    "handOverAgreements",
+                                    HAND_OVER_AGREEMENTS,
                                     ending.rationale(),
-                                    "receivingOrganisation",
+                                    RECEIVING_ORGANISATION,
                                     "Zie het eindrapport",
-                                    "knowledgeProducts",
+                                    KNOWLEDGE_PRODUCTS,
                                     "Handreiking en netwerk",
-                                    "stopReason",
+                                    STOP_REASON,
                                     ending.rationale()));
                 }
             }
             complete(
                     deal,
                     CityDealProcess.Activity.SHARE_LESSONS,
-                    Map.of("positiveLessons", ending.positive(), "negativeLessons", ending.negative()));
-            complete(deal, CityDealProcess.Activity.CLOSE_DEAL, Map.of("finalReport", ending.rationale()));
+                    Map.of(POSITIVE_LESSONS, ending.positive(), NEGATIVE_LESSONS, ending.negative()));
+            complete(deal, CityDealProcess.Activity.CLOSE_DEAL, Map.of(FINAL_REPORT, ending.rationale()));
         }
         log.info("Took {} finished demo deals through their scaling decision", ENDINGS.size());
     }

@@ -4,11 +4,9 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.ParticipantType;
-import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
@@ -16,13 +14,15 @@ import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 /**
  * Records each participant screened on added value in the registry, and counts them and those admitted. The
  * screening's own fields are cleared afterwards so the next screening starts with an empty form; the history keeps every submitted value.
+ * Two beans ({@link DealListenerConfiguration}): one for the screening before signing, one for late joiners.
  */
-@Component
 class ParticipantScreeningTaskListener implements TaskListener {
 
+    private final boolean lateJoiner;
     private final DealRegistry dealRegistry;
 
-    public ParticipantScreeningTaskListener(DealRegistry dealRegistry) {
+    ParticipantScreeningTaskListener(boolean lateJoiner, DealRegistry dealRegistry) {
+        this.lateJoiner = lateJoiner;
         this.dealRegistry = dealRegistry;
     }
 
@@ -38,7 +38,7 @@ class ParticipantScreeningTaskListener implements TaskListener {
                 type == null ? ParticipantType.MUNICIPALITY : ParticipantType.valueOf(type),
                 ProcessValues.text(task, PARTICIPANT_ADDED_VALUE),
                 ProcessValues.flag(task, PARTICIPANT_ACCEPTED),
-                CityDealProcess.Activity.SCREEN_LATE_PARTICIPANT.equals(task.getTaskDefinitionKey()),
+                lateJoiner,
                 task.getAssignee());
         task.setVariable(PARTICIPANTS_SCREENED, count(task, PARTICIPANTS_SCREENED) + 1);
         if (ProcessValues.flag(task, PARTICIPANT_ACCEPTED)) {

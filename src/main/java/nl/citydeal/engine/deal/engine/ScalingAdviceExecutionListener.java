@@ -20,11 +20,9 @@ import nl.citydeal.engine.processengine.CityDealProcess;
 @Component
 class ScalingAdviceExecutionListener implements ExecutionListener {
 
-    static final String DECISION_RESULT = "decisionResult";
-
     @Override
     public void notify(DelegateExecution execution) {
-        DmnDecisionResult result = (DmnDecisionResult) execution.getVariable(DECISION_RESULT);
+        DmnDecisionResult result = (DmnDecisionResult) execution.getVariable(CityDealProcess.Variable.DECISION_RESULT);
         List<AdvisedRoute> advice = result.getResultList().stream()
                 .map(row ->
                         new AdvisedRoute(ScalingRoute.valueOf((String) row.get("route")), (String) row.get("reason")))

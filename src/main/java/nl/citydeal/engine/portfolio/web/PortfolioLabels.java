@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import nl.citydeal.engine.deal.DealDecision;
 import nl.citydeal.engine.deal.DealSetup;
 import nl.citydeal.engine.deal.ParticipantType;
+import nl.citydeal.engine.deal.ReviewOutcome;
 import nl.citydeal.engine.portfolio.PortfolioDates;
 
 /** Dutch words and dates for the portfolio pages ({@code ${@portfolioLabels.day(date)}} in the templates). */
@@ -35,8 +36,10 @@ public class PortfolioLabels {
             ParticipantType.COMPANY, "Bedrijf",
             ParticipantType.CIVIL_SOCIETY, "Maatschappelijke organisatie");
 
-    private static final Map<String, String> REVIEW_OUTCOMES =
-            Map.of("APPROVE", "Goedgekeurd", "SEND_BACK", "Teruggestuurd", "ABANDON", "Afgeblazen");
+    private static final Map<ReviewOutcome, String> REVIEW_OUTCOMES = Map.of(
+            ReviewOutcome.APPROVE, "Goedgekeurd",
+            ReviewOutcome.SEND_BACK, "Teruggestuurd",
+            ReviewOutcome.ABANDON, "Afgeblazen");
 
     public String day(LocalDate date) {
         return PortfolioDates.day(date);
@@ -54,16 +57,13 @@ public class PortfolioLabels {
         return DECISIONS.getOrDefault(kind, kind.name());
     }
 
-    /** A decision's summary, with the review outcome (stored as its form value) in Dutch. */
+    /** A decision's summary; a review's starts with its outcome (stored as its form value), here in Dutch. */
     public String summary(DealDecision decision) {
         String summary = decision.getSummary();
-        if (decision.getKind() == DealDecision.Kind.PROPOSAL_REVIEWED) {
-            for (Map.Entry<String, String> outcome : REVIEW_OUTCOMES.entrySet()) {
-                if (summary.startsWith(outcome.getKey())) {
-                    return outcome.getValue()
-                            + summary.substring(outcome.getKey().length());
-                }
-            }
+        ReviewOutcome outcome = decision.getOutcome();
+        if (outcome != null && summary.startsWith(outcome.name())) {
+            return REVIEW_OUTCOMES.get(outcome)
+                    + summary.substring(outcome.name().length());
         }
         return summary;
     }

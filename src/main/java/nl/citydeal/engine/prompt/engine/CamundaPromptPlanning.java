@@ -5,6 +5,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -39,6 +40,7 @@ class CamundaPromptPlanning implements PromptPlanning {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final RepositoryService repositoryService;
     private final TaskDisplay taskDisplay;
 
     CamundaPromptPlanning(
@@ -47,9 +49,11 @@ class CamundaPromptPlanning implements PromptPlanning {
             ManagementService managementService,
             TaskService taskService,
             RuntimeService runtimeService,
+            RepositoryService repositoryService,
             TaskDisplay taskDisplay) {
         this.taskDisplay = taskDisplay;
         this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
         this.promptSchedule = promptSchedule;
         this.promptLog = promptLog;
         this.managementService = managementService;
@@ -100,19 +104,11 @@ class CamundaPromptPlanning implements PromptPlanning {
             throw ProcessValues.badInput(e);
         }
         PromptPlan plan = promptSchedule.plan(term);
-        instance.accept(
-                OWNERSHIP_PROMPT_DUE_AT,
-                plan.dueAt(PromptKind.OWNERSHIP_CONVERSATION).toString());
-        instance.accept(
-                SCALING_EXPLORATION_DUE_AT,
-                plan.dueAt(PromptKind.SCALING_EXPLORATION).toString());
-        instance.accept(
-                MID_TERM_REVIEW_DUE_AT, plan.dueAt(PromptKind.MID_TERM_REVIEW).toString());
-        instance.accept(
-                SCALING_PLAN_DUE_AT, plan.dueAt(PromptKind.SCALING_PLAN_DUE).toString());
-        instance.accept(
-                SCALING_PLAN_ESCALATION_AT,
-                plan.dueAt(PromptKind.SCALING_PLAN_ESCALATION).toString());
+        for (PromptKind kind : PromptKind.values()) {
+            CityDealProcess.dueAtVariable(kind)
+                    .ifPresent(variable ->
+                            instance.accept(variable, plan.dueAt(kind).toString()));
+        }
         instance.accept(ANSWERABILITY_REVIEW_CYCLE, plan.answerabilityCycle());
         instance.accept(TERM_ENDS_AT, plan.termEndsAt().toString());
         promptLog.plan(dealId, term, plan);
@@ -120,10 +116,12 @@ class CamundaPromptPlanning implements PromptPlanning {
         for (Task task : taskService
                 .createTaskQuery()
                 .processInstanceId(processInstanceId)
-                .taskDefinitionKeyIn(CityDealProcess.PROMPT_TASKS.keySet().toArray(String[]::new))
                 .list()) {
-            Date due = Date.from(plan.dueAt(CityDealProcess.PROMPT_TASKS.get(task.getTaskDefinitionKey()))
-                    .toInstant());
+            PromptKind kind = PromptTaskKind.of(repositoryService, task).orElse(null);
+            if (!CityDealProcess.EARLY_PROMPTS.contains(kind)) {
+                continue;
+            }
+            Date due = Date.from(plan.dueAt(kind).toInstant());
             task.setDueDate(due);
             task.setFollowUpDate(taskDisplay.followUp(due));
             taskService.saveTask(task);

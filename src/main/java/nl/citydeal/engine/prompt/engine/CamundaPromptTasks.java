@@ -1,9 +1,8 @@
 package nl.citydeal.engine.prompt.engine;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -16,30 +15,29 @@ import nl.citydeal.engine.prompt.notify.PromptTasks;
 @Component
 class CamundaPromptTasks implements PromptTasks {
 
-    private static final Map<PromptKind, String> TASK_OF_PROMPT = CityDealProcess.PROMPT_ANSWERS.entrySet().stream()
-            .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
-
     private final TaskService taskService;
+    private final RepositoryService repositoryService;
 
-    public CamundaPromptTasks(TaskService taskService) {
+    public CamundaPromptTasks(TaskService taskService, RepositoryService repositoryService) {
         this.taskService = taskService;
+        this.repositoryService = repositoryService;
     }
 
+    /** The newest open task of the deal whose input parameter {@code promptKind} names the kind. */
     @Override
     public Optional<String> openTaskId(String dealId, PromptKind kind) {
-        String taskKey = TASK_OF_PROMPT.get(kind);
-        if (dealId == null || taskKey == null) {
+        if (dealId == null || kind == null) {
             return Optional.empty();
         }
         return taskService
                 .createTaskQuery()
                 .processDefinitionKey(CityDealProcess.KEY)
                 .processInstanceBusinessKey(dealId)
-                .taskDefinitionKey(taskKey)
                 .orderByTaskCreateTime()
                 .desc()
-                .listPage(0, 1)
+                .list()
                 .stream()
+                .filter(task -> PromptTaskKind.of(repositoryService, task).orElse(null) == kind)
                 .map(Task::getId)
                 .findFirst();
     }

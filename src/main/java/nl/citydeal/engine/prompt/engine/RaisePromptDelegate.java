@@ -1,8 +1,6 @@
 package nl.citydeal.engine.prompt.engine;
 
-import java.util.Map;
-import java.util.stream.Collectors;
-
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,7 +14,8 @@ import nl.citydeal.engine.prompt.PromptKind;
 
 /**
  * Raises a prompt that fell due while its task is still open: the task moves to the top of the deal lead's
- * list (high priority). The prompt's kind comes from the service task's input parameter {@code promptKind}.
+ * list (high priority). The prompt's kind comes from the service task's input parameter {@code promptKind}; the
+ * task it raises is the one whose own input parameter {@code promptKind} names the same kind.
  */
 @Component
 public class RaisePromptDelegate implements JavaDelegate {
@@ -25,13 +24,12 @@ public class RaisePromptDelegate implements JavaDelegate {
     public static final int RAISED_PRIORITY = 80;
 
     private static final Logger log = LoggerFactory.getLogger(RaisePromptDelegate.class);
-    private static final Map<PromptKind, String> TASK_OF_PROMPT = CityDealProcess.PROMPT_TASKS.entrySet().stream()
-            .collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
-
     private final TaskService taskService;
+    private final RepositoryService repositoryService;
 
-    public RaisePromptDelegate(TaskService taskService) {
+    public RaisePromptDelegate(TaskService taskService, RepositoryService repositoryService) {
         this.taskService = taskService;
+        this.repositoryService = repositoryService;
     }
 
     @Override
@@ -40,10 +38,11 @@ public class RaisePromptDelegate implements JavaDelegate {
         for (Task task : taskService
                 .createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(TASK_OF_PROMPT.get(kind))
                 .list()) {
-            task.setPriority(RAISED_PRIORITY);
-            taskService.saveTask(task);
+            if (PromptTaskKind.of(repositoryService, task).orElse(null) == kind) {
+                task.setPriority(RAISED_PRIORITY);
+                taskService.saveTask(task);
+            }
         }
         log.info("Prompt {} raised for deal {}", kind, execution.getProcessBusinessKey());
     }

@@ -42,7 +42,7 @@ class TaskDisplay {
         if (dealName != null && task.getName() != null && !task.getName().contains(SEPARATOR)) {
             task.setName(task.getName() + SEPARATOR + dealName);
         }
-        PromptKind prompt = CityDealProcess.PROMPT_ANSWERS.get(task.getTaskDefinitionKey());
+        PromptKind prompt = PromptTaskKind.of(task).orElse(null);
         if (prompt != null) {
             task.setDescription(prompt.label() + ". " + prompt.lesson());
             Date due = task.getDueDate() != null ? task.getDueDate() : dueOf(task, prompt);
@@ -62,15 +62,8 @@ class TaskDisplay {
     }
 
     private static Date dueOf(DelegateTask task, PromptKind prompt) {
-        String variable = switch (prompt) {
-            case MID_TERM_REVIEW -> CityDealProcess.Variable.MID_TERM_REVIEW_DUE_AT;
-            case SCALING_PLAN_ESCALATION -> CityDealProcess.Variable.SCALING_PLAN_ESCALATION_AT;
-            case OWNERSHIP_CONVERSATION -> CityDealProcess.Variable.OWNERSHIP_PROMPT_DUE_AT;
-            case SCALING_EXPLORATION -> CityDealProcess.Variable.SCALING_EXPLORATION_DUE_AT;
-            case SCALING_PLAN_DUE -> CityDealProcess.Variable.SCALING_PLAN_DUE_AT;
-            case ANSWERABILITY_REVIEW -> null;
-        };
-        Object value = variable == null ? null : task.getVariable(variable);
+        Object value =
+                CityDealProcess.dueAtVariable(prompt).map(task::getVariable).orElse(null);
         return value == null
                 ? task.getCreateTime()
                 : Date.from(Instant.from(java.time.OffsetDateTime.parse(value.toString())));

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -27,6 +28,10 @@ import nl.citydeal.engine.admin.AdminTestSupport;
 import nl.citydeal.engine.admin.AuditAction;
 import nl.citydeal.engine.admin.AuditEntryRepository;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.prompt.Prompt;
+import nl.citydeal.engine.prompt.PromptKind;
+import nl.citydeal.engine.prompt.PromptStatus;
+import nl.citydeal.engine.prompt.Prompts;
 
 import static nl.citydeal.engine.admin.AdminTestSupport.*;
 import static nl.citydeal.engine.admin.web.AdminDeploymentApiTest.file;
@@ -73,6 +78,12 @@ class MigrationApiTest {
 
     @Autowired
     AuditEntryRepository auditLog;
+
+    @Autowired
+    Prompts prompts;
+
+    @Autowired
+    RuntimeService runtimeService;
 
     @BeforeEach
     void setUp() {
@@ -290,6 +301,37 @@ class MigrationApiTest {
                 .isEqualTo(AuditAction.MIGRATE);
         assertThat(auditLog.findTop100ByOrderByOccurredAtDescIdDesc().get(0).getDetails())
                 .contains(batchId, "3 deals");
+    }
+
+    @Test
+    void aPromptTaskMigratedFromAVersionWithoutItsKindAnswersItsPromptByTheTargetModel() throws Exception {
+        String ownershipKind =
+                "<camunda:inputParameter name=\"promptKind\">OWNERSHIP_CONVERSATION</camunda:inputParameter>";
+        String model = cityDealWithVersionTag("0.9.0");
+        int task = model.indexOf("<bpmn:userTask id=\"" + HOLD_OWNERSHIP_CONVERSATION + "\"");
+        int kind = model.indexOf(ownershipKind, task);
+        String withoutKind = model.substring(0, kind) + model.substring(kind + ownershipKind.length());
+        upload(file("city-deal.bpmn", withoutKind)).andExpect(status().isCreated());
+        ProcessInstance deal = support.signed(THREE_YEARS_FROM, THREE_YEARS_TO);
+        assertThat(support.processDefinitionId(deal)).isEqualTo(version(2));
+
+        upload(file("city-deal.bpmn", cityDealWithVersionTag("1.0.1"))).andExpect(status().isCreated());
+        String location = migrate(2, 3)
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        support.runBatch(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(support.processDefinitionId(deal)).isEqualTo(version(3));
+
+        taskService.complete(support.task(deal, HOLD_OWNERSHIP_CONVERSATION).getId());
+
+        assertThat(prompts.forDeal(deal.getBusinessKey()))
+                .filteredOn(prompt -> prompt.getKind() == PromptKind.OWNERSHIP_CONVERSATION)
+                .extracting(Prompt::getStatus)
+                .containsExactly(PromptStatus.DONE);
+        assertThat(runtimeService.getVariable(deal.getId(), CityDealProcess.Variable.OWNERSHIP_CONVERSATION_HELD))
+                .isEqualTo(true);
     }
 
     // --- refused requests

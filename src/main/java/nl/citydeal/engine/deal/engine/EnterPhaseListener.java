@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
@@ -12,12 +11,12 @@ import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.prompt.Prompts;
 
 /**
- * Records that a deal enters a phase, in the registry and in the {@code phase} variable that Tasklist shows.
- * When the experimentation starts, the flags its gateways read (prompts answered, part one's gate passed) are set
- * to false unless they are there already; when it is over, its prompts that never fired are cancelled.
+ * Records that a deal enters its phase, in the registry and in the {@code phase} variable that Tasklist shows. One
+ * bean per phase ({@link DealListenerConfiguration}); the model binds each where its phase starts. When the
+ * experimentation starts, the flags its gateways read (prompts answered, part one's gate passed) are set to false
+ * unless they are there already; when it is over, its prompts that never fired are cancelled.
  */
-@Component
-class PhaseExecutionListener implements ExecutionListener {
+class EnterPhaseListener implements ExecutionListener {
 
     /** Read by the experimentation's gateways; set only when the prompt is answered or the gate passed. */
     static final List<String> EXPERIMENTATION_FLAGS = List.of(
@@ -27,20 +26,18 @@ class PhaseExecutionListener implements ExecutionListener {
             CityDealProcess.Variable.MID_TERM_REVIEW_HELD,
             CityDealProcess.Variable.PART_ONE_GATE_PASSED);
 
+    private final DealPhase phase;
     private final DealRegistry dealRegistry;
     private final Prompts promptLog;
 
-    public PhaseExecutionListener(DealRegistry dealRegistry, Prompts promptLog) {
+    EnterPhaseListener(DealPhase phase, DealRegistry dealRegistry, Prompts promptLog) {
+        this.phase = phase;
         this.dealRegistry = dealRegistry;
         this.promptLog = promptLog;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        DealPhase phase = CityDealProcess.PHASES.get(execution.getCurrentActivityId());
-        if (phase == null) {
-            throw new IllegalStateException("No phase starts at " + execution.getCurrentActivityId());
-        }
         String dealId = execution.getProcessBusinessKey();
         execution.setVariable(CityDealProcess.Variable.PHASE, phase.name());
         execution.setVariable(CityDealProcess.Variable.PHASE_LABEL, (phase.ordinal() + 1) + ". " + phase.label());

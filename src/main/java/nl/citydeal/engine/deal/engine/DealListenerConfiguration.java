@@ -1,0 +1,71 @@
+package nl.citydeal.engine.deal.engine;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import nl.citydeal.engine.deal.DealPhase;
+import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.prompt.Prompts;
+
+/**
+ * The listeners the model binds by name where a deal enters a phase ({@code ${enterSigningPhaseListener}}), where a
+ * participant is screened (before signing or joining late) and where its experimentation ends. The model is the routing table: each bean knows its phase, none looks at activity ids.
+ */
+@Configuration(proxyBeanMethods = false)
+class DealListenerConfiguration {
+
+    @Bean
+    EnterPhaseListener enterPreparationPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
+        return new EnterPhaseListener(DealPhase.PREPARATION, dealRegistry, prompts);
+    }
+
+    @Bean
+    EnterPhaseListener enterSigningPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
+        return new EnterPhaseListener(DealPhase.SIGNING, dealRegistry, prompts);
+    }
+
+    @Bean
+    EnterPhaseListener enterExperimentationPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
+        return new EnterPhaseListener(DealPhase.EXPERIMENTATION, dealRegistry, prompts);
+    }
+
+    @Bean
+    EnterPhaseListener enterScalingDecisionPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
+        return new EnterPhaseListener(DealPhase.SCALING_DECISION, dealRegistry, prompts);
+    }
+
+    @Bean
+    EnterPhaseListener enterScalingRoutesPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
+        return new EnterPhaseListener(DealPhase.SCALING_ROUTES, dealRegistry, prompts);
+    }
+
+    @Bean
+    EnterPhaseListener enterClosingPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
+        return new EnterPhaseListener(DealPhase.CLOSING, dealRegistry, prompts);
+    }
+
+    @Bean
+    EnterPhaseListener enterClosedPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
+        return new EnterPhaseListener(DealPhase.CLOSED, dealRegistry, prompts);
+    }
+
+    @Bean
+    ParticipantScreeningTaskListener participantScreeningTaskListener(DealRegistry dealRegistry) {
+        return new ParticipantScreeningTaskListener(false, dealRegistry);
+    }
+
+    @Bean
+    ParticipantScreeningTaskListener lateParticipantScreeningTaskListener(DealRegistry dealRegistry) {
+        return new ParticipantScreeningTaskListener(true, dealRegistry);
+    }
+
+    @Bean
+    RecordExperimentationEndListener recordEarlyEndListener(DealRegistry dealRegistry) {
+        return new RecordExperimentationEndListener("Vroegtijdig beëindigd door de dealtrekker", dealRegistry);
+    }
+
+    @Bean
+    RecordExperimentationEndListener recordTermExpiryListener(DealRegistry dealRegistry) {
+        return new RecordExperimentationEndListener("Looptijd verstreken", dealRegistry);
+    }
+}

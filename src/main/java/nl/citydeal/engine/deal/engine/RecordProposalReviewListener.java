@@ -1,0 +1,34 @@
+package nl.citydeal.engine.deal.engine;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.deal.ReviewOutcome;
+import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.ProcessValues;
+
+/** Records in the registry the programme office's review of the proposal: its outcome and remarks. */
+@Component
+class RecordProposalReviewListener implements ExecutionListener {
+
+    private final DealRegistry dealRegistry;
+
+    RecordProposalReviewListener(DealRegistry dealRegistry) {
+        this.dealRegistry = dealRegistry;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            return;
+        }
+        dealRegistry.recordReview(
+                execution.getProcessBusinessKey(),
+                ReviewOutcome.valueOf(ProcessValues.text(execution, CityDealProcess.Variable.REVIEW_DECISION)),
+                ProcessValues.text(execution, CityDealProcess.Variable.REVIEW_REMARKS),
+                CurrentUser.id(execution));
+    }
+}
