@@ -65,6 +65,8 @@ public class AdminTestSupport {
     }
 
     public void setUp() {
+        // test classes of other Spring contexts may have left deals in the shared in-memory database
+        tearDown();
         ClockUtil.setCurrentTime(NOW);
         user(DEAL_LEAD, DEAL_LEAD_PASSWORD, Role.DEAL_LEAD);
         user(PROGRAMME_OFFICE, PROGRAMME_OFFICE_PASSWORD, Role.PROGRAMME_OFFICE);
