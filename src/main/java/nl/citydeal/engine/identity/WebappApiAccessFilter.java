@@ -1,6 +1,8 @@
 package nl.citydeal.engine.identity;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jakarta.servlet.FilterChain;
@@ -24,8 +26,9 @@ import nl.citydeal.engine.system.web.ProblemResponse;
  * <li>Cockpit's plugin API ({@code /camunda/api/cockpit/plugin/{plugin}/{engine}/...}: statistics over every deal)
  * for Cockpit's users; only the plugins' scripts ({@code .../plugin/{plugin}/static/...}, no data) stay open, as
  * Cockpit's login page loads them;</li>
- * <li>the engine's metrics ({@code /camunda/api/engine/engine/{engine}/metrics...}: the activity of every deal) for
- * Admin's users, the administrators, as on {@code /engine-rest/metrics}.</li>
+ * <li>Admin's plugin API ({@code /camunda/api/admin/plugin/{plugin}/{engine}/...}: usage metrics) and the engine's
+ * metrics ({@code /camunda/api/engine/engine/{engine}/metrics...}: the activity of every deal) for Admin's users,
+ * the administrators, as on {@code /engine-rest/metrics}; Admin's plugin scripts stay open like Cockpit's.</li>
  * </ul>
  */
 @Component
@@ -34,47 +37,69 @@ class WebappApiAccessFilter extends OncePerRequestFilter {
 
     static final String COCKPIT = "cockpit";
     static final String ADMIN = "admin";
-    private static final Pattern COCKPIT_STATIC = Pattern.compile("^/camunda/api/cockpit/plugin/[^/]+/static/.*");
-    private static final Pattern COCKPIT_API =
-            Pattern.compile("^/camunda/api/cockpit/plugin/[^/]+/(?<engine>[^/]+)(?:/.*)?$");
-    private static final Pattern METRICS =
-            Pattern.compile("^/camunda/api/engine/engine/(?<engine>[^/]+)/metrics(?:/.*)?$");
+
+    /**
+     * A webapp API: what it covers (everything under {@code prefix}, or only what {@code api} matches), its scripts
+     * that stay open (none: null), the webapp its users need, and the refusal.
+     */
+    private record Rule(
+            String prefix, boolean wholePrefix, Pattern api, Pattern scripts, String app, String title, String detail) {
+
+        boolean covers(String path, boolean get) {
+            return path.startsWith(prefix)
+                    && (wholePrefix || api.matcher(path).matches())
+                    && !(get && scripts != null && scripts.matcher(path).matches());
+        }
+    }
+
+    private static final List<Rule> RULES = List.of(
+            new Rule(
+                    "/camunda/api/cockpit/",
+                    true,
+                    Pattern.compile("^/camunda/api/cockpit/plugin/[^/]+/(?<engine>[^/]+)(?:/.*)?$"),
+                    Pattern.compile("^/camunda/api/cockpit/plugin/[^/]+/static/.*"),
+                    COCKPIT,
+                    "Geen toegang tot Cockpit",
+                    "U hebt geen toegang tot Cockpit; alleen het programmabureau en beheerders gebruiken Cockpit."),
+            new Rule(
+                    "/camunda/api/admin/plugin/",
+                    true,
+                    Pattern.compile("^/camunda/api/admin/plugin/[^/]+/(?<engine>[^/]+)(?:/.*)?$"),
+                    Pattern.compile("^/camunda/api/admin/plugin/[^/]+/static/.*"),
+                    ADMIN,
+                    "Geen toegang",
+                    "Alleen beheerders gebruiken Beheer."),
+            new Rule(
+                    "/camunda/api/engine/engine/",
+                    false,
+                    Pattern.compile("^/camunda/api/engine/engine/(?<engine>[^/]+)/metrics(?:/.*)?$"),
+                    null,
+                    ADMIN,
+                    "Geen toegang",
+                    "Alleen beheerders zien de cijfers van de engine."));
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = path(request);
-        boolean cockpit = path.startsWith("/camunda/api/cockpit/")
-                && !(COCKPIT_STATIC.matcher(path).matches()
-                        && request.getMethod().equalsIgnoreCase("GET"));
-        return !cockpit && !METRICS.matcher(path).matches();
+        return rule(request).isEmpty();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = path(request);
-        Matcher metrics = METRICS.matcher(path);
-        if (metrics.matches()) {
-            if (!mayUse(request, metrics.group("engine"), ADMIN)) {
-                ProblemResponse.write(
-                        response,
-                        HttpStatus.FORBIDDEN,
-                        "Geen toegang",
-                        "Alleen beheerders zien de cijfers van de engine.");
-                return;
-            }
-        } else {
-            Matcher cockpit = COCKPIT_API.matcher(path);
-            if (!cockpit.matches() || !mayUse(request, cockpit.group("engine"), COCKPIT)) {
-                ProblemResponse.write(
-                        response,
-                        HttpStatus.FORBIDDEN,
-                        "Geen toegang tot Cockpit",
-                        "U hebt geen toegang tot Cockpit; alleen het programmabureau en beheerders gebruiken Cockpit.");
-                return;
-            }
+        Rule rule = rule(request).orElseThrow();
+        Matcher api = rule.api().matcher(path(request));
+        if (!api.matches() || !mayUse(request, api.group("engine"), rule.app())) {
+            ProblemResponse.write(response, HttpStatus.FORBIDDEN, rule.title(), rule.detail());
+            return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The rule for the request: none for what no rule covers and for the open scripts. */
+    private static Optional<Rule> rule(HttpServletRequest request) {
+        String path = path(request);
+        boolean get = request.getMethod().equalsIgnoreCase("GET");
+        return RULES.stream().filter(rule -> rule.covers(path, get)).findFirst();
     }
 
     private static boolean mayUse(HttpServletRequest request, String engine, String app) {

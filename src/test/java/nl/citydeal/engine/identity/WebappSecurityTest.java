@@ -30,6 +30,8 @@ class WebappSecurityTest {
     static final String OFFICE = "web-office";
     static final String ADMIN = "web-admin";
     static final String METRICS = "/camunda/api/engine/engine/default/metrics/activity-instance-start/sum";
+    static final String ADMIN_PLUGIN_METRICS =
+            "/camunda/api/admin/plugin/adminPlugins/default/metrics/aggregated?groupBy=year&subscriptionStartDate=2026-01-01";
     static final String STATISTICS = "/camunda/api/cockpit/plugin/base/default/process-definition/statistics-count";
 
     @LocalServerPort
@@ -62,6 +64,18 @@ class WebappSecurityTest {
         assertThat(anonymous.statusCode()).isEqualTo(403);
         assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
         assertThat(admin.body()).contains("result");
+    }
+
+    @Test
+    void adminsPluginApiIsForAdministratorsOnly() throws Exception {
+        HttpResponse<String> lead = http.webappLogin(LEAD, "tasklist").get(ADMIN_PLUGIN_METRICS);
+        HttpResponse<String> office = http.webappLogin(OFFICE, "cockpit").get(ADMIN_PLUGIN_METRICS);
+        HttpResponse<String> admin = http.webappLogin(ADMIN, "admin").get(ADMIN_PLUGIN_METRICS);
+
+        assertThat(lead.statusCode()).isEqualTo(403);
+        assertThat(lead.body()).contains("Alleen beheerders gebruiken Beheer.");
+        assertThat(office.statusCode()).isEqualTo(403);
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(200);
     }
 
     @Test
