@@ -11,7 +11,6 @@ import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -260,12 +259,7 @@ class AccessControlTest {
     }
 
     private void user(String id, Role role) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(id, role.groupId());
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, role);
     }
 
     private String instanceOf(String dealId) {

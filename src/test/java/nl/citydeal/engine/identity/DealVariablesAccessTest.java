@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -369,11 +368,6 @@ class DealVariablesAccessTest {
     }
 
     private void user(String id, Role role) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(id, role.groupId());
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, role);
     }
 }

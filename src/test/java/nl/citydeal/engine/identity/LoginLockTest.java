@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Base64;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,12 +129,7 @@ class LoginLockTest {
     }
 
     private void user(String id, Role role) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(id, role.groupId());
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, role);
     }
 
     private HttpResponse<String> get(String path, String user, String password) throws Exception {

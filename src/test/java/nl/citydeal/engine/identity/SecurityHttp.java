@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 
 /**
  * HTTP against the running test server for the security tests: Basic logins, multipart bodies, a browser session in
@@ -135,12 +134,6 @@ final class SecurityHttp {
     }
 
     static void user(IdentityService identityService, String id, Role role) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(PASSWORD);
-            user.setEmail(id + "@citydeal.example");
-            identityService.saveUser(user);
-            identityService.createMembership(id, role.groupId());
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, role);
     }
 }

@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import nl.citydeal.engine.deal.DealRepository;
 import nl.citydeal.engine.identity.Role;
+import nl.citydeal.engine.identity.TestUsers;
 import nl.citydeal.engine.processengine.CityDealProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,12 +73,7 @@ class PayloadLimitTest {
     }
 
     private void user(String id, Role role) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(id, role.groupId());
-        }
+        TestUsers.ensure(identityService, id, PASSWORD, role);
     }
 
     @AfterEach
