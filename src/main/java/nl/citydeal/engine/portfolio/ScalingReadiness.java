@@ -3,7 +3,6 @@ package nl.citydeal.engine.portfolio;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +32,6 @@ import nl.citydeal.engine.prompt.Prompts;
 @Service
 @Transactional(readOnly = true)
 public class ScalingReadiness {
-
-    /** Ownership must be discussed before this share of the term has passed. */
-    static final double OWNERSHIP_BEFORE_SHARE_OF_TERM = 0.40;
 
     static final String OWNERSHIP_LESSON = PromptKind.OWNERSHIP_CONVERSATION.lesson();
     static final String RESOURCES_LESSON =
@@ -81,17 +77,19 @@ public class ScalingReadiness {
     }
 
     static Item ownership(DealFacts deal, List<PromptFact> prompts, LocalDate today) {
-        String question = "Eigenaarschap vroeg besproken (vóór 40% van de looptijd)?";
+        String question = "Eigenaarschap vroeg besproken (vóór de verkenning van opschaling)?";
         if (!deal.signed()) {
             return new Item(question, Status.NOT_YET, "Nog niet ondertekend.", OWNERSHIP_LESSON);
         }
-        long days = ChronoUnit.DAYS.between(deal.signedOn(), deal.endsOn());
-        LocalDate deadline = deal.signedOn().plusDays((long) Math.floor(days * OWNERSHIP_BEFORE_SHARE_OF_TERM));
+        Optional<PromptFact> exploration = first(prompts, PromptKind.SCALING_EXPLORATION);
+        if (exploration.isEmpty()) {
+            return new Item(question, Status.UNKNOWN, "Geen verkenning van opschaling gepland.", OWNERSHIP_LESSON);
+        }
         return byDeadline(
                 question,
                 deal,
                 first(prompts, PromptKind.OWNERSHIP_CONVERSATION),
-                deadline,
+                day(exploration.get().dueAt()),
                 today,
                 "Eigenaarschapsgesprek",
                 OWNERSHIP_LESSON);
@@ -120,7 +118,7 @@ public class ScalingReadiness {
                     "Lopende deal geïmporteerd: de voorbereiding is niet vastgelegd.",
                     RESOURCES_LESSON);
         }
-        if (reviews.stream().anyMatch(d -> d.getSummary().startsWith("ABANDON"))) {
+        if (reviews.stream().anyMatch(d -> d.getOutcome() == ReviewOutcome.ABANDON)) {
             return new Item(question, Status.NO, "Voorstel afgeblazen.", RESOURCES_LESSON);
         }
         if (deal.phase() == DealPhase.PREPARATION) {

@@ -1,8 +1,6 @@
 package nl.citydeal.engine.processengine;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.prompt.PromptKind;
@@ -45,8 +43,10 @@ public final class CityDealProcess {
         public static final String ESCALATE_MISSING_SCALING_PLAN = "UserTask_EscalateMissingScalingPlan";
         public static final String MID_TERM_REVIEW_DUE = "IntermediateCatchEvent_MidTermReviewDue";
         public static final String HOLD_MID_TERM_REVIEW = "UserTask_HoldMidTermReview";
-        public static final String ANSWERABILITY_REVIEW_DUE = "StartEvent_AnswerabilityReviewDue";
+        public static final String ANSWERABILITY_REVIEW_DUE = "IntermediateCatchEvent_AnswerabilityReviewDue";
         public static final String HOLD_ANSWERABILITY_REVIEW = "UserTask_HoldAnswerabilityReview";
+        public static final String PLAN_NEXT_ANSWERABILITY_REVIEW = "ServiceTask_PlanNextAnswerabilityReview";
+        public static final String ESCALATION_RESOLVED = "BoundaryEvent_EscalationResolved";
         public static final String COMPLETE_PART_ONE = "UserTask_CompletePartOne";
         public static final String PASS_PART_ONE_GATE = "UserTask_PassPartOneGate";
         public static final String CONDUCT_EXPERIMENT = "UserTask_ConductExperiment";
@@ -118,7 +118,10 @@ public final class CityDealProcess {
         public static final String SCALING_PLAN_DUE_AT = "scalingPlanDueAt";
         public static final String SCALING_PLAN_ESCALATION_AT = "scalingPlanEscalationAt";
         public static final String TERM_ENDS_AT = "termEndsAt";
-        public static final String ANSWERABILITY_REVIEW_CYCLE = "answerabilityReviewCycle";
+        /** When the next answerability review falls due; null when none is left before the end. */
+        public static final String ANSWERABILITY_REVIEW_DUE_AT = "answerabilityReviewDueAt";
+        /** The day the prompts of the current stretch are measured from: the signing, or the start of an extension. */
+        public static final String PROMPTS_PLANNED_FROM = "promptsPlannedFrom";
 
         public static final String OWNERSHIP_CONVERSATION_HELD = "ownershipConversationHeld";
         public static final String SCALING_EXPLORED = "scalingExplored";
@@ -165,21 +168,16 @@ public final class CityDealProcess {
         private Variable() {}
     }
 
-    /** The prompts whose task the deal lead may do early: the task waits for the prompt, with its due date. */
-    public static final Set<PromptKind> EARLY_PROMPTS =
-            EnumSet.of(PromptKind.OWNERSHIP_CONVERSATION, PromptKind.SCALING_EXPLORATION, PromptKind.SCALING_PLAN_DUE);
-
-    /** The process variable that holds when a prompt falls due (its timer reads it); none for the recurring one. */
-    public static Optional<String> dueAtVariable(PromptKind kind) {
-        return Optional.ofNullable(
-                switch (kind) {
-                    case OWNERSHIP_CONVERSATION -> Variable.OWNERSHIP_PROMPT_DUE_AT;
-                    case SCALING_EXPLORATION -> Variable.SCALING_EXPLORATION_DUE_AT;
-                    case MID_TERM_REVIEW -> Variable.MID_TERM_REVIEW_DUE_AT;
-                    case SCALING_PLAN_DUE -> Variable.SCALING_PLAN_DUE_AT;
-                    case SCALING_PLAN_ESCALATION -> Variable.SCALING_PLAN_ESCALATION_AT;
-                    case ANSWERABILITY_REVIEW -> null;
-                });
+    /** The process variable that holds when a prompt falls due: its timer and its task's due date read it. */
+    public static String dueAtVariable(PromptKind kind) {
+        return switch (kind) {
+            case OWNERSHIP_CONVERSATION -> Variable.OWNERSHIP_PROMPT_DUE_AT;
+            case SCALING_EXPLORATION -> Variable.SCALING_EXPLORATION_DUE_AT;
+            case MID_TERM_REVIEW -> Variable.MID_TERM_REVIEW_DUE_AT;
+            case SCALING_PLAN_DUE -> Variable.SCALING_PLAN_DUE_AT;
+            case SCALING_PLAN_ESCALATION -> Variable.SCALING_PLAN_ESCALATION_AT;
+            case ANSWERABILITY_REVIEW -> Variable.ANSWERABILITY_REVIEW_DUE_AT;
+        };
     }
 
     /**

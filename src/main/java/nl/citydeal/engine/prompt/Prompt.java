@@ -51,6 +51,11 @@ public class Prompt {
         doneAt = at;
     }
 
+    /** A fired prompt whose term changed: it falls due at the new date, as its task does. */
+    void moveTo(Instant due) {
+        dueAt = due;
+    }
+
     void cancel() {
         status = PromptStatus.CANCELLED;
     }

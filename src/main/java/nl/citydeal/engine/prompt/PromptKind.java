@@ -32,4 +32,9 @@ public enum PromptKind {
     public String lesson() {
         return lesson;
     }
+
+    /** Whether the prompt recurs (every so many months) rather than falling once. */
+    public boolean repeats() {
+        return this == ANSWERABILITY_REVIEW;
+    }
 }

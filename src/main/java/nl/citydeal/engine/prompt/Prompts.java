@@ -1,11 +1,11 @@
 package nl.citydeal.engine.prompt;
 
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import jakarta.persistence.EntityManager;
@@ -24,7 +24,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import nl.citydeal.engine.deal.DealSelection;
 import nl.citydeal.engine.deal.NextPromptDates;
-import nl.citydeal.engine.deal.Term;
 
 /**
  * The record of every deal's prompts: planned from the term, fired when their date comes, done when their task
@@ -56,36 +55,26 @@ public class Prompts {
     }
 
     /**
-     * Plans the deal's prompts from its term: prompts not yet fired take their (new) dates; fired, done and
-     * cancelled ones stay as they are. The answerability review is planned at every interval until the end.
+     * Plans the deal's prompts of these kinds at these dates. A prompt of such a kind that has fired and whose task is
+     * still open (due) takes the new date, as its task does; one that has not fired yet is planned anew; prompts that
+     * are done or cancelled stay as they are. Kinds not named are left alone. An open answerability review keeps its
+     * date: the next one is planned when it is held.
      */
-    public void plan(String dealId, Term term, PromptPlan plan) {
+    public void plan(String dealId, Map<PromptKind, Instant> dueDates) {
         List<Prompt> existing = prompts.findByDealIdOrderByDueAtAscIdAsc(dealId);
-        existing.stream().filter(p -> p.getStatus() == PromptStatus.PLANNED).forEach(prompts::delete);
-        for (PromptKind kind : PromptKind.values()) {
-            if (kind == PromptKind.ANSWERABILITY_REVIEW) {
-                continue;
+        existing.stream()
+                .filter(p -> p.getStatus() == PromptStatus.PLANNED && dueDates.containsKey(p.getKind()))
+                .forEach(prompts::delete);
+        dueDates.forEach((kind, due) -> {
+            List<Prompt> fired = existing.stream()
+                    .filter(p -> p.getKind() == kind && p.getStatus() == PromptStatus.DUE)
+                    .toList();
+            if (fired.isEmpty()) {
+                prompts.save(new Prompt(dealId, kind, due));
+            } else if (!kind.repeats()) {
+                fired.forEach(prompt -> prompt.moveTo(due));
             }
-            boolean settled =
-                    existing.stream().anyMatch(p -> p.getKind() == kind && p.getStatus() != PromptStatus.PLANNED);
-            if (!settled) {
-                prompts.save(new Prompt(dealId, kind, plan.dueAt(kind).toInstant()));
-            }
-        }
-        Instant end = plan.termEndsAt().toInstant();
-        // on Dutch time, so every review falls at 09:00 in summer and winter alike
-        for (ZonedDateTime review = plan.firstAnswerabilityReview().atZoneSameInstant(PromptSchedule.ZONE);
-                review.toInstant().isBefore(end);
-                review = review.plus(plan.answerabilityInterval())) {
-            Instant due = review.toInstant();
-            boolean settled = existing.stream()
-                    .anyMatch(p -> p.getKind() == PromptKind.ANSWERABILITY_REVIEW
-                            && p.getStatus() != PromptStatus.PLANNED
-                            && p.getDueAt().equals(due));
-            if (!settled) {
-                prompts.save(new Prompt(dealId, PromptKind.ANSWERABILITY_REVIEW, due));
-            }
-        }
+        });
         nextPromptChanged(dealId);
     }
 
@@ -101,18 +90,24 @@ public class Prompts {
 
     /**
      * The prompt's task was done, before or after it fell due. A delivered scaling plan also settles the
-     * escalation that would have followed its absence: the escalation is cancelled, so it is neither reminded of
-     * nor shown as planned.
+     * escalation of its absence: one that has not fired is cancelled (it will not come), one that fired is resolved
+     * by the plan (done, by whoever delivered it), as the model ends its task.
      */
     public void done(String dealId, PromptKind kind, String by, Instant at) {
         earliest(dealId, kind, PromptStatus.DUE)
                 .or(() -> earliest(dealId, kind, PromptStatus.PLANNED))
                 .ifPresent(prompt -> prompt.done(by, at));
         if (kind == PromptKind.SCALING_PLAN_DUE) {
-            prompts.findByDealIdOrderByDueAtAscIdAsc(dealId).stream()
-                    .filter(p ->
-                            p.getKind() == PromptKind.SCALING_PLAN_ESCALATION && p.getStatus() == PromptStatus.PLANNED)
-                    .forEach(Prompt::cancel);
+            for (Prompt escalation : prompts.findByDealIdOrderByDueAtAscIdAsc(dealId)) {
+                if (escalation.getKind() != PromptKind.SCALING_PLAN_ESCALATION) {
+                    continue;
+                }
+                if (escalation.getStatus() == PromptStatus.PLANNED) {
+                    escalation.cancel();
+                } else if (escalation.getStatus() == PromptStatus.DUE) {
+                    escalation.done(by, at);
+                }
+            }
         }
         nextPromptChanged(dealId);
     }
@@ -125,10 +120,13 @@ public class Prompts {
         nextPromptChanged(dealId);
     }
 
-    /** The experimentation ended: nothing planned will fire any more. */
-    public void cancelPlanned(String dealId) {
+    /**
+     * The experimentation ended (its term expired, it ended early) or the deal did (closed, abandoned, stopped):
+     * every prompt still open is cancelled, so nothing of it counts as planned or overdue any more.
+     */
+    public void settle(String dealId) {
         prompts.findByDealIdOrderByDueAtAscIdAsc(dealId).stream()
-                .filter(p -> p.getStatus() == PromptStatus.PLANNED)
+                .filter(Prompt::isOpen)
                 .forEach(Prompt::cancel);
         nextPromptChanged(dealId);
     }

@@ -43,7 +43,7 @@ class ScalingReadinessTest {
         assertThat(items)
                 .extracting(Item::question)
                 .containsExactly(
-                        "Eigenaarschap vroeg besproken (vóór 40% van de looptijd)?",
+                        "Eigenaarschap vroeg besproken (vóór de verkenning van opschaling)?",
                         "Middelen toegezegd?",
                         "Deelnemers kritisch gescreend?",
                         "Opschaling verkend vóór de tussenbalans?",
@@ -56,7 +56,7 @@ class ScalingReadinessTest {
     }
 
     @Test
-    void ownershipCountsWhenDiscussedBeforeFortyPercentOfTheTerm() {
+    void ownershipCountsWhenDiscussedBeforeTheScalingExplorationFallsDueAsTheDeployedScheduleSays() {
         assertThat(ownership(done(PromptKind.OWNERSHIP_CONVERSATION, at(2024, 11, 29), at(2025, 5, 13)), at(2026, 1, 1))
                         .status())
                 .isEqualTo(Status.YES);
@@ -176,8 +176,10 @@ class ScalingReadinessTest {
         assertThat(items.get(0).detail()).contains("geïmporteerd");
     }
 
+    /** The ownership item of a running deal whose scaling exploration falls due on 13 May 2025. */
     private static Item ownership(PromptFact prompt, Instant now) {
-        return ScalingReadiness.assess(RUNNING, List.of(prompt), List.of(), List.of(), now)
+        PromptFact exploration = open(PromptKind.SCALING_EXPLORATION, at(2025, 5, 13));
+        return ScalingReadiness.assess(RUNNING, List.of(prompt, exploration), List.of(), List.of(), now)
                 .get(0);
     }
 

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.citydeal.engine.admin.DeployedModels;
 import nl.citydeal.engine.admin.DeploymentValidator;
+import nl.citydeal.engine.admin.ModelCheck;
 import nl.citydeal.engine.admin.ModelFile;
 import nl.citydeal.engine.processengine.DeploymentPolicy;
 import nl.citydeal.engine.processengine.DeploymentPolicyProperties;
@@ -46,11 +47,14 @@ class CamundaDeploymentValidator implements DeploymentValidator {
     private final DeployedModels models;
     private final ObjectMapper json;
     private final DeploymentPolicyProperties policy;
+    private final List<ModelCheck> checks;
 
-    public CamundaDeploymentValidator(DeployedModels models, ObjectMapper json, DeploymentPolicyProperties policy) {
+    public CamundaDeploymentValidator(
+            DeployedModels models, ObjectMapper json, DeploymentPolicyProperties policy, List<ModelCheck> checks) {
         this.models = models;
         this.json = json;
         this.policy = policy;
+        this.checks = List.copyOf(checks);
     }
 
     @Override
@@ -72,6 +76,9 @@ class CamundaDeploymentValidator implements DeploymentValidator {
                 validateBpmn(file, formIds, problems);
             } else if (file.isDmn()) {
                 validateDmn(file, problems);
+            }
+            if (!problems.containsKey(file.fileName())) {
+                checks.forEach(check -> check.problems(file).forEach(message -> problem(problems, file, message)));
             }
         }
         Map<String, String> errors = new LinkedHashMap<>();

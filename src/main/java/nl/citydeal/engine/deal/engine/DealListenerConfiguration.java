@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
-import nl.citydeal.engine.prompt.Prompts;
 
 /**
  * The listeners the model binds by name where a deal enters a phase ({@code ${enterSigningPhaseListener}}), where a
@@ -15,38 +14,38 @@ import nl.citydeal.engine.prompt.Prompts;
 class DealListenerConfiguration {
 
     @Bean
-    EnterPhaseListener enterPreparationPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
-        return new EnterPhaseListener(DealPhase.PREPARATION, dealRegistry, prompts);
+    EnterPhaseListener enterPreparationPhaseListener(DealRegistry dealRegistry) {
+        return new EnterPhaseListener(DealPhase.PREPARATION, dealRegistry);
     }
 
     @Bean
-    EnterPhaseListener enterSigningPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
-        return new EnterPhaseListener(DealPhase.SIGNING, dealRegistry, prompts);
+    EnterPhaseListener enterSigningPhaseListener(DealRegistry dealRegistry) {
+        return new EnterPhaseListener(DealPhase.SIGNING, dealRegistry);
     }
 
     @Bean
-    EnterPhaseListener enterExperimentationPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
-        return new EnterPhaseListener(DealPhase.EXPERIMENTATION, dealRegistry, prompts);
+    EnterPhaseListener enterExperimentationPhaseListener(DealRegistry dealRegistry) {
+        return new EnterPhaseListener(DealPhase.EXPERIMENTATION, dealRegistry);
     }
 
     @Bean
-    EnterPhaseListener enterScalingDecisionPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
-        return new EnterPhaseListener(DealPhase.SCALING_DECISION, dealRegistry, prompts);
+    EnterPhaseListener enterScalingDecisionPhaseListener(DealRegistry dealRegistry) {
+        return new EnterPhaseListener(DealPhase.SCALING_DECISION, dealRegistry);
     }
 
     @Bean
-    EnterPhaseListener enterScalingRoutesPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
-        return new EnterPhaseListener(DealPhase.SCALING_ROUTES, dealRegistry, prompts);
+    EnterPhaseListener enterScalingRoutesPhaseListener(DealRegistry dealRegistry) {
+        return new EnterPhaseListener(DealPhase.SCALING_ROUTES, dealRegistry);
     }
 
     @Bean
-    EnterPhaseListener enterClosingPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
-        return new EnterPhaseListener(DealPhase.CLOSING, dealRegistry, prompts);
+    EnterPhaseListener enterClosingPhaseListener(DealRegistry dealRegistry) {
+        return new EnterPhaseListener(DealPhase.CLOSING, dealRegistry);
     }
 
     @Bean
-    EnterPhaseListener enterClosedPhaseListener(DealRegistry dealRegistry, Prompts prompts) {
-        return new EnterPhaseListener(DealPhase.CLOSED, dealRegistry, prompts);
+    EnterPhaseListener enterClosedPhaseListener(DealRegistry dealRegistry) {
+        return new EnterPhaseListener(DealPhase.CLOSED, dealRegistry);
     }
 
     @Bean

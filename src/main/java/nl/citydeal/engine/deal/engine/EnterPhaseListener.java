@@ -8,13 +8,12 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.processengine.CityDealProcess;
-import nl.citydeal.engine.prompt.Prompts;
 
 /**
  * Records that a deal enters its phase, in the registry and in the {@code phase} variable that Tasklist shows. One
  * bean per phase ({@link DealListenerConfiguration}); the model binds each where its phase starts. When the
  * experimentation starts, the flags its gateways read (prompts answered, part one's gate passed) are set to false
- * unless they are there already; when it is over, its prompts that never fired are cancelled.
+ * unless they are there already.
  */
 class EnterPhaseListener implements ExecutionListener {
 
@@ -28,12 +27,10 @@ class EnterPhaseListener implements ExecutionListener {
 
     private final DealPhase phase;
     private final DealRegistry dealRegistry;
-    private final Prompts promptLog;
 
-    EnterPhaseListener(DealPhase phase, DealRegistry dealRegistry, Prompts promptLog) {
+    EnterPhaseListener(DealPhase phase, DealRegistry dealRegistry) {
         this.phase = phase;
         this.dealRegistry = dealRegistry;
-        this.promptLog = promptLog;
     }
 
     @Override
@@ -48,9 +45,6 @@ class EnterPhaseListener implements ExecutionListener {
                     execution.setVariable(flag, false);
                 }
             }
-        }
-        if (phase == DealPhase.SCALING_DECISION) {
-            promptLog.cancelPlanned(dealId);
         }
     }
 }

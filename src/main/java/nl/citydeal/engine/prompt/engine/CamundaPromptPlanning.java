@@ -1,6 +1,13 @@
 package nl.citydeal.engine.prompt.engine;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -8,7 +15,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -28,9 +35,14 @@ import nl.citydeal.engine.prompt.Prompts;
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 
 /**
- * Plans a deal's prompts from its term: the dates go into the variables the timers read and into the prompt
- * log; timers already waiting are re-evaluated and open prompt tasks take their new due dates, all in the
- * current transaction. Prompts that fired stay fired.
+ * Plans a deal's prompts: the dates go into the variables the timers and the tasks' due dates read and into the
+ * prompt log; timers already waiting are re-evaluated and open prompt tasks take their new due dates, all in the
+ * current transaction. A prompt whose task is done is not planned again (its flag says so); the escalation is not
+ * planned once the scaling plan is there.
+ * <p>
+ * A stretch of prompts is measured from its start: the signing, or the day an extension starts, so that nothing of
+ * an extension is overdue on its first day. A change of the term (or of the schedule) moves the open prompts of the
+ * current stretch; an answerability review keeps its date until it is held, then the next one is planned.
  */
 @Component
 class CamundaPromptPlanning implements PromptPlanning {
@@ -42,6 +54,7 @@ class CamundaPromptPlanning implements PromptPlanning {
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final TaskDisplay taskDisplay;
+    private final Clock clock;
 
     CamundaPromptPlanning(
             PromptSchedule promptSchedule,
@@ -50,28 +63,65 @@ class CamundaPromptPlanning implements PromptPlanning {
             TaskService taskService,
             RuntimeService runtimeService,
             RepositoryService repositoryService,
-            TaskDisplay taskDisplay) {
-        this.taskDisplay = taskDisplay;
-        this.runtimeService = runtimeService;
-        this.repositoryService = repositoryService;
+            TaskDisplay taskDisplay,
+            Clock clock) {
         this.promptSchedule = promptSchedule;
         this.promptLog = promptLog;
         this.managementService = managementService;
         this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.repositoryService = repositoryService;
+        this.taskDisplay = taskDisplay;
+        this.clock = clock;
     }
 
-    /** Plans from the {@code signedOn} and {@code endsOn} variables, inside a process step. */
-    void plan(VariableScope instance, String processInstanceId, String dealId) {
-        plan(instance::getVariable, instance::setVariable, processInstanceId, dealId);
+    /** The deal was signed (or imported as running): its prompts are measured from the signing. */
+    void planFromSigning(DelegateExecution execution) {
+        Variables variables = Variables.of(execution);
+        plan(variables, execution.getProcessInstanceId(), execution.getProcessBusinessKey(), signedOn(variables), true);
+    }
+
+    /**
+     * The deal was extended: the prompts still open are measured from today to the new end. When the assessment found
+     * no owner for the result, the reason the route advice gives for an extension, the ownership conversation is held
+     * again.
+     */
+    void planExtension(DelegateExecution execution) {
+        Variables variables = Variables.of(execution);
+        if (Boolean.FALSE.equals(variables.read().apply(OWNERSHIP_SECURED))) {
+            variables.write().accept(OWNERSHIP_CONVERSATION_HELD, false);
+        }
+        LocalDate today = LocalDate.now(clock.withZone(PromptSchedule.ZONE));
+        plan(variables, execution.getProcessInstanceId(), execution.getProcessBusinessKey(), today, true);
+    }
+
+    /** The term changed during the experimentation: the open prompts of the current stretch move. */
+    void reschedule(DelegateExecution execution) {
+        Variables variables = Variables.of(execution);
+        plan(
+                variables,
+                execution.getProcessInstanceId(),
+                execution.getProcessBusinessKey(),
+                plannedFrom(variables),
+                false);
+    }
+
+    /** An answerability review was held: the next one falls at the first review date still to come, if any. */
+    void planNextAnswerabilityReview(DelegateExecution execution) {
+        Variables variables = Variables.of(execution);
+        PromptPlan plan =
+                promptSchedule.plan(plannedFrom(variables), term(variables).endsOn());
+        Optional<OffsetDateTime> next = plan.answerabilityReviewAfter(clock.instant());
+        execution.setVariable(
+                ANSWERABILITY_REVIEW_DUE_AT, next.map(OffsetDateTime::toString).orElse(null));
+        next.ifPresent(review -> promptLog.plan(
+                execution.getProcessBusinessKey(), Map.of(PromptKind.ANSWERABILITY_REVIEW, review.toInstant())));
     }
 
     @Override
     public void plan(String processInstanceId, String dealId) {
-        plan(
-                name -> runtimeService.getVariable(processInstanceId, name),
-                (name, value) -> runtimeService.setVariable(processInstanceId, name, value),
-                processInstanceId,
-                dealId);
+        Variables variables = Variables.of(runtimeService, processInstanceId);
+        plan(variables, processInstanceId, dealId, plannedFrom(variables), false);
     }
 
     @Override
@@ -90,38 +140,45 @@ class CamundaPromptPlanning implements PromptPlanning {
         return true;
     }
 
-    private void plan(
-            Function<String, Object> read,
-            BiConsumer<String, Object> instance,
-            String processInstanceId,
-            String dealId) {
-        Term term;
-        try {
-            term = new Term(
-                    ProcessValues.date(SIGNED_ON, read.apply(SIGNED_ON)),
-                    ProcessValues.date(ENDS_ON, read.apply(ENDS_ON)));
-        } catch (InvalidDealException e) {
-            throw ProcessValues.badInput(e);
-        }
-        PromptPlan plan = promptSchedule.plan(term);
+    private void plan(Variables variables, String processInstanceId, String dealId, LocalDate from, boolean fresh) {
+        Term term = term(variables);
+        PromptPlan plan = promptSchedule.plan(from, term.endsOn());
+        Map<PromptKind, Instant> planned = new EnumMap<>(PromptKind.class);
         for (PromptKind kind : PromptKind.values()) {
-            CityDealProcess.dueAtVariable(kind)
-                    .ifPresent(variable ->
-                            instance.accept(variable, plan.dueAt(kind).toString()));
+            if (kind.repeats()) {
+                continue;
+            }
+            variables
+                    .write()
+                    .accept(
+                            CityDealProcess.dueAtVariable(kind),
+                            plan.dueAt(kind).toString());
+            if (stillOpen(variables, kind)) {
+                planned.put(kind, plan.dueAt(kind).toInstant());
+            }
         }
-        instance.accept(ANSWERABILITY_REVIEW_CYCLE, plan.answerabilityCycle());
-        instance.accept(TERM_ENDS_AT, plan.termEndsAt().toString());
-        promptLog.plan(dealId, term, plan);
+        if (fresh) {
+            Optional<OffsetDateTime> review = plan.answerabilityReviewToPlan(clock.instant());
+            variables
+                    .write()
+                    .accept(
+                            ANSWERABILITY_REVIEW_DUE_AT,
+                            review.map(OffsetDateTime::toString).orElse(null));
+            review.ifPresent(due -> planned.put(PromptKind.ANSWERABILITY_REVIEW, due.toInstant()));
+        }
+        variables.write().accept(TERM_ENDS_AT, plan.termEndsAt().toString());
+        variables.write().accept(PROMPTS_PLANNED_FROM, from.toString());
+        promptLog.plan(dealId, planned);
 
         for (Task task : taskService
                 .createTaskQuery()
                 .processInstanceId(processInstanceId)
                 .list()) {
             PromptKind kind = PromptTaskKind.of(repositoryService, task).orElse(null);
-            if (!CityDealProcess.EARLY_PROMPTS.contains(kind)) {
+            if (kind == null || kind.repeats() || !planned.containsKey(kind)) {
                 continue;
             }
-            Date due = Date.from(plan.dueAt(kind).toInstant());
+            Date due = Date.from(planned.get(kind));
             task.setDueDate(due);
             task.setFollowUpDate(taskDisplay.followUp(due));
             taskService.saveTask(task);
@@ -132,6 +189,50 @@ class CamundaPromptPlanning implements PromptPlanning {
                 .timers()
                 .list()) {
             managementService.recalculateJobDuedate(timer.getId(), false);
+        }
+    }
+
+    /** Whether the process will still ask for the prompt: its task is not done, nor made needless by the plan. */
+    private static boolean stillOpen(Variables variables, PromptKind kind) {
+        if (kind == PromptKind.SCALING_PLAN_ESCALATION) {
+            return !Boolean.TRUE.equals(variables.read().apply(SCALING_PLAN_DELIVERED));
+        }
+        return CityDealProcess.doneFlag(kind)
+                .map(flag -> !Boolean.TRUE.equals(variables.read().apply(flag)))
+                .orElse(true);
+    }
+
+    private static Term term(Variables variables) {
+        try {
+            return new Term(
+                    ProcessValues.date(SIGNED_ON, variables.read().apply(SIGNED_ON)),
+                    ProcessValues.date(ENDS_ON, variables.read().apply(ENDS_ON)));
+        } catch (InvalidDealException e) {
+            throw ProcessValues.badInput(e);
+        }
+    }
+
+    private static LocalDate signedOn(Variables variables) {
+        return term(variables).signedOn();
+    }
+
+    /** The start of the current stretch; the signing for instances planned before stretches were kept. */
+    private static LocalDate plannedFrom(Variables variables) {
+        Object from = variables.read().apply(PROMPTS_PLANNED_FROM);
+        return from == null ? signedOn(variables) : LocalDate.parse(from.toString());
+    }
+
+    /** Reads and writes the variables of the process instance being planned, inside a step or from outside. */
+    private record Variables(Function<String, Object> read, BiConsumer<String, Object> write) {
+
+        static Variables of(DelegateExecution execution) {
+            return new Variables(execution::getVariable, execution::setVariable);
+        }
+
+        static Variables of(RuntimeService runtimeService, String processInstanceId) {
+            return new Variables(
+                    name -> runtimeService.getVariable(processInstanceId, name),
+                    (name, value) -> runtimeService.setVariable(processInstanceId, name, value));
         }
     }
 }

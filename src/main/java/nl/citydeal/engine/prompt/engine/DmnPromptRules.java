@@ -1,15 +1,12 @@
 package nl.citydeal.engine.prompt.engine;
 
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.processengine.CityDealProcess;
-import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptRule;
 import nl.citydeal.engine.prompt.PromptRules;
 
@@ -31,23 +28,7 @@ class DmnPromptRules implements PromptRules {
                         Variables.createVariables().putValue("termInDays", termInDays))
                 .getResultList()
                 .stream()
-                .map(DmnPromptRules::rule)
+                .map(PromptRule::of)
                 .toList();
-    }
-
-    private static PromptRule rule(Map<String, Object> row) {
-        return new PromptRule(
-                PromptKind.valueOf((String) row.get("promptKind")),
-                decimal(row.get("fractionOfTerm")),
-                integer(row.get("latestMonthsBeforeEnd")),
-                integer(row.get("repeatEveryMonths")));
-    }
-
-    private static BigDecimal decimal(Object value) {
-        return value == null ? null : new BigDecimal(value.toString());
-    }
-
-    private static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
     }
 }

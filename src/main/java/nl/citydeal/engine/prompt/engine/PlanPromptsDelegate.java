@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.processengine.RegistrySync;
 
-/** Plans (or re-plans, after a change of term) the deal's prompts from its term as the registry holds it. */
+/** Plans the deal's prompts from its term as the registry holds it, measured from the signing. */
 @Component
 class PlanPromptsDelegate implements JavaDelegate {
 
@@ -21,6 +21,6 @@ class PlanPromptsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         registryVariables.sync(execution);
-        promptPlanning.plan(execution, execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+        promptPlanning.planFromSigning(execution);
     }
 }

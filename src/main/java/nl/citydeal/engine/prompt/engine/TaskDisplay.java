@@ -62,8 +62,7 @@ class TaskDisplay {
     }
 
     private static Date dueOf(DelegateTask task, PromptKind prompt) {
-        Object value =
-                CityDealProcess.dueAtVariable(prompt).map(task::getVariable).orElse(null);
+        Object value = task.getVariable(CityDealProcess.dueAtVariable(prompt));
         return value == null
                 ? task.getCreateTime()
                 : Date.from(Instant.from(java.time.OffsetDateTime.parse(value.toString())));

@@ -9,7 +9,7 @@ import nl.citydeal.engine.prompt.PromptKind;
 
 /**
  * The weekly digest for the programme office, in Dutch: prompts due in the coming week, overdue prompts, and deals
- * past 75% of their term without a delivered scaling plan.
+ * whose scaling plan is past its date in the prompt schedule and not delivered.
  */
 public final class DigestText {
 
@@ -18,8 +18,8 @@ public final class DigestText {
     /** One open prompt of one deal. */
     public record Item(String dealName, String dealLead, PromptKind kind, LocalDate due) {}
 
-    /** A deal past three quarters of its term whose scaling plan is not delivered. */
-    public record MissingPlan(String dealName, String dealLead, LocalDate threeQuartersOn, LocalDate endsOn) {}
+    /** A deal whose scaling plan is past its date in the prompt schedule and not delivered. */
+    public record MissingPlan(String dealName, String dealLead, LocalDate planDueOn, LocalDate endsOn) {}
 
     /** The week a digest covers, e.g. {@code 2026-W48}: one digest per person per week. */
     public static String week(LocalDate today) {
@@ -78,17 +78,17 @@ public final class DigestText {
                             item.dealLead()));
         }
 
-        body.append("\nZonder opschalingsplan na 75% van de looptijd: ")
+        body.append("\nOpschalingsplan over de datum van het herinneringsschema: ")
                 .append(missingPlans.size())
                 .append('\n');
         if (missingPlans.isEmpty()) {
             body.append("  geen\n");
         }
         for (MissingPlan deal : missingPlans) {
-            body.append("  - %s — 75%% bereikt op %s, einddatum %s (dealtrekker: %s)\n"
+            body.append("  - %s — plan nodig sinds %s, einddatum %s (dealtrekker: %s)\n"
                     .formatted(
                             deal.dealName(),
-                            deal.threeQuartersOn().format(MailTexts.DATE),
+                            deal.planDueOn().format(MailTexts.DATE),
                             deal.endsOn().format(MailTexts.DATE),
                             deal.dealLead()));
         }

@@ -1,7 +1,5 @@
 package nl.citydeal.engine.prompt.notify;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,36 +10,30 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.citydeal.engine.deal.Deal;
-import nl.citydeal.engine.deal.DealCriteria;
-import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
-import nl.citydeal.engine.deal.Term;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptLinks;
 import nl.citydeal.engine.prompt.PromptSchedule;
-import nl.citydeal.engine.prompt.PromptStatus;
 import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
 import nl.citydeal.engine.prompt.Recipients;
 
 /**
  * The weekly digest: one mail per member of the programme office (and the shared mailbox, when configured) with
- * the prompts due in the coming week, the overdue ones and the deals past 75% of their term without a scaling plan.
+ * the prompts due in the coming week, the overdue ones and the deals whose scaling plan is past the date the
+ * deployed prompt schedule gave it.
  * Every node runs it; each person gets one digest a week.
  */
 @Component
 public class WeeklyDigest {
 
-    static final BigDecimal THREE_QUARTERS = new BigDecimal("0.75");
     private static final Logger log = LoggerFactory.getLogger(WeeklyDigest.class);
 
     private final DealRegistry registry;
@@ -128,31 +120,16 @@ public class WeeklyDigest {
             (prompt.isOverdue(now) ? overdue : dueNextWeek).add(item);
         }
         List<DigestText.MissingPlan> missingPlans = new ArrayList<>();
-        for (Deal deal : registry.search(
-                        new DealCriteria(DealPhase.EXPERIMENTATION, null, null, false),
-                        PageRequest.of(0, 10_000, Sort.by("endsOn")))
-                .getContent()) {
-            Term term = deal.term();
-            if (term == null) {
-                continue;
-            }
-            LocalDate threeQuarters = threeQuartersOf(term);
-            boolean delivered = promptLog.forDeal(deal.getId()).stream()
-                    .anyMatch(p -> p.getKind() == PromptKind.SCALING_PLAN_DUE && p.getStatus() == PromptStatus.DONE);
-            if (!today.isBefore(threeQuarters) && !delivered) {
-                missingPlans.add(
-                        new DigestText.MissingPlan(deal.getName(), deal.getDealLead(), threeQuarters, term.endsOn()));
+        for (Prompt prompt : promptLog.openDueBefore(now)) {
+            if (prompt.getKind() == PromptKind.SCALING_PLAN_DUE) {
+                Deal deal = deals.computeIfAbsent(prompt.getDealId(), registry::get);
+                missingPlans.add(new DigestText.MissingPlan(
+                        deal.getName(),
+                        deal.getDealLead(),
+                        prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate(),
+                        deal.getEndsOn()));
             }
         }
         return new Contents(today, dueNextWeek, overdue, missingPlans);
-    }
-
-    /** The day three quarters of the term have passed, counted in whole days as the prompt schedule does. */
-    static LocalDate threeQuartersOf(Term term) {
-        long days = BigDecimal.valueOf(term.days())
-                .multiply(THREE_QUARTERS)
-                .setScale(0, RoundingMode.FLOOR)
-                .longValueExact();
-        return term.signedOn().plusDays(days);
     }
 }

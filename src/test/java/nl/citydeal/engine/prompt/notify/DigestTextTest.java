@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import nl.citydeal.engine.deal.Term;
 import nl.citydeal.engine.prompt.PromptKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,8 +45,8 @@ class DigestTextTest {
                                 + "  - City Deal Inclusieve Stad — Eigenaarschapsgesprek voeren, verlopen op 20-11-2026 (10 dagen geleden; dealtrekker: bram)\n"
                                 + "  - City Deal Slimme Stad — Tussenbalans houden, verlopen op 29-11-2026 (1 dag geleden; dealtrekker: anna)")
                 .contains(
-                        "Zonder opschalingsplan na 75% van de looptijd: 1\n"
-                                + "  - City Deal Inclusieve Stad — 75% bereikt op 31-05-2026, einddatum 01-03-2027 (dealtrekker: bram)")
+                        "Opschalingsplan over de datum van het herinneringsschema: 1\n"
+                                + "  - City Deal Inclusieve Stad — plan nodig sinds 31-05-2026, einddatum 01-03-2027 (dealtrekker: bram)")
                 .contains("Naar de takenlijst: " + LINK);
     }
 
@@ -58,7 +57,7 @@ class DigestTextTest {
         assertThat(digest.body())
                 .contains("Deze week aan de beurt (30-11-2026 t/m 06-12-2026): 0\n  geen")
                 .contains("Verlopen en nog open: 0\n  geen")
-                .contains("looptijd: 0\n  geen");
+                .contains("herinneringsschema: 0\n  geen");
     }
 
     @Test
@@ -66,11 +65,5 @@ class DigestTextTest {
         assertThat(DigestText.week(MONDAY)).isEqualTo("2026-W49");
         assertThat(DigestText.week(MONDAY.plusDays(6))).isEqualTo("2026-W49");
         assertThat(DigestText.week(LocalDate.of(2027, 1, 1))).isEqualTo("2026-W53");
-    }
-
-    @Test
-    void threeQuartersOfTheTermCountsWholeDaysAsThePromptScheduleDoes() {
-        assertThat(WeeklyDigest.threeQuartersOf(new Term(LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1))))
-                .isEqualTo(LocalDate.of(2026, 5, 31));
     }
 }

@@ -515,7 +515,7 @@ class PromptMailTest {
         assertThat(body)
                 .contains("Verlopen en nog open")
                 .contains(name + " — Eigenaarschapsgesprek voeren, verlopen op 29-11-2024")
-                .contains(name + " — 75% bereikt op 31-05-2026, einddatum 01-03-2027 (dealtrekker: anna)");
+                .contains(name + " — plan nodig sinds 31-05-2026, einddatum 01-03-2027 (dealtrekker: anna)");
         assertThat(digest.send(monday.plus(Duration.ofDays(7))))
                 .as("next week's digest")
                 .isEqualTo(members);
