@@ -46,6 +46,7 @@ public final class CityDealProcess {
         public static final String ANSWERABILITY_REVIEW_DUE = "IntermediateCatchEvent_AnswerabilityReviewDue";
         public static final String HOLD_ANSWERABILITY_REVIEW = "UserTask_HoldAnswerabilityReview";
         public static final String PLAN_NEXT_ANSWERABILITY_REVIEW = "ServiceTask_PlanNextAnswerabilityReview";
+        public static final String ANSWERABILITY_REVIEWS_HELD = "EndEvent_AnswerabilityReviewsHeld";
         public static final String ESCALATION_RESOLVED = "BoundaryEvent_EscalationResolved";
         public static final String COMPLETE_PART_ONE = "UserTask_CompletePartOne";
         public static final String PASS_PART_ONE_GATE = "UserTask_PassPartOneGate";

@@ -1,5 +1,6 @@
 package nl.citydeal.engine.processengine;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -31,6 +32,10 @@ import nl.citydeal.engine.deal.DealDecision;
 import nl.citydeal.engine.deal.DealDecisionRepository;
 import nl.citydeal.engine.deal.ReviewOutcome;
 import nl.citydeal.engine.identity.Role;
+import nl.citydeal.engine.prompt.Prompt;
+import nl.citydeal.engine.prompt.PromptKind;
+import nl.citydeal.engine.prompt.PromptStatus;
+import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.engine.RaisePromptDelegate;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Activity.*;
@@ -70,6 +75,9 @@ class CityDealProcessTest {
 
     @Autowired
     DealDecisionRepository decisions;
+
+    @Autowired
+    Prompts prompts;
 
     @BeforeEach
     void setUp() {
@@ -267,14 +275,23 @@ class CityDealProcessTest {
     }
 
     @Test
-    void oneYearTermCapsScalingPlanAndEscalationBeforeTheEnd() {
+    void oneYearTermKeepsTheScalingPlanAfterTheMidTermReview() {
         ProcessInstance deal = signed("ONE_PART", "2025-01-15", "2026-01-15");
 
         assertDue(deal, OWNERSHIP_PROMPT_DUE, "2025-04-16T09:00+02:00");
         assertDue(deal, SCALING_EXPLORATION_DUE, "2025-06-10T09:00+02:00");
         assertDue(deal, MID_TERM_REVIEW_DUE, "2025-07-16T09:00+02:00");
-        assertDue(deal, SCALING_PLAN_DUE, "2025-07-15T09:00+02:00");
-        assertDue(deal, SCALING_PLAN_ESCALATION_DUE, "2025-10-15T09:00+02:00");
+        assertDue(deal, SCALING_PLAN_DUE, "2025-10-15T09:00+02:00");
+        assertDue(deal, SCALING_PLAN_ESCALATION_DUE, "2025-11-21T09:00+01:00");
+    }
+
+    @Test
+    void longerTermCapsScalingPlanAndEscalationMonthsBeforeTheEnd() {
+        ProcessInstance deal = signed("ONE_PART", "2025-01-15", "2026-05-15");
+
+        assertDue(deal, MID_TERM_REVIEW_DUE, "2025-09-14T09:00+02:00");
+        assertDue(deal, SCALING_PLAN_DUE, "2025-11-15T09:00+01:00");
+        assertDue(deal, SCALING_PLAN_ESCALATION_DUE, "2026-02-15T09:00+01:00");
     }
 
     @Test
@@ -335,6 +352,28 @@ class CityDealProcessTest {
     }
 
     @Test
+    void deliveredScalingPlanEndsTheOpenEscalationWhichStopsCountingAsOverdue() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+        fire(deal, SCALING_PLAN_DUE);
+        fire(deal, SCALING_PLAN_ESCALATION_DUE);
+        assertThat(deal).isWaitingAt(ESCALATE_MISSING_SCALING_PLAN, DELIVER_SCALING_PLAN);
+
+        complete(
+                task(DELIVER_SCALING_PLAN, deal),
+                withVariables("scalingPlanSummary", "Inbedden bij het Deltaprogramma"));
+
+        assertThat(deal).hasPassed(ESCALATION_RESOLVED).isNotWaitingAt(ESCALATE_MISSING_SCALING_PLAN);
+        Assertions.assertThat(prompts.forDeal(deal.getBusinessKey()))
+                .filteredOn(p -> p.getKind() == PromptKind.SCALING_PLAN_ESCALATION)
+                .singleElement()
+                .satisfies(p -> {
+                    Assertions.assertThat(p.getStatus()).isEqualTo(PromptStatus.DONE);
+                    Assertions.assertThat(p.isOverdue(ClockUtil.getCurrentTime().toInstant()))
+                            .isFalse();
+                });
+    }
+
+    @Test
     void midTermReviewFallsToTheProgrammeOfficeOnce() {
         ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
 
@@ -348,17 +387,74 @@ class CityDealProcessTest {
     }
 
     @Test
-    void answerabilityReviewRecursEverySixMonths() {
+    void answerabilityReviewRecursEverySixMonthsOneAtATime() {
         ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
 
         fire(deal, ANSWERABILITY_REVIEW_DUE);
 
         assertThat(task(HOLD_ANSWERABILITY_REVIEW, deal)).isAssignedTo(LEAD);
-        assertDue(deal, ANSWERABILITY_REVIEW_DUE, "2025-03-01T09:00+01:00");
+        Assertions.assertThat(task(HOLD_ANSWERABILITY_REVIEW, deal).getDueDate())
+                .isEqualTo(date("2024-09-01T09:00+02:00"));
+        Assertions.assertThat(timer(deal, ANSWERABILITY_REVIEW_DUE))
+                .as("no second review while one is open")
+                .isNull();
         complete(
                 task(HOLD_ANSWERABILITY_REVIEW, deal),
                 withVariables("answerabilityNotes", "Wethouders aangesproken op inzet"));
-        assertThat(deal).isNotWaitingAt(HOLD_ANSWERABILITY_REVIEW);
+        assertThat(deal).isNotWaitingAt(HOLD_ANSWERABILITY_REVIEW).hasPassed(PLAN_NEXT_ANSWERABILITY_REVIEW);
+        assertDue(deal, ANSWERABILITY_REVIEW_DUE, "2025-03-01T09:00+01:00");
+    }
+
+    @Test
+    void aLateAnswerabilityReviewCoversTheDatesThatPassedAndTheNextOneComesAfterIt() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+        fire(deal, ANSWERABILITY_REVIEW_DUE);
+
+        ClockUtil.setCurrentTime(date("2025-04-10T10:00+02:00"));
+        complete(
+                task(HOLD_ANSWERABILITY_REVIEW, deal),
+                withVariables("answerabilityNotes", "Wethouders laat aangesproken"));
+
+        assertDue(deal, ANSWERABILITY_REVIEW_DUE, "2025-09-01T09:00+02:00");
+        Assertions.assertThat(prompts.forDeal(deal.getBusinessKey()))
+                .filteredOn(p -> p.getKind() == PromptKind.ANSWERABILITY_REVIEW)
+                .extracting(Prompt::getStatus, p -> p.getDueAt().toString())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(PromptStatus.DONE, "2024-09-01T07:00:00Z"),
+                        org.assertj.core.groups.Tuple.tuple(PromptStatus.PLANNED, "2025-09-01T07:00:00Z"));
+    }
+
+    @Test
+    void theLastAnswerabilityReviewBeforeTheEndEndsTheRound() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2025-03-01");
+        fire(deal, ANSWERABILITY_REVIEW_DUE);
+
+        complete(
+                task(HOLD_ANSWERABILITY_REVIEW, deal),
+                withVariables("answerabilityNotes", "Wethouders aangesproken op inzet"));
+
+        assertThat(deal).hasPassed(ANSWERABILITY_REVIEWS_HELD);
+        Assertions.assertThat(timer(deal, ANSWERABILITY_REVIEW_DUE)).isNull();
+    }
+
+    @Test
+    void aDealSignedLongAgoGetsOneOverdueReviewForTheMostRecentMissedDateNotAPile() {
+        ProcessInstance deal = signed("ONE_PART", "2023-01-15", "2026-01-15");
+
+        assertDue(deal, ANSWERABILITY_REVIEW_DUE, "2024-01-15T09:00+01:00");
+        fire(deal, ANSWERABILITY_REVIEW_DUE);
+
+        Instant now = date("2024-02-01T10:00+01:00").toInstant();
+        ClockUtil.setCurrentTime(Date.from(now));
+        Assertions.assertThat(prompts.forDeal(deal.getBusinessKey()))
+                .filteredOn(p -> p.getKind() == PromptKind.ANSWERABILITY_REVIEW)
+                .singleElement()
+                .satisfies(p -> Assertions.assertThat(p.isOverdue(now)).isTrue());
+        Assertions.assertThat(overdueTasks(deal, now))
+                .extracting(Task::getTaskDefinitionKey)
+                .contains(HOLD_ANSWERABILITY_REVIEW);
+        Assertions.assertThat(overduePrompts(deal, now))
+                .isEqualTo(overdueTasks(deal, now).size());
     }
 
     // --- Experimentation
@@ -431,6 +527,26 @@ class CityDealProcessTest {
         assertDue(deal, TERM_ENDED, "2028-03-01T09:00+01:00");
         Assertions.assertThat(task(EXPLORE_SCALING, deal).getDueDate()).isEqualTo(date("2025-10-06T09:00+02:00"));
         Assertions.assertThat(task(DELIVER_SCALING_PLAN, deal).getDueDate()).isEqualTo(date("2027-03-01T09:00+01:00"));
+        Assertions.assertThat(task(HOLD_OWNERSHIP_CONVERSATION, deal).getDueDate())
+                .as("the fired prompt's task moves with the term too")
+                .isEqualTo(date("2025-03-01T09:00+01:00"));
+    }
+
+    @Test
+    void everyPromptTaskDueDateMovesWithTheTermTheMidTermReviewAndEscalationIncluded() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+        fire(deal, MID_TERM_REVIEW_DUE);
+        fire(deal, SCALING_PLAN_ESCALATION_DUE);
+        Assertions.assertThat(task(HOLD_MID_TERM_REVIEW, deal).getDueDate()).isEqualTo(date("2025-08-30T09:00+02:00"));
+
+        complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "CHANGE_TERM"));
+        complete(
+                task(CHANGE_TERM, deal),
+                withVariables(NEW_ENDS_ON, "2028-03-01", "termChangeReason", "Meer tijd voor pilots"));
+
+        Assertions.assertThat(task(HOLD_MID_TERM_REVIEW, deal).getDueDate()).isEqualTo(date("2026-03-01T09:00+01:00"));
+        Assertions.assertThat(task(ESCALATE_MISSING_SCALING_PLAN, deal).getDueDate())
+                .isEqualTo(date("2027-07-25T09:00+02:00"));
     }
 
     @Test
@@ -472,10 +588,30 @@ class CityDealProcessTest {
     void endOfTermClosesTheExperimentationAndItsOpenPrompts() {
         ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
 
+        fire(deal, MID_TERM_REVIEW_DUE);
         fire(deal, TERM_ENDED);
 
         assertThat(deal).isWaitingAt(ASSESS_OUTCOME);
         assertThat(task()).isAssignedTo(LEAD);
+        Assertions.assertThat(prompts.forDeal(deal.getBusinessKey()))
+                .as("nothing of the experimentation stays planned or overdue")
+                .noneMatch(Prompt::isOpen);
+    }
+
+    @Test
+    void closingADealSettlesEveryPrompt() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+        fire(deal, MID_TERM_REVIEW_DUE);
+        complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "END_EARLY"));
+        complete(task(ASSESS_OUTCOME, deal), outcome("NOT_ACHIEVED", false, false, false, false, false));
+        complete(task(DECIDE_SCALING_ROUTES, deal), routes(Map.of(ROUTE_STOP, true)));
+        complete(task(RECORD_STOP, deal), withVariables(STOP_REASON, "Geen draagvlak"));
+
+        shareLessonsAndClose(deal);
+
+        Assertions.assertThat(prompts.forDeal(deal.getBusinessKey()))
+                .isNotEmpty()
+                .noneMatch(Prompt::isOpen);
     }
 
     // --- ScalingDecision
@@ -605,8 +741,42 @@ class CityDealProcessTest {
         complete(task(HOLD_MID_TERM_REVIEW, deal), withVariables("midTermAssessment", "Op koers"));
         fire(deal, TERM_ENDED);
         complete(task(ASSESS_OUTCOME, deal), outcome("PARTLY", false, false, false, false, true));
-
         complete(task(DECIDE_SCALING_ROUTES, deal), routes(Map.of(ROUTE_EXTENSION, true)));
+
+        extend(deal);
+
+        assertThat(deal)
+                .hasPassed(REPLAN_PROMPTS)
+                .isWaitingAt(DELIVER_SCALING_PLAN, HOLD_OWNERSHIP_CONVERSATION, CONDUCT_EXPERIMENT)
+                .isNotWaitingAt(EXPLORE_SCALING, MID_TERM_REVIEW_DUE);
+        assertDue(deal, TERM_ENDED, "2028-03-01T09:00+01:00");
+        // measured from the extension's first day, 2027-03-01, to its end: 366 days
+        assertDue(deal, OWNERSHIP_PROMPT_DUE, "2027-05-31T09:00+02:00");
+        assertDue(deal, SCALING_PLAN_DUE, "2027-11-30T09:00+01:00");
+        assertDue(deal, ANSWERABILITY_REVIEW_DUE, "2027-09-01T09:00+02:00");
+        Instant nextDay = date("2027-03-02T12:00+01:00").toInstant();
+        Assertions.assertThat(overduePrompts(deal, nextDay))
+                .as("overdue prompts the day after")
+                .isZero();
+        Assertions.assertThat(overdueTasks(deal, nextDay))
+                .as("overdue tasks the day after")
+                .isEmpty();
+    }
+
+    @Test
+    void extensionDoesNotReopenTheOwnershipConversationWhenOwnershipWasSecured() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+        complete(task(HOLD_OWNERSHIP_CONVERSATION, deal), withVariables("ownershipOutcome", "Gedeeld eigenaarschap"));
+        fire(deal, TERM_ENDED);
+        complete(task(ASSESS_OUTCOME, deal), outcome("PARTLY", true, false, false, false, true));
+        complete(task(DECIDE_SCALING_ROUTES, deal), routes(Map.of(ROUTE_EXTENSION, true)));
+
+        extend(deal);
+
+        assertThat(deal).isWaitingAt(EXPLORE_SCALING, DELIVER_SCALING_PLAN).isNotWaitingAt(HOLD_OWNERSHIP_CONVERSATION);
+    }
+
+    void extend(ProcessInstance deal) {
         assertThat(task(RECORD_EXTENSION, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
         complete(
                 task(RECORD_EXTENSION, deal),
@@ -617,13 +787,22 @@ class CityDealProcessTest {
                         "Stcrt. 2027, 42",
                         "termChangeReason",
                         "Meer tijd voor opschaling"));
+    }
 
-        assertThat(deal)
-                .hasPassed(REPLAN_PROMPTS)
-                .isWaitingAt(DELIVER_SCALING_PLAN, CONDUCT_EXPERIMENT)
-                .isNotWaitingAt(HOLD_OWNERSHIP_CONVERSATION, EXPLORE_SCALING, MID_TERM_REVIEW_DUE);
-        assertDue(deal, TERM_ENDED, "2028-03-01T09:00+01:00");
-        assertDue(deal, SCALING_PLAN_DUE, "2027-03-01T09:00+01:00");
+    /** Overdue prompts of the deal as the deal page and the API count them. */
+    long overduePrompts(ProcessInstance deal, Instant now) {
+        return prompts.forDeal(deal.getBusinessKey()).stream()
+                .filter(p -> p.isOverdue(now))
+                .count();
+    }
+
+    /** Open tasks of the deal past their due date, as Tasklist's "Achterstallige prompts" shows them. */
+    List<Task> overdueTasks(ProcessInstance deal, Instant now) {
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(deal.getId())
+                .dueBefore(Date.from(now))
+                .list();
     }
 
     // --- the steps of a deal, as its users take them
