@@ -40,16 +40,21 @@ final class Cluster {
     static final String PROGRAMME_OFFICE_MAILBOX = "programmabureau@citydeal.example";
     /**
      * The timers that fire for a deal signed {@link #SIGNED_MONTHS_AGO} months ago with a three-year term: the
-     * ownership conversation (25%), the scaling exploration (40%) and the mid-term review (50%). The scaling plan
-     * (75%), the escalation and the next answerability review lie ahead.
+     * ownership conversation (25%), the scaling exploration (40%), the mid-term review (50%) and one answerability
+     * review, for the most recent of the three review dates that passed (at 18 months). The scaling plan (75%), the
+     * escalation and the next answerability review lie ahead.
      */
     static final List<String> DUE_TIMERS = List.of(
             CityDealProcess.Activity.OWNERSHIP_PROMPT_DUE,
             CityDealProcess.Activity.SCALING_EXPLORATION_DUE,
-            CityDealProcess.Activity.MID_TERM_REVIEW_DUE);
+            CityDealProcess.Activity.MID_TERM_REVIEW_DUE,
+            CityDealProcess.Activity.ANSWERABILITY_REVIEW_DUE);
 
-    static final List<PromptKind> DUE_KINDS =
-            List.of(PromptKind.OWNERSHIP_CONVERSATION, PromptKind.SCALING_EXPLORATION, PromptKind.MID_TERM_REVIEW);
+    static final List<PromptKind> DUE_KINDS = List.of(
+            PromptKind.OWNERSHIP_CONVERSATION,
+            PromptKind.SCALING_EXPLORATION,
+            PromptKind.MID_TERM_REVIEW,
+            PromptKind.ANSWERABILITY_REVIEW);
     static final int SIGNED_MONTHS_AGO = 20;
 
     private Cluster() {}
@@ -227,7 +232,7 @@ final class Cluster {
     static void assertEveryDuePromptFiredExactlyOnce(Connection db, int deals) throws SQLException {
         assertThat(count(db, "select count(*) from deal")).isEqualTo(deals);
         assertThat(rows(db, """
-                select deal_id, kind, count(*) from prompt where kind <> 'ANSWERABILITY_REVIEW'
+                select deal_id, kind, count(*) from prompt
                 group by deal_id, kind having count(*) <> 1""")).as("deals with a prompt twice or not at all").isEmpty();
         assertThat(
                         rows(
