@@ -13,6 +13,12 @@ import nl.citydeal.engine.prompt.PromptSchedule;
 /** Reads typed values from process variables, whether a form sent them as text or the API as dates. */
 public final class ProcessValues {
 
+    /**
+     * The most rows a query about one process instance reads (its tasks, its timers). Bounded, because the engine
+     * refuses an unbounded query in a step run for a logged-in user ({@code query-max-results-limit}).
+     */
+    public static final int ROWS_OF_ONE_INSTANCE = 1000;
+
     private ProcessValues() {}
 
     public static LocalDate date(VariableScope scope, String name) {

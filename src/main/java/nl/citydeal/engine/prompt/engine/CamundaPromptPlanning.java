@@ -173,7 +173,7 @@ class CamundaPromptPlanning implements PromptPlanning {
         for (Task task : taskService
                 .createTaskQuery()
                 .processInstanceId(processInstanceId)
-                .list()) {
+                .listPage(0, ProcessValues.ROWS_OF_ONE_INSTANCE)) {
             PromptKind kind = PromptTaskKind.of(repositoryService, task).orElse(null);
             if (kind == null || kind.repeats() || !planned.containsKey(kind)) {
                 continue;
@@ -187,7 +187,7 @@ class CamundaPromptPlanning implements PromptPlanning {
                 .createJobQuery()
                 .processInstanceId(processInstanceId)
                 .timers()
-                .list()) {
+                .listPage(0, ProcessValues.ROWS_OF_ONE_INSTANCE)) {
             managementService.recalculateJobDuedate(timer.getId(), false);
         }
     }

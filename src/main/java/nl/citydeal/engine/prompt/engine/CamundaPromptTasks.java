@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.notify.PromptTasks;
 
@@ -35,7 +36,7 @@ class CamundaPromptTasks implements PromptTasks {
                 .processInstanceBusinessKey(dealId)
                 .orderByTaskCreateTime()
                 .desc()
-                .list()
+                .listPage(0, ProcessValues.ROWS_OF_ONE_INSTANCE)
                 .stream()
                 .filter(task -> PromptTaskKind.of(repositoryService, task).orElse(null) == kind)
                 .map(Task::getId)

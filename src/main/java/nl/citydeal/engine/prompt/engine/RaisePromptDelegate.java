@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.prompt.PromptKind;
 
 /**
@@ -38,7 +39,7 @@ public class RaisePromptDelegate implements JavaDelegate {
         for (Task task : taskService
                 .createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
-                .list()) {
+                .listPage(0, ProcessValues.ROWS_OF_ONE_INSTANCE)) {
             if (PromptTaskKind.of(repositoryService, task).orElse(null) == kind) {
                 task.setPriority(RAISED_PRIORITY);
                 taskService.saveTask(task);
