@@ -67,6 +67,11 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
             preDeployers.add(0, EngineHardeningPlugin::enforcePolicy);
             configuration.setCustomPreDeployers(preDeployers);
         }
+        List<Deployer> checked = configuration.getCustomPreDeployers() == null
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreDeployers());
+        checked.add(this::enforceModelChecks);
+        configuration.setCustomPreDeployers(checked);
 
         ModelBeans beans = new ModelBeans(applicationContext);
         configuration.setBeans(beans);
@@ -109,6 +114,30 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
             throw new BadUserRequestException(
                     "De uitrol is geweigerd door het uitrolbeleid (citydeal.deployment-policy): "
                             + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Refuses a new deployment that a feature's {@link ModelCheck} finds unusable (a prompt schedule without a row
+     * for a prompt, say), whichever way it came in, naming the file and the problem.
+     */
+    private void enforceModelChecks(DeploymentEntity deployment) {
+        if (!deployment.isNew() || deployment.getResources() == null) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        List<ModelCheck> checks = applicationContext
+                .getBeanProvider(ModelCheck.class)
+                .orderedStream()
+                .toList();
+        for (ResourceEntity resource : deployment.getResources().values()) {
+            for (ModelCheck check : checks) {
+                check.problems(resource.getName(), resource.getBytes())
+                        .forEach(problem -> problems.add(resource.getName() + ": " + problem));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadUserRequestException("De uitrol is geweigerd: " + String.join("; ", problems));
         }
     }
 

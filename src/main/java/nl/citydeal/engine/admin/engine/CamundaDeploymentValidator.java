@@ -25,11 +25,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.citydeal.engine.admin.DeployedModels;
 import nl.citydeal.engine.admin.DeploymentValidator;
-import nl.citydeal.engine.admin.ModelCheck;
 import nl.citydeal.engine.admin.ModelFile;
 import nl.citydeal.engine.processengine.DeploymentPolicy;
 import nl.citydeal.engine.processengine.DeploymentPolicyProperties;
 import nl.citydeal.engine.processengine.EngineHardeningPlugin;
+import nl.citydeal.engine.processengine.ModelCheck;
 
 /**
  * Checks an upload with the engine's model parsers before anything is stored. BPMN and DMN must be well-formed
@@ -78,7 +78,8 @@ class CamundaDeploymentValidator implements DeploymentValidator {
                 validateDmn(file, problems);
             }
             if (!problems.containsKey(file.fileName())) {
-                checks.forEach(check -> check.problems(file).forEach(message -> problem(problems, file, message)));
+                checks.forEach(check -> check.problems(file.fileName(), file.content())
+                        .forEach(message -> problem(problems, file, message)));
             }
         }
         Map<String, String> errors = new LinkedHashMap<>();

@@ -12,9 +12,8 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.springframework.stereotype.Component;
 
-import nl.citydeal.engine.admin.ModelCheck;
-import nl.citydeal.engine.admin.ModelFile;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.ModelCheck;
 import nl.citydeal.engine.prompt.PromptSchedule;
 
 /**
@@ -30,11 +29,16 @@ class PromptScheduleCheck implements ModelCheck {
             DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
     @Override
-    public List<String> problems(ModelFile file) {
-        if (!file.isDmn()) {
+    public List<String> problems(String fileName, byte[] content) {
+        if (!fileName.endsWith(".dmn")) {
             return List.of();
         }
-        DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(file.content()));
+        DmnModelInstance model;
+        try {
+            model = Dmn.readModelFromStream(new ByteArrayInputStream(content));
+        } catch (RuntimeException e) {
+            return List.of(); // not a readable table: the engine's own parser says why
+        }
         if (model.getModelElementById(CityDealProcess.PROMPT_SCHEDULE_DECISION) == null) {
             return List.of();
         }

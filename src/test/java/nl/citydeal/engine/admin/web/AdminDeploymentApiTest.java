@@ -223,6 +223,18 @@ class AdminDeploymentApiTest {
     }
 
     @Test
+    void uploadOfAPromptScheduleWithoutARowForAPromptIsRefusedNamingItAndDeploysNothing() throws Exception {
+        String withoutMidTerm =
+                model("processes/prompt-schedule.dmn").replaceAll("(?s)<rule id=\"Rule_MidTermReview\">.*?</rule>", "");
+
+        refused(upload(file("prompt-schedule.dmn", withoutMidTerm)))
+                .andExpect(jsonPath(
+                        "$.errors['prompt-schedule.dmn']",
+                        containsString("Er is geen regel voor MID_TERM_REVIEW (Tussenbalans houden)")));
+        assertNothingDeployed();
+    }
+
+    @Test
     void uploadWithInvalidDmnIsRefusedAndDeploysNothing() throws Exception {
         refused(upload(file(
                         "prompt-schedule.dmn",

@@ -100,6 +100,24 @@ class EngineRestDeploymentSecurityTest {
         assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
     }
 
+    @Test
+    void theEngineRefusesAPromptScheduleItCouldNotPlanWithEvenFromAnAdministrator() throws Exception {
+        long deployments = repositoryService.createDeploymentQuery().count();
+        String twoRowsForOnePrompt = model("processes/prompt-schedule.dmn")
+                .replace("<text>\"SCALING_PLAN_DUE\"</text>", "<text>\"SCALING_EXPLORATION\"</text>");
+
+        HttpResponse<String> byAdmin = deploy(
+                "/engine-rest/engine/" + engine.getName(),
+                ADMIN,
+                ADMIN_PASSWORD,
+                "prompt-schedule.dmn",
+                twoRowsForOnePrompt);
+
+        assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(400);
+        assertThat(byAdmin.body()).contains("De uitrol is geweigerd", "Er is geen regel voor SCALING_PLAN_DUE");
+        assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
     private HttpResponse<String> deploy(String engineRest, String user, String password)
             throws IOException, InterruptedException {
         return deploy(engineRest, user, password, cityDealWithVersionTag("9.9.9"));
@@ -108,15 +126,21 @@ class EngineRestDeploymentSecurityTest {
     /** What Camunda Modeler sends: a multipart deployment with a name and the BPMN. */
     private HttpResponse<String> deploy(String engineRest, String user, String password, String bpmn)
             throws IOException, InterruptedException {
+        return deploy(engineRest, user, password, "city-deal.bpmn", bpmn);
+    }
+
+    private HttpResponse<String> deploy(
+            String engineRest, String user, String password, String fileName, String content)
+            throws IOException, InterruptedException {
         String boundary = "----" + UUID.randomUUID();
         String body = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmodeler-deployment\r\n"
                 + "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"deployment-source\"\r\n\r\nCamunda Modeler\r\n"
                 + "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"city-deal.bpmn\"; filename=\"city-deal.bpmn\"\r\n"
+                + "Content-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName + "\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n"
-                + bpmn + "\r\n"
+                + content + "\r\n"
                 + "--" + boundary + "--\r\n";
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + engineRest + "/deployment/create"))

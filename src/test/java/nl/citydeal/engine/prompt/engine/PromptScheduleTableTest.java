@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import nl.citydeal.engine.admin.ModelFile;
 import nl.citydeal.engine.deal.Term;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptPlan;
@@ -114,8 +113,7 @@ class PromptScheduleTableTest {
     }
 
     private static List<String> check(String table) {
-        return new PromptScheduleCheck()
-                .problems(new ModelFile("prompt-schedule.dmn", table.getBytes(StandardCharsets.UTF_8)));
+        return new PromptScheduleCheck().problems("prompt-schedule.dmn", table.getBytes(StandardCharsets.UTF_8));
     }
 
     private static PromptRules rules() {
