@@ -39,9 +39,9 @@ class EnterPhaseListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         String dealId = execution.getProcessBusinessKey();
-        execution.setVariable(CityDealProcess.Variable.PHASE, phase.name());
-        execution.setVariable(CityDealProcess.Variable.PHASE_LABEL, (phase.ordinal() + 1) + ". " + phase.label());
-        dealRegistry.enterPhase(dealId, phase);
+        DealPhase entered = dealRegistry.enterPhase(dealId, phase);
+        execution.setVariable(CityDealProcess.Variable.PHASE, entered.name());
+        execution.setVariable(CityDealProcess.Variable.PHASE_LABEL, (entered.ordinal() + 1) + ". " + entered.label());
         if (phase == DealPhase.EXPERIMENTATION) {
             for (String flag : EXPERIMENTATION_FLAGS) {
                 if (!execution.hasVariable(flag)) {
