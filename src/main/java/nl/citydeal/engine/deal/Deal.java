@@ -68,7 +68,7 @@ public class Deal {
     private Set<ScalingRoute> routes = EnumSet.noneOf(ScalingRoute.class);
 
     /** What the route advice table advised at the (last) scaling decision, in its order. */
-    @ElementCollection(fetch = FetchType.LAZY)
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "deal_advised_route", joinColumns = @JoinColumn(name = "deal_id"))
     @OrderColumn(name = "position")
     private List<AdvisedRoute> advisedRoutes = new ArrayList<>();
