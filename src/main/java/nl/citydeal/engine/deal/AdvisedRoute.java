@@ -4,13 +4,21 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 
-/** One route the {@code scaling-route-advice} decision recommends, with its reason. */
-public record AdvisedRoute(ScalingRoute route, String reason) {
+/** One route the {@code scaling-route-advice} decision recommends, with its reason; kept with the deal. */
+@Embeddable
+public record AdvisedRoute(
+        @Enumerated(EnumType.STRING) @Column(name = "route") ScalingRoute route,
+        @Column(name = "reason") String reason) {
 
     /**
-     * The advised routes when they make a valid decision together; otherwise none, because the advice then
-     * offers alternatives (e.g. an extension or embedding) that the deal lead must choose between.
+     * The advised routes when they make a valid decision together; otherwise none. The table is written so that its
+     * advice always makes a valid decision ({@code ScalingRouteAdviceTableTest}); an administrator's changed table
+     * that advises alternatives (e.g. an extension beside other routes) pre-ticks nothing.
      */
     public static Set<ScalingRoute> combinable(List<AdvisedRoute> advice) {
         Set<ScalingRoute> routes = EnumSet.noneOf(ScalingRoute.class);

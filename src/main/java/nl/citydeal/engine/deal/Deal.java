@@ -3,7 +3,9 @@ package nl.citydeal.engine.deal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -14,6 +16,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -64,6 +67,18 @@ public class Deal {
     @Enumerated(EnumType.STRING)
     private Set<ScalingRoute> routes = EnumSet.noneOf(ScalingRoute.class);
 
+    /** What the route advice table advised at the (last) scaling decision, in its order. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "deal_advised_route", joinColumns = @JoinColumn(name = "deal_id"))
+    @OrderColumn(name = "position")
+    private List<AdvisedRoute> advisedRoutes = new ArrayList<>();
+
+    /** Where the deal was abandoned (preparation or signing), and why; null while it was not. */
+    @Enumerated(EnumType.STRING)
+    private DealPhase abandonedIn;
+
+    private String abandonReason;
+
     protected Deal() {}
 
     public Deal(
@@ -100,8 +115,20 @@ public class Deal {
         this.endsOn = new Term(signedOn, newEnd).endsOn();
     }
 
-    void enter(DealPhase phase) {
-        this.phase = phase;
+    /** Enters the phase; an abandoned deal that closes ends as abandoned, not as closed. */
+    DealPhase enter(DealPhase phase) {
+        this.phase = phase == DealPhase.CLOSED && abandonedIn != null ? DealPhase.ABANDONED : phase;
+        return this.phase;
+    }
+
+    void abandon(String reason) {
+        this.abandonedIn = phase;
+        this.abandonReason = reason == null || reason.length() <= 4000 ? reason : reason.substring(0, 4000);
+    }
+
+    void advise(List<AdvisedRoute> advice) {
+        advisedRoutes.clear();
+        advisedRoutes.addAll(advice);
     }
 
     void chooseRoutes(Set<ScalingRoute> chosen) {
@@ -200,6 +227,23 @@ public class Deal {
 
     public Instant getNextPromptDueAt() {
         return nextPromptDueAt;
+    }
+
+    public boolean isAbandoned() {
+        return abandonedIn != null;
+    }
+
+    /** The phase the deal was abandoned in; null when it was not abandoned. */
+    public DealPhase getAbandonedIn() {
+        return abandonedIn;
+    }
+
+    public String getAbandonReason() {
+        return abandonReason;
+    }
+
+    public List<AdvisedRoute> getAdvisedRoutes() {
+        return List.copyOf(advisedRoutes);
     }
 
     public Set<ScalingRoute> getRoutes() {

@@ -24,7 +24,17 @@ public class DealDecision {
         LEAD_CHANGED,
         EXPERIMENTATION_ENDED,
         SCALING_DECIDED,
-        CLOSED
+        CLOSED,
+        /** The deal was abandoned before it got going (no commitment with resources, not signed, proposal refused). */
+        ABANDONED,
+        /** The other party sent a proposed scaling decision back, with remarks. */
+        SCALING_DECISION_REFUSED,
+        /** The other party sent a proposed early end back, with remarks. */
+        EARLY_END_REFUSED,
+        /** The programme office refused the extension the scaling decision chose; the decision is taken again. */
+        EXTENSION_REFUSED,
+        /** A route's hand-over failed; once the other hand-overs are done, the decision is taken again. */
+        HAND_OVER_FAILED
     }
 
     @Id
@@ -44,12 +54,27 @@ public class DealDecision {
     @Enumerated(EnumType.STRING)
     private ReviewOutcome outcome;
 
+    /**
+     * Of a joint decision (or a refused proposal): who proposed it and when; {@code decidedBy} and {@code decidedAt}
+     * are who confirmed (or refused) it and when. Null for decisions one party takes alone.
+     */
+    private String proposedBy;
+
+    private Instant proposedAt;
+
     protected DealDecision() {}
 
     /** A review of the proposal, with its outcome. */
     public DealDecision(String dealId, Instant decidedAt, String decidedBy, ReviewOutcome outcome, String summary) {
         this(dealId, decidedAt, decidedBy, Kind.PROPOSAL_REVIEWED, summary);
         this.outcome = outcome;
+    }
+
+    /** A joint decision, or the answer to a proposal: proposed by one party, confirmed or refused by the other. */
+    public DealDecision(String dealId, Instant decidedAt, JointDecision joint, Kind kind, String summary) {
+        this(dealId, decidedAt, joint.answeredBy(), kind, summary);
+        this.proposedBy = joint.proposedBy();
+        this.proposedAt = joint.proposedAt();
     }
 
     public DealDecision(String dealId, Instant decidedAt, String decidedBy, Kind kind, String summary) {
@@ -86,5 +111,13 @@ public class DealDecision {
 
     public ReviewOutcome getOutcome() {
         return outcome;
+    }
+
+    public String getProposedBy() {
+        return proposedBy;
+    }
+
+    public Instant getProposedAt() {
+        return proposedAt;
     }
 }

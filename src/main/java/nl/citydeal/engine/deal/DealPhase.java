@@ -8,7 +8,9 @@ public enum DealPhase {
     SCALING_DECISION("Opschalingsbesluit"),
     SCALING_ROUTES("Opschalingsroutes"),
     CLOSING("Afsluiting"),
-    CLOSED("Afgesloten");
+    CLOSED("Afgesloten"),
+    /** Closed after it was abandoned before it got going: its lessons were shared like any other deal's. */
+    ABANDONED("Afgeblazen");
 
     private final String label;
 

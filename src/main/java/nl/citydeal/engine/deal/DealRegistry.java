@@ -200,8 +200,27 @@ public class DealRegistry {
         return decisions.findByDealIdOrderByDecidedAtAscIdAsc(dealId);
     }
 
-    public void enterPhase(String dealId, DealPhase phase) {
-        get(dealId).enter(phase);
+    /** The deal enters the phase; returns the phase it is in now (an abandoned deal closes as {@link DealPhase#ABANDONED}). */
+    public DealPhase enterPhase(String dealId, DealPhase phase) {
+        return get(dealId).enter(phase);
+    }
+
+    /**
+     * The deal is abandoned where it stands (commitment securing, signing, or the proposal review), for the reason
+     * given; it still shares its lessons and closes, and then ends as abandoned.
+     */
+    public void recordAbandonment(String dealId, String reason, String by) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidDealException(
+                    "abandonReason", "Geef aan waarom de deal wordt afgeblazen: ook dat is een les voor andere deals.");
+        }
+        Deal deal = get(dealId);
+        deal.abandon(reason.strip());
+        decide(
+                dealId,
+                by,
+                Kind.ABANDONED,
+                "Afgeblazen in de fase %s: %s".formatted(deal.getPhase().label(), reason.strip()));
     }
 
     public void recordScreening(
@@ -229,6 +248,9 @@ public class DealRegistry {
     }
 
     public void recordReview(String dealId, ReviewOutcome outcome, String remarks, String by) {
+        if (outcome == ReviewOutcome.ABANDON) {
+            get(dealId).abandon(remarks == null || remarks.isBlank() ? "Voorstel afgeblazen" : remarks.strip());
+        }
         decisions.save(new DealDecision(
                 dealId,
                 clock.instant(),
@@ -315,18 +337,65 @@ public class DealRegistry {
         return deal;
     }
 
+    /** A scaling decision one party took alone (process versions before joint decisions). */
     public void recordScalingDecision(String dealId, ScalingDecision decision, String by) {
         get(dealId).chooseRoutes(decision.routes());
-        decide(
-                dealId,
-                by,
-                Kind.SCALING_DECIDED,
-                decision.routes().stream().map(ScalingRoute::label).collect(Collectors.joining(", ")) + ": "
-                        + decision.rationale());
+        decide(dealId, by, Kind.SCALING_DECIDED, describe(decision));
+    }
+
+    /** The scaling decision, proposed by one party and confirmed by the other. */
+    public void recordScalingDecision(String dealId, ScalingDecision decision, JointDecision joint) {
+        get(dealId).chooseRoutes(decision.routes());
+        decisions.save(new DealDecision(dealId, clock.instant(), joint, Kind.SCALING_DECIDED, describe(decision)));
+    }
+
+    /** The other party sent the proposal (a scaling decision or an early end) back to the proposer, with remarks. */
+    public void recordRefusal(String dealId, Kind refused, JointDecision answer, String remarks) {
+        if (refused != Kind.SCALING_DECISION_REFUSED && refused != Kind.EARLY_END_REFUSED) {
+            throw new IllegalArgumentException("not a refusal: " + refused);
+        }
+        if (remarks == null || remarks.isBlank()) {
+            throw new InvalidDealException(
+                    "confirmationRemarks", "Geef bij terugsturen aan waarom, zodat de voorsteller het kan verbeteren.");
+        }
+        decisions.save(new DealDecision(dealId, clock.instant(), answer, refused, "Teruggestuurd: " + remarks.strip()));
+    }
+
+    /** The value the route advice table advised, kept with the deal and shown beside the decision. */
+    public void recordAdvice(String dealId, List<AdvisedRoute> advice) {
+        get(dealId).advise(advice);
+    }
+
+    /** The programme office refused the extension the scaling decision chose: the decision is taken again. */
+    public void recordExtensionRefused(String dealId, String reason, String by) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidDealException("extensionRefusalReason", "Geef aan waarom de verlenging niet doorgaat.");
+        }
+        decide(dealId, by, Kind.EXTENSION_REFUSED, "Verlenging geweigerd: " + reason.strip());
+    }
+
+    /** A route's hand-over failed: once the other hand-overs are done, the scaling decision is taken again. */
+    public void recordHandOverFailed(String dealId, ScalingRoute route, String reason, String by) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidDealException(
+                    "handOverFailureReason", "Geef aan waarom de overdracht is mislukt: ook dat is een les.");
+        }
+        decide(dealId, by, Kind.HAND_OVER_FAILED, "%s mislukt: %s".formatted(route.label(), reason.strip()));
     }
 
     public void recordExperimentationEnded(String dealId, String how) {
         decide(dealId, null, Kind.EXPERIMENTATION_ENDED, how);
+    }
+
+    /** The experimentation ended early: proposed by one party, confirmed by the other, with the reason. */
+    public void recordEarlyEnd(String dealId, String reason, JointDecision joint) {
+        decisions.save(new DealDecision(
+                dealId, clock.instant(), joint, Kind.EXPERIMENTATION_ENDED, "Vroegtijdig beëindigd: " + reason));
+    }
+
+    private static String describe(ScalingDecision decision) {
+        return decision.routes().stream().map(ScalingRoute::label).collect(Collectors.joining(", ")) + ": "
+                + decision.rationale();
     }
 
     public void recordClosing(String dealId, String finalReport, String by) {

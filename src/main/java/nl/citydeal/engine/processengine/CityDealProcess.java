@@ -27,6 +27,7 @@ public final class CityDealProcess {
         public static final String SECURE_COMMITMENT = "UserTask_SecureCommitment";
         public static final String AGREE_SETUP = "UserTask_AgreeSetup";
         public static final String REVIEW_PROPOSAL = "UserTask_ReviewProposal";
+        public static final String COMMITMENT_ABANDONED = "EndEvent_CommitmentAbandoned";
 
         public static final String RECORD_SIGNING = "UserTask_RecordSigning";
         public static final String PLAN_PROMPTS = "ServiceTask_PlanPrompts";
@@ -54,11 +55,18 @@ public final class CityDealProcess {
         public static final String SCREEN_LATE_PARTICIPANT = "UserTask_ScreenLateParticipant";
         public static final String CHANGE_TERM = "UserTask_ChangeTerm";
         public static final String RESCHEDULE_PROMPTS = "ServiceTask_ReschedulePrompts";
+        public static final String CONFIRM_EARLY_END_BY_PROGRAMME_OFFICE = "UserTask_ConfirmEarlyEndByProgrammeOffice";
+        public static final String CONFIRM_EARLY_END_BY_DEAL_LEAD = "UserTask_ConfirmEarlyEndByDealLead";
         public static final String EXPERIMENTATION_ENDED_EARLY = "EndEvent_ExperimentationEndedEarly";
 
         public static final String ASSESS_OUTCOME = "UserTask_AssessOutcome";
         public static final String ADVISE_SCALING_ROUTES = "BusinessRuleTask_AdviseScalingRoutes";
+        /** The scaling decision as proposed, by the deal lead or the programme office. */
         public static final String DECIDE_SCALING_ROUTES = "UserTask_DecideScalingRoutes";
+
+        public static final String CONFIRM_SCALING_DECISION_BY_PROGRAMME_OFFICE =
+                "UserTask_ConfirmScalingDecisionByProgrammeOffice";
+        public static final String CONFIRM_SCALING_DECISION_BY_DEAL_LEAD = "UserTask_ConfirmScalingDecisionByDealLead";
         public static final String RECORD_EXTENSION = "UserTask_RecordExtension";
         public static final String REPLAN_PROMPTS = "ServiceTask_ReplanPrompts";
 
@@ -71,6 +79,7 @@ public final class CityDealProcess {
         public static final String HAND_OVER_KNOWLEDGE_NETWORK = "UserTask_HandOverKnowledgeNetwork";
         public static final String HAND_OVER_NATIONAL_ROLLOUT = "UserTask_HandOverNationalRollout";
         public static final String RECORD_STOP = "UserTask_RecordStop";
+        public static final String HAND_OVERS_DONE = "ExclusiveGateway_HandOversDone";
 
         public static final String SHARE_LESSONS = "UserTask_ShareLessons";
         public static final String CLOSE_DEAL = "UserTask_CloseDeal";
@@ -106,6 +115,10 @@ public final class CityDealProcess {
         public static final String SETUP = "setup";
         public static final String REVIEW_DECISION = "reviewDecision";
         public static final String REVIEW_REMARKS = "reviewRemarks";
+        /** Set at commitment securing and at signing: the deal is abandoned there, for the reason given. */
+        public static final String ABANDON_DEAL = "abandonDeal";
+
+        public static final String ABANDON_REASON = "abandonReason";
 
         public static final String SIGNED_ON = "signedOn";
         public static final String ENDS_ON = "endsOn";
@@ -130,6 +143,7 @@ public final class CityDealProcess {
         public static final String MID_TERM_REVIEW_HELD = "midTermReviewHeld";
         public static final String PART_ONE_GATE_PASSED = "partOneGatePassed";
         public static final String EXPERIMENT_ACTION = "experimentAction";
+        public static final String EARLY_END_REASON = "earlyEndReason";
         /** Input parameter of a prompt's user task and of the service task that raises it: the prompt's kind. */
         public static final String PROMPT_KIND = "promptKind";
 
@@ -141,6 +155,20 @@ public final class CityDealProcess {
         public static final String PARTIES_WANT_TO_CONTINUE = "partiesWantToContinue";
         public static final String SCALING_ADVICE = "scalingAdvice";
         public static final String SCALING_DECISION_RATIONALE = "scalingDecisionRationale";
+
+        /** A joint decision (scaling decision, early end): who proposed it, in which role, and when. */
+        public static final String PROPOSED_BY = "proposedBy";
+        /** {@code DEAL_LEAD} or {@code PROGRAMME_OFFICE} ({@link nl.citydeal.engine.deal.DecisionParty}). */
+        public static final String PROPOSED_BY_ROLE = "proposedByRole";
+
+        public static final String PROPOSED_AT = "proposedAt";
+        /** The other party's answer to a proposal: {@code CONFIRM} or {@code REFUSE}. */
+        public static final String CONFIRMATION = "confirmation";
+
+        public static final String CONFIRMATION_REMARKS = "confirmationRemarks";
+
+        public static final String EXTENSION_REFUSED = "extensionRefused";
+        public static final String EXTENSION_REFUSAL_REASON = "extensionRefusalReason";
         /** The result of the business rule task's decision, which the engine hands its end listener. */
         public static final String DECISION_RESULT = "decisionResult";
 
@@ -158,6 +186,12 @@ public final class CityDealProcess {
         public static final String HAND_OVER_AGREEMENTS = "handOverAgreements";
         public static final String KNOWLEDGE_PRODUCTS = "knowledgeProducts";
         public static final String STOP_REASON = "stopReason";
+        /** Set on a hand-over task's form: this hand-over failed, for the reason given. */
+        public static final String HAND_OVER_FAILED = "handOverFailed";
+
+        public static final String HAND_OVER_FAILURE_REASON = "handOverFailureReason";
+        /** Whether any hand-over of the routes chosen failed: then the routes end back at the scaling decision. */
+        public static final String ANY_HAND_OVER_FAILED = "anyHandOverFailed";
 
         public static final String POSITIVE_LESSONS = "positiveLessons";
         public static final String NEGATIVE_LESSONS = "negativeLessons";

@@ -86,9 +86,12 @@ class OverdueAgreementTest {
 
     @BeforeEach
     void dealLead() {
-        if (identityService.createUserQuery().userId("anna").count() == 0) {
-            identityService.saveUser(identityService.newUser("anna"));
-            identityService.createMembership("anna", Role.DEAL_LEAD.groupId());
+        for (Map.Entry<String, Role> user :
+                Map.of("anna", Role.DEAL_LEAD, "petra", Role.PROGRAMME_OFFICE).entrySet()) {
+            if (identityService.createUserQuery().userId(user.getKey()).count() == 0) {
+                identityService.saveUser(identityService.newUser(user.getKey()));
+                identityService.createMembership(user.getKey(), user.getValue().groupId());
+            }
         }
     }
 
@@ -180,32 +183,61 @@ class OverdueAgreementTest {
         }
     }
 
+    /** Ends the deal the shortest way: an early end and a stop, each proposed by the lead and confirmed by petra. */
     private void close(ProcessInstance deal) {
-        complete(deal, CONDUCT_EXPERIMENT, Map.of(EXPERIMENT_ACTION, "END_EARLY"));
-        complete(
-                deal,
-                ASSESS_OUTCOME,
-                Map.of(
-                        OUTCOME, "NOT_ACHIEVED",
-                        OWNERSHIP_SECURED, false,
-                        STRUCTURAL_FUNDING_FOUND, false,
-                        NATIONAL_RELEVANCE, false,
-                        REGULATION_IS_BARRIER, false,
-                        PARTIES_WANT_TO_CONTINUE, false));
+        as(
+                "anna",
+                () -> complete(
+                        deal,
+                        CONDUCT_EXPERIMENT,
+                        Map.of(EXPERIMENT_ACTION, "END_EARLY", EARLY_END_REASON, "Doelen bereikt")));
+        as("petra", () -> complete(deal, CONFIRM_EARLY_END_BY_PROGRAMME_OFFICE, Map.of(CONFIRMATION, "CONFIRM")));
+        as(
+                "anna",
+                () -> complete(
+                        deal,
+                        ASSESS_OUTCOME,
+                        Map.of(
+                                OUTCOME, "NOT_ACHIEVED",
+                                OWNERSHIP_SECURED, false,
+                                STRUCTURAL_FUNDING_FOUND, false,
+                                NATIONAL_RELEVANCE, false,
+                                REGULATION_IS_BARRIER, false,
+                                PARTIES_WANT_TO_CONTINUE, false)));
         Map<String, Object> routes = new java.util.HashMap<>();
         for (nl.citydeal.engine.deal.ScalingRoute route : nl.citydeal.engine.deal.ScalingRoute.values()) {
             routes.put(CityDealProcess.routeVariable(route), route == nl.citydeal.engine.deal.ScalingRoute.STOP);
         }
         routes.put(SCALING_DECISION_RATIONALE, "Geen draagvlak");
-        complete(deal, DECIDE_SCALING_ROUTES, routes);
-        complete(deal, RECORD_STOP, Map.of(STOP_REASON, "Geen draagvlak"));
-        complete(deal, SHARE_LESSONS, Map.of(POSITIVE_LESSONS, "Vroeg gestart", NEGATIVE_LESSONS, "Geen eigenaar"));
-        complete(deal, CLOSE_DEAL, Map.of(FINAL_REPORT, "Eindrapport"));
+        as("anna", () -> complete(deal, DECIDE_SCALING_ROUTES, routes));
+        as(
+                "petra",
+                () -> complete(deal, CONFIRM_SCALING_DECISION_BY_PROGRAMME_OFFICE, Map.of(CONFIRMATION, "CONFIRM")));
+        as("anna", () -> complete(deal, RECORD_STOP, Map.of(STOP_REASON, "Geen draagvlak")));
+        as(
+                "anna",
+                () -> complete(
+                        deal,
+                        SHARE_LESSONS,
+                        Map.of(POSITIVE_LESSONS, "Vroeg gestart", NEGATIVE_LESSONS, "Geen eigenaar")));
+        as("petra", () -> complete(deal, CLOSE_DEAL, Map.of(FINAL_REPORT, "Eindrapport")));
         assertThat(runtimeService
                         .createProcessInstanceQuery()
                         .processInstanceId(deal.getId())
                         .count())
                 .isZero();
+    }
+
+    private void as(String userId, Runnable step) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId)
+                .toList();
+        identityService.setAuthentication(userId, groups);
+        try {
+            step.run();
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     private void complete(ProcessInstance deal, String taskKey, Map<String, Object> variables) {

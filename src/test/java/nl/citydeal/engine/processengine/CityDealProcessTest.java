@@ -9,10 +9,12 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,8 +32,12 @@ import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealDecision;
 import nl.citydeal.engine.deal.DealDecisionRepository;
+import nl.citydeal.engine.deal.DealPhase;
+import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.ReviewOutcome;
+import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.identity.Role;
+import nl.citydeal.engine.identity.TestUsers;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptStatus;
@@ -48,7 +54,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 /**
  * Every path of {@code city-deal}: preparation (approve, send back, abandon), signing, the timed prompts, one
- * and two parts, late joiners, term changes, early end, the scaling decision and each route.
+ * and two parts, late joiners, term changes, early end, the scaling decision and each route; the ways out (abandoning,
+ * a refused extension, a failed hand-over) and the joint decisions (proposed by one party, confirmed by the other).
  */
 @CityDealSpringTest
 @AlsoOnPostgres
@@ -57,6 +64,10 @@ class CityDealProcessTest {
 
     static final String PROGRAMME_OFFICE = "programme-office";
     static final String LEAD = "anna";
+    /** A member of the programme office, and a second one. */
+    static final String OFFICE = "olaf";
+
+    static final String OTHER_OFFICE = "otto";
 
     @Autowired
     ProcessEngine engine;
@@ -79,6 +90,9 @@ class CityDealProcessTest {
     @Autowired
     Prompts prompts;
 
+    @Autowired
+    DealRegistry registry;
+
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
@@ -86,6 +100,8 @@ class CityDealProcessTest {
             engine.getIdentityService().saveUser(engine.getIdentityService().newUser(LEAD));
             engine.getIdentityService().createMembership(LEAD, Role.DEAL_LEAD.groupId());
         }
+        TestUsers.ensure(engine.getIdentityService(), OFFICE, "Programma-Bureau-1", Role.PROGRAMME_OFFICE);
+        TestUsers.ensure(engine.getIdentityService(), OTHER_OFFICE, "Programma-Bureau-2", Role.PROGRAMME_OFFICE);
         ClockUtil.setCurrentTime(
                 Date.from(OffsetDateTime.parse("2024-02-01T10:00+01:00").toInstant()));
     }
@@ -93,6 +109,7 @@ class CityDealProcessTest {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+        engine.getIdentityService().clearAuthentication();
     }
 
     // --- Preparation
@@ -197,7 +214,9 @@ class CityDealProcessTest {
                 withVariables(REVIEW_DECISION, "ABANDON", REVIEW_REMARKS, "Geen gedeelde opgave"));
 
         assertThat(deal).isWaitingAt(SHARE_LESSONS).hasNotPassed(RECORD_SIGNING);
-        shareLessonsAndClose(deal);
+        Assertions.assertThat(registry.get(deal.getBusinessKey()).getAbandonReason())
+                .isEqualTo("Geen gedeelde opgave");
+        shareLessonsAndClose(deal, DealPhase.ABANDONED);
     }
 
     // --- Signing
@@ -575,7 +594,7 @@ class CityDealProcessTest {
     void dealLeadEndsTheExperimentationEarly() {
         ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
 
-        complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "END_EARLY"));
+        endEarly(deal);
 
         assertThat(deal).hasPassed(EXPERIMENTATION_ENDED_EARLY).isWaitingAt(ASSESS_OUTCOME);
         Assertions.assertThat(taskService
@@ -609,9 +628,9 @@ class CityDealProcessTest {
     void closingADealSettlesEveryPrompt() {
         ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
         fire(deal, MID_TERM_REVIEW_DUE);
-        complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "END_EARLY"));
+        endEarly(deal);
         complete(task(ASSESS_OUTCOME, deal), outcome("NOT_ACHIEVED", false, false, false, false, false));
-        complete(task(DECIDE_SCALING_ROUTES, deal), routes(Map.of(ROUTE_STOP, true)));
+        decide(deal, routes(Map.of(ROUTE_STOP, true)));
         complete(task(RECORD_STOP, deal), withVariables(STOP_REASON, "Geen draagvlak"));
 
         shareLessonsAndClose(deal);
@@ -643,12 +662,12 @@ class CityDealProcessTest {
     }
 
     @Test
-    void failedDealIsAdvisedToStop() {
+    void failedDealIsAdvisedToStopAndToShareItsKnowledge() {
         ProcessInstance deal = atScalingDecision(outcome("NOT_ACHIEVED", false, false, false, false, false));
 
         Assertions.assertThat(runtimeService.getVariables(deal.getId()))
                 .containsEntry(ROUTE_STOP, true)
-                .containsEntry(ROUTE_KNOWLEDGE_NETWORK, false);
+                .containsEntry(ROUTE_KNOWLEDGE_NETWORK, true);
     }
 
     @Test
@@ -679,7 +698,7 @@ class CityDealProcessTest {
     void eachRouteHasItsOwnHandOverThenLessonsAndClosing(String route, String handOverTask) {
         ProcessInstance deal = atScalingDecision(outcome("PARTLY", true, false, false, false, false));
 
-        complete(task(DECIDE_SCALING_ROUTES, deal), routes(Map.of(route, true)));
+        decide(deal, routes(Map.of(route, true)));
 
         assertThat(deal).isWaitingAt(handOverTask);
         assertThat(task(handOverTask, deal)).isAssignedTo(LEAD);
@@ -692,8 +711,8 @@ class CityDealProcessTest {
     void severalRoutesAreTakenAtOnce() {
         ProcessInstance deal = atScalingDecision(outcome("ACHIEVED", true, true, true, false, false));
 
-        complete(
-                task(DECIDE_SCALING_ROUTES, deal),
+        decide(
+                deal,
                 routes(Map.of(
                         ROUTE_EMBED_IN_POLICY, true, ROUTE_NATIONAL_ROLLOUT, true, ROUTE_KNOWLEDGE_NETWORK, true)));
 
@@ -710,7 +729,7 @@ class CityDealProcessTest {
     void followUpDealStartsAsNewDealLinkedToItsPredecessor() {
         ProcessInstance deal = atScalingDecision(outcome("PARTLY", true, false, false, false, true));
 
-        complete(task(DECIDE_SCALING_ROUTES, deal), routes(Map.of(ROUTE_FOLLOW_UP_DEAL, true)));
+        decide(deal, routes(Map.of(ROUTE_FOLLOW_UP_DEAL, true)));
 
         assertThat(deal).hasPassed(START_FOLLOW_UP_DEAL).isWaitingAt(SHARE_LESSONS);
         String successorId = (String) runtimeService.getVariable(deal.getId(), SUCCESSOR_DEAL_ID);
@@ -748,7 +767,7 @@ class CityDealProcessTest {
         complete(task(HOLD_MID_TERM_REVIEW, deal), withVariables("midTermAssessment", "Op koers"));
         fire(deal, TERM_ENDED);
         complete(task(ASSESS_OUTCOME, deal), outcome("PARTLY", false, false, false, false, true));
-        complete(task(DECIDE_SCALING_ROUTES, deal), routes(Map.of(ROUTE_EXTENSION, true)));
+        decide(deal, routes(Map.of(ROUTE_EXTENSION, true)));
 
         extend(deal);
 
@@ -776,7 +795,7 @@ class CityDealProcessTest {
         complete(task(HOLD_OWNERSHIP_CONVERSATION, deal), withVariables("ownershipOutcome", "Gedeeld eigenaarschap"));
         fire(deal, TERM_ENDED);
         complete(task(ASSESS_OUTCOME, deal), outcome("PARTLY", true, false, false, false, true));
-        complete(task(DECIDE_SCALING_ROUTES, deal), routes(Map.of(ROUTE_EXTENSION, true)));
+        decide(deal, routes(Map.of(ROUTE_EXTENSION, true)));
 
         extend(deal);
 
@@ -810,6 +829,366 @@ class CityDealProcessTest {
                 .processInstanceId(deal.getId())
                 .dueBefore(Date.from(now))
                 .list();
+    }
+
+    // --- Ways out and joint decisions (#16)
+
+    @Test
+    void dealLeadAbandonsTheDealWhileSecuringCommitmentAndItStillSharesLessons() {
+        ProcessInstance deal = register();
+        screen(deal, "Gemeente Zwolle", true, false);
+
+        as(
+                LEAD,
+                () -> complete(
+                        task(SECURE_COMMITMENT, deal),
+                        withVariables(
+                                RESOURCES_COMMITTED,
+                                false,
+                                ABANDON_DEAL,
+                                true,
+                                ABANDON_REASON,
+                                "Geen wethouder wil tekenen")));
+
+        assertThat(deal)
+                .hasPassed(COMMITMENT_ABANDONED)
+                .isWaitingAt(SHARE_LESSONS)
+                .hasNotPassed(REVIEW_PROPOSAL, RECORD_SIGNING);
+        Assertions.assertThat(registry.get(deal.getBusinessKey()))
+                .extracting(d -> d.getAbandonedIn(), d -> d.getAbandonReason())
+                .containsExactly(DealPhase.PREPARATION, "Geen wethouder wil tekenen");
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.ABANDONED))
+                .singleElement()
+                .satisfies(d -> {
+                    Assertions.assertThat(d.getDecidedBy()).isEqualTo(LEAD);
+                    Assertions.assertThat(d.getSummary()).contains("Voorbereiding", "Geen wethouder wil tekenen");
+                });
+        shareLessonsAndClose(deal, DealPhase.ABANDONED);
+    }
+
+    @Test
+    void abandoningWithoutAReasonIsRefusedAndChangesNothing() {
+        ProcessInstance deal = register();
+        screen(deal, "Gemeente Zwolle", true, false);
+        Task commitment = task(SECURE_COMMITMENT, deal);
+
+        assertThatThrownBy(() -> taskService.complete(
+                        commitment.getId(), withVariables(RESOURCES_COMMITTED, false, ABANDON_DEAL, true)))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("waarom de deal wordt afgeblazen");
+
+        assertThat(deal).isWaitingAt(SECURE_COMMITMENT);
+        Assertions.assertThat(registry.get(deal.getBusinessKey()).isAbandoned()).isFalse();
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.ABANDONED)).isEmpty();
+    }
+
+    @Test
+    void programmeOfficeAbandonsADealThatIsNotSignedAndItStillSharesLessons() {
+        ProcessInstance deal = prepared("ONE_PART");
+
+        as(
+                OFFICE,
+                () -> complete(
+                        task(RECORD_SIGNING, deal),
+                        withVariables(
+                                ABANDON_DEAL, true, ABANDON_REASON, "Ministerie trekt zich terug voor ondertekening")));
+
+        assertThat(deal).isWaitingAt(SHARE_LESSONS).hasNotPassed(PLAN_PROMPTS);
+        Assertions.assertThat(registry.get(deal.getBusinessKey()))
+                .extracting(d -> d.getAbandonedIn(), d -> d.getSignedOn())
+                .containsExactly(DealPhase.SIGNING, null);
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.ABANDONED))
+                .singleElement()
+                .extracting(DealDecision::getDecidedBy)
+                .isEqualTo(OFFICE);
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.SIGNED)).isEmpty();
+        shareLessonsAndClose(deal, DealPhase.ABANDONED);
+    }
+
+    @Test
+    void dealLeadProposesTheScalingDecisionAndTheProgrammeOfficeConfirmsItWithBothNames() {
+        ProcessInstance deal = atScalingDecision(outcome("ACHIEVED", true, true, false, false, false));
+        Task proposal = task(DECIDE_SCALING_ROUTES, deal);
+
+        as(LEAD, () -> complete(proposal, routes(Map.of(ROUTE_EMBED_IN_POLICY, true))));
+
+        assertThat(deal).isWaitingAt(CONFIRM_SCALING_DECISION_BY_PROGRAMME_OFFICE);
+        assertThat(task(CONFIRM_SCALING_DECISION_BY_PROGRAMME_OFFICE, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
+        Assertions.assertThat(registry.get(deal.getBusinessKey()).getRoutes()).isEmpty();
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.SCALING_DECIDED))
+                .isEmpty();
+
+        Task confirmation = task(CONFIRM_SCALING_DECISION_BY_PROGRAMME_OFFICE, deal);
+        as(OFFICE, () -> complete(confirmation, withVariables(CONFIRMATION, "CONFIRM")));
+
+        assertThat(deal).isWaitingAt(HAND_OVER_EMBED_IN_POLICY);
+        Assertions.assertThat(registry.get(deal.getBusinessKey()).getRoutes())
+                .containsExactly(ScalingRoute.EMBED_IN_POLICY);
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.SCALING_DECIDED))
+                .singleElement()
+                .satisfies(d -> {
+                    Assertions.assertThat(d.getProposedBy()).isEqualTo(LEAD);
+                    Assertions.assertThat(d.getProposedAt()).isNotNull();
+                    Assertions.assertThat(d.getDecidedBy()).isEqualTo(OFFICE);
+                    Assertions.assertThat(d.getDecidedAt()).isAfterOrEqualTo(d.getProposedAt());
+                });
+    }
+
+    @Test
+    void aDealLeadCannotConfirmTheirOwnScalingDecisionEvenAsAMemberOfTheProgrammeOffice() {
+        ProcessInstance deal = atScalingDecision(outcome("ACHIEVED", true, true, false, false, false));
+        Task proposal = task(DECIDE_SCALING_ROUTES, deal);
+        as(LEAD, () -> complete(proposal, routes(Map.of(ROUTE_EMBED_IN_POLICY, true))));
+        Task confirmation = task(CONFIRM_SCALING_DECISION_BY_PROGRAMME_OFFICE, deal);
+
+        // the lead's session carries the programme office's group, so the engine lets them work on the task
+        engine.getIdentityService().setAuthentication(LEAD, List.of(Role.PROGRAMME_OFFICE.groupId()));
+        try {
+            assertThatThrownBy(() -> taskService.complete(confirmation.getId(), withVariables(CONFIRMATION, "CONFIRM")))
+                    .isInstanceOf(BadUserRequestException.class)
+                    .hasMessageContaining("eigen voorstel");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        assertThat(deal).isWaitingAt(CONFIRM_SCALING_DECISION_BY_PROGRAMME_OFFICE);
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.SCALING_DECIDED))
+                .isEmpty();
+    }
+
+    @Test
+    void programmeOfficeProposesAndOnlyTheDealLeadOfTheDealConfirms() {
+        ProcessInstance deal = atScalingDecision(outcome("NOT_ACHIEVED", false, false, false, false, false));
+        Task proposal = task(DECIDE_SCALING_ROUTES, deal);
+
+        as(OFFICE, () -> complete(proposal, routes(Map.of(ROUTE_STOP, true, ROUTE_KNOWLEDGE_NETWORK, true))));
+
+        assertThat(deal).isWaitingAt(CONFIRM_SCALING_DECISION_BY_DEAL_LEAD);
+        Task confirmation = task(CONFIRM_SCALING_DECISION_BY_DEAL_LEAD, deal);
+        assertThat(confirmation).isAssignedTo(LEAD);
+        as(
+                OFFICE,
+                () -> assertThatThrownBy(() -> complete(confirmation, withVariables(CONFIRMATION, "CONFIRM")))
+                        .isInstanceOf(BadUserRequestException.class)
+                        .hasMessageContaining("eigen voorstel"));
+        as(
+                OTHER_OFFICE,
+                () -> assertThatThrownBy(() -> complete(confirmation, withVariables(CONFIRMATION, "CONFIRM")))
+                        .isInstanceOf(BadUserRequestException.class)
+                        .hasMessageContaining("bevestigd door de dealtrekker"));
+        assertThat(deal).isWaitingAt(CONFIRM_SCALING_DECISION_BY_DEAL_LEAD);
+
+        as(LEAD, () -> complete(confirmation, withVariables(CONFIRMATION, "CONFIRM")));
+
+        assertThat(deal).isWaitingAt(RECORD_STOP, HAND_OVER_KNOWLEDGE_NETWORK);
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.SCALING_DECIDED))
+                .singleElement()
+                .extracting(DealDecision::getProposedBy, DealDecision::getDecidedBy)
+                .containsExactly(OFFICE, LEAD);
+    }
+
+    @Test
+    void refusedScalingDecisionGoesBackToTheProposerWithTheRemarks() {
+        ProcessInstance deal = atScalingDecision(outcome("PARTLY", true, false, false, false, true));
+        Task proposal = task(DECIDE_SCALING_ROUTES, deal);
+        as(LEAD, () -> complete(proposal, routes(Map.of(ROUTE_MERGE, true))));
+        Task confirmation = task(CONFIRM_SCALING_DECISION_BY_PROGRAMME_OFFICE, deal);
+
+        as(
+                OFFICE,
+                () -> assertThatThrownBy(() -> complete(confirmation, withVariables(CONFIRMATION, "REFUSE")))
+                        .isInstanceOf(BadUserRequestException.class)
+                        .hasMessageContaining("waarom"));
+        as(
+                OFFICE,
+                () -> complete(
+                        confirmation,
+                        withVariables(
+                                CONFIRMATION,
+                                "REFUSE",
+                                CONFIRMATION_REMARKS,
+                                "Partijen willen door: een vervolgdeal")));
+
+        assertThat(deal).isWaitingAt(DECIDE_SCALING_ROUTES);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), CONFIRMATION_REMARKS))
+                .isEqualTo("Partijen willen door: een vervolgdeal");
+        Assertions.assertThat(registry.get(deal.getBusinessKey()).getRoutes()).isEmpty();
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.SCALING_DECISION_REFUSED))
+                .singleElement()
+                .extracting(DealDecision::getProposedBy, DealDecision::getDecidedBy, DealDecision::getSummary)
+                .containsExactly(LEAD, OFFICE, "Teruggestuurd: Partijen willen door: een vervolgdeal");
+
+        decide(deal, routes(Map.of(ROUTE_FOLLOW_UP_DEAL, true)));
+        assertThat(deal).hasPassed(START_FOLLOW_UP_DEAL).isWaitingAt(SHARE_LESSONS);
+        Assertions.assertThat(runtimeService.getVariables(deal.getId())).doesNotContainKey(CONFIRMATION_REMARKS);
+    }
+
+    @Test
+    void earlyEndNeedsAReasonAndIsRefusedByTheProgrammeOfficeSoTheExperimentRunsOn() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+        Task experiment = task(CONDUCT_EXPERIMENT, deal);
+
+        as(
+                LEAD,
+                () -> assertThatThrownBy(() -> complete(experiment, withVariables(EXPERIMENT_ACTION, "END_EARLY")))
+                        .isInstanceOf(BadUserRequestException.class)
+                        .hasMessageContaining("waarom de experimenteerfase"));
+        as(
+                LEAD,
+                () -> complete(
+                        experiment,
+                        withVariables(EXPERIMENT_ACTION, "END_EARLY", EARLY_END_REASON, "Geen draagvlak meer")));
+
+        assertThat(deal)
+                .isWaitingAt(CONFIRM_EARLY_END_BY_PROGRAMME_OFFICE, HOLD_OWNERSHIP_CONVERSATION)
+                .hasNotPassed(EXPERIMENTATION_ENDED_EARLY);
+        Task confirmation = task(CONFIRM_EARLY_END_BY_PROGRAMME_OFFICE, deal);
+        as(
+                OFFICE,
+                () -> complete(
+                        confirmation,
+                        withVariables(
+                                CONFIRMATION, "REFUSE", CONFIRMATION_REMARKS, "Eerst de tussenbalans afwachten")));
+
+        assertThat(deal).isWaitingAt(CONDUCT_EXPERIMENT).hasNotPassed(EXPERIMENTATION_ENDED_EARLY);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), PHASE)).isEqualTo("EXPERIMENTATION");
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.EARLY_END_REFUSED))
+                .singleElement()
+                .extracting(DealDecision::getProposedBy, DealDecision::getDecidedBy)
+                .containsExactly(LEAD, OFFICE);
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.EXPERIMENTATION_ENDED))
+                .isEmpty();
+    }
+
+    @Test
+    void programmeOfficeProposesAnEarlyEndAndTheDealLeadConfirmsIt() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+        Task experiment = task(CONDUCT_EXPERIMENT, deal);
+
+        as(
+                OFFICE,
+                () -> complete(
+                        experiment,
+                        withVariables(EXPERIMENT_ACTION, "END_EARLY", EARLY_END_REASON, "Doelen zijn bereikt")));
+
+        Task confirmation = task(CONFIRM_EARLY_END_BY_DEAL_LEAD, deal);
+        assertThat(confirmation).isAssignedTo(LEAD);
+        as(
+                OTHER_OFFICE,
+                () -> assertThatThrownBy(() -> complete(confirmation, withVariables(CONFIRMATION, "CONFIRM")))
+                        .isInstanceOf(BadUserRequestException.class)
+                        .hasMessageContaining("bevestigd door de dealtrekker"));
+        as(LEAD, () -> complete(confirmation, withVariables(CONFIRMATION, "CONFIRM")));
+
+        assertThat(deal).hasPassed(EXPERIMENTATION_ENDED_EARLY).isWaitingAt(ASSESS_OUTCOME);
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.EXPERIMENTATION_ENDED))
+                .singleElement()
+                .extracting(DealDecision::getProposedBy, DealDecision::getDecidedBy, DealDecision::getSummary)
+                .containsExactly(OFFICE, LEAD, "Vroegtijdig beëindigd: Doelen zijn bereikt");
+    }
+
+    @Test
+    void refusedExtensionGoesBackToTheScalingDecisionAndTheTermStays() {
+        ProcessInstance deal = atScalingDecision(outcome("PARTLY", false, false, false, false, true));
+        decide(deal, routes(Map.of(ROUTE_EXTENSION, true)));
+        Task extension = task(RECORD_EXTENSION, deal);
+
+        as(
+                OFFICE,
+                () -> assertThatThrownBy(() -> complete(extension, withVariables(EXTENSION_REFUSED, true)))
+                        .isInstanceOf(BadUserRequestException.class)
+                        .hasMessageContaining("verlenging niet doorgaat"));
+        as(
+                OFFICE,
+                () -> complete(
+                        extension,
+                        withVariables(
+                                EXTENSION_REFUSED, true, EXTENSION_REFUSAL_REASON, "Geen ministerie tekent bij")));
+
+        assertThat(deal).isWaitingAt(DECIDE_SCALING_ROUTES).hasNotPassed(REPLAN_PROMPTS);
+        Assertions.assertThat(registry.get(deal.getBusinessKey()).getEndsOn()).hasToString("2027-03-01");
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.EXTENSION_REFUSED))
+                .singleElement()
+                .extracting(DealDecision::getDecidedBy, DealDecision::getSummary)
+                .containsExactly(OFFICE, "Verlenging geweigerd: Geen ministerie tekent bij");
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.TERM_CHANGED)).isEmpty();
+
+        decide(deal, routes(Map.of(ROUTE_STOP, true)));
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), EXTENSION_REFUSED))
+                .isEqualTo(false);
+        complete(task(RECORD_STOP, deal), withVariables(STOP_REASON, "Geen vervolg mogelijk"));
+        shareLessonsAndClose(deal);
+    }
+
+    @ParameterizedTest(name = "{0} can fail")
+    @CsvSource({
+        "routeEmbedInPolicy, UserTask_HandOverEmbedInPolicy, EMBED_IN_POLICY",
+        "routeChangeRegulation, UserTask_HandOverRegulationChange, CHANGE_REGULATION",
+        "routeOtherDealForm, UserTask_HandOverOtherDealForm, OTHER_DEAL_FORM",
+        "routeMerge, UserTask_HandOverMerge, MERGE",
+        "routeKnowledgeNetwork, UserTask_HandOverKnowledgeNetwork, KNOWLEDGE_NETWORK",
+        "routeNationalRollout, UserTask_HandOverNationalRollout, NATIONAL_ROLLOUT"
+    })
+    void eachHandOverCanReportThatItFailedAndTheDealGoesBackToTheDecision(
+            String route, String handOverTask, ScalingRoute scalingRoute) {
+        ProcessInstance deal = atScalingDecision(outcome("PARTLY", true, false, false, false, false));
+        decide(deal, routes(Map.of(route, true)));
+        Task handOver = task(handOverTask, deal);
+
+        assertThatThrownBy(() -> taskService.complete(handOver.getId(), withVariables(HAND_OVER_FAILED, true)))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("waarom de overdracht is mislukt");
+        as(
+                LEAD,
+                () -> complete(
+                        handOver,
+                        withVariables(HAND_OVER_FAILED, true, HAND_OVER_FAILURE_REASON, "Niemand neemt het over")));
+
+        assertThat(deal)
+                .hasPassed(HAND_OVERS_DONE)
+                .isWaitingAt(DECIDE_SCALING_ROUTES)
+                .isNotWaitingAt(SHARE_LESSONS);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), PHASE)).isEqualTo("SCALING_DECISION");
+        Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.HAND_OVER_FAILED))
+                .singleElement()
+                .extracting(DealDecision::getSummary)
+                .isEqualTo(scalingRoute.label() + " mislukt: Niemand neemt het over");
+
+        decide(deal, routes(Map.of(ROUTE_STOP, true)));
+        complete(task(RECORD_STOP, deal), withVariables(STOP_REASON, "Geen eigenaar gevonden"));
+        shareLessonsAndClose(deal);
+    }
+
+    @Test
+    void failedHandOverLetsTheOtherHandOversFinishThenTheDecisionIsTakenAgain() {
+        ProcessInstance deal = atScalingDecision(outcome("ACHIEVED", true, true, true, false, false));
+        decide(
+                deal,
+                routes(Map.of(
+                        ROUTE_EMBED_IN_POLICY, true, ROUTE_NATIONAL_ROLLOUT, true, ROUTE_KNOWLEDGE_NETWORK, true)));
+
+        complete(
+                task(HAND_OVER_EMBED_IN_POLICY, deal),
+                withVariables(HAND_OVER_FAILED, true, HAND_OVER_FAILURE_REASON, "Beleid is net herzien"));
+
+        assertThat(deal)
+                .isWaitingAt(HAND_OVER_NATIONAL_ROLLOUT, HAND_OVER_KNOWLEDGE_NETWORK)
+                .isNotWaitingAt(DECIDE_SCALING_ROUTES);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), HAND_OVER_FAILED))
+                .isEqualTo(false);
+        complete(task(HAND_OVER_NATIONAL_ROLLOUT, deal), withVariables(HAND_OVER_AGREEMENTS, "Uitrol via het CCV"));
+        assertThat(deal).isWaitingAt(HAND_OVER_KNOWLEDGE_NETWORK).isNotWaitingAt(DECIDE_SCALING_ROUTES);
+        complete(task(HAND_OVER_KNOWLEDGE_NETWORK, deal), withVariables(KNOWLEDGE_PRODUCTS, "Handreiking"));
+
+        assertThat(deal).isWaitingAt(DECIDE_SCALING_ROUTES);
+        Assertions.assertThat(taskService
+                        .createTaskQuery()
+                        .processInstanceId(deal.getId())
+                        .count())
+                .isEqualTo(1);
+        decide(deal, routes(Map.of(ROUTE_CHANGE_REGULATION, true)));
+        complete(task(HAND_OVER_REGULATION_CHANGE, deal), withVariables(HAND_OVER_AGREEMENTS, "Agenda van BZK"));
+        shareLessonsAndClose(deal);
     }
 
     // --- the steps of a deal, as its users take them
@@ -884,12 +1263,16 @@ class CityDealProcessTest {
 
     ProcessInstance atScalingDecision(Map<String, Object> outcome) {
         ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
-        complete(task(CONDUCT_EXPERIMENT, deal), withVariables(EXPERIMENT_ACTION, "END_EARLY"));
+        endEarly(deal);
         complete(task(ASSESS_OUTCOME, deal), outcome);
         return deal;
     }
 
     void shareLessonsAndClose(ProcessInstance deal) {
+        shareLessonsAndClose(deal, DealPhase.CLOSED);
+    }
+
+    void shareLessonsAndClose(ProcessInstance deal, DealPhase endsIn) {
         assertThat(task(SHARE_LESSONS, deal)).isAssignedTo(LEAD);
         complete(
                 task(SHARE_LESSONS, deal),
@@ -907,7 +1290,48 @@ class CityDealProcessTest {
                         .variableName(PHASE)
                         .singleResult()
                         .getValue())
-                .isEqualTo("CLOSED");
+                .isEqualTo(endsIn.name());
+        Assertions.assertThat(registry.get(deal.getBusinessKey()).getPhase()).isEqualTo(endsIn);
+    }
+
+    /** Does what the user does, logged in as them (with their groups), as Tasklist and the REST API do. */
+    void as(String userId, Runnable step) {
+        IdentityService identity = engine.getIdentityService();
+        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .toList();
+        identity.setAuthentication(userId, groups);
+        try {
+            step.run();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The deal lead proposes the scaling decision and the programme office confirms it. */
+    void decide(ProcessInstance deal, Map<String, Object> routes) {
+        Task proposal = task(DECIDE_SCALING_ROUTES, deal);
+        as(LEAD, () -> complete(proposal, routes));
+        Task confirmation = task(CONFIRM_SCALING_DECISION_BY_PROGRAMME_OFFICE, deal);
+        as(OFFICE, () -> complete(confirmation, withVariables(CONFIRMATION, "CONFIRM")));
+    }
+
+    /** The deal lead proposes to end the experimentation early and the programme office confirms it. */
+    void endEarly(ProcessInstance deal) {
+        Task experiment = task(CONDUCT_EXPERIMENT, deal);
+        as(
+                LEAD,
+                () -> complete(
+                        experiment,
+                        withVariables(EXPERIMENT_ACTION, "END_EARLY", EARLY_END_REASON, "Doelen al bereikt")));
+        Task confirmation = task(CONFIRM_EARLY_END_BY_PROGRAMME_OFFICE, deal);
+        as(OFFICE, () -> complete(confirmation, withVariables(CONFIRMATION, "CONFIRM")));
+    }
+
+    List<DealDecision> decisionsOf(ProcessInstance deal, DealDecision.Kind kind) {
+        return decisions.findByDealIdOrderByDecidedAtAscIdAsc(deal.getBusinessKey()).stream()
+                .filter(decision -> decision.getKind() == kind)
+                .toList();
     }
 
     static Map<String, Object> outcome(

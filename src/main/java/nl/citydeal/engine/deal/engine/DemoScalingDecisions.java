@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.ScalingRoute;
+import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.processengine.CityDealProcess;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
@@ -26,7 +28,9 @@ import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 /**
  * In the demo, takes a few finished real deals through their scaling decision as they actually went (see
  * CITY-DEALS.md, "Scaling routes"), with hand-overs, lessons and a final report, so the portfolio shows closed
- * deals with routes and lessons. Runs after the demo deals are registered and before the job executor starts.
+ * deals with routes and lessons. The deal lead proposes each decision and the demo's programme office ({@value
+ * #PROGRAMME_OFFICE}) confirms it, as the joint decision asks. Runs after the demo deals are registered and before the
+ * job executor starts.
  */
 @Component
 @Profile("demo")
@@ -65,16 +69,25 @@ class DemoScalingDecisions implements ApplicationRunner {
                     "Zorg- en veiligheidspartners kennen elkaar nu.",
                     "Zonder structurele middelen liep de uitvoering vast."));
 
+    /** The demo user of the programme office (IdentityBootstrap's demo users) who confirms the decisions. */
+    static final String PROGRAMME_OFFICE = "petra";
+
     private static final Logger log = LoggerFactory.getLogger(DemoScalingDecisions.class);
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
+    private final IdentityService identityService;
 
-    DemoScalingDecisions(RuntimeService runtimeService, TaskService taskService, ManagementService managementService) {
+    DemoScalingDecisions(
+            RuntimeService runtimeService,
+            TaskService taskService,
+            ManagementService managementService,
+            IdentityService identityService) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
+        this.identityService = identityService;
     }
 
     @Override
@@ -110,7 +123,18 @@ class DemoScalingDecisions implements ApplicationRunner {
                         CityDealProcess.routeVariable(route), ending.routes().contains(route));
             }
             decision.put(SCALING_DECISION_RATIONALE, ending.rationale());
-            complete(deal, CityDealProcess.Activity.DECIDE_SCALING_ROUTES, decision);
+            String dealLead = (String) runtimeService.getVariable(deal.getId(), DEAL_LEAD);
+            as(
+                    dealLead,
+                    Role.DEAL_LEAD,
+                    () -> complete(deal, CityDealProcess.Activity.DECIDE_SCALING_ROUTES, decision));
+            as(
+                    PROGRAMME_OFFICE,
+                    Role.PROGRAMME_OFFICE,
+                    () -> complete(
+                            deal,
+                            CityDealProcess.Activity.CONFIRM_SCALING_DECISION_BY_PROGRAMME_OFFICE,
+                            Map.of(CONFIRMATION, "CONFIRM")));
             for (Task handOver : taskService
                     .createTaskQuery()
                     .processInstanceId(deal.getId())
@@ -154,6 +178,16 @@ class DemoScalingDecisions implements ApplicationRunner {
                         .taskDefinitionKey(CityDealProcess.Activity.ASSESS_OUTCOME)
                         .count()
                 == 1;
+    }
+
+    /** A step of a joint decision, taken as the user of that role would take it in Tasklist. */
+    private void as(String userId, Role role, Runnable step) {
+        identityService.setAuthentication(userId, List.of(role.groupId()));
+        try {
+            step.run();
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 
     private void complete(ProcessInstance deal, String activity, Map<String, Object> variables) {

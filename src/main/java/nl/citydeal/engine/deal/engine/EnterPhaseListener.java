@@ -36,15 +36,25 @@ class EnterPhaseListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         String dealId = execution.getProcessBusinessKey();
-        execution.setVariable(CityDealProcess.Variable.PHASE, phase.name());
-        execution.setVariable(CityDealProcess.Variable.PHASE_LABEL, (phase.ordinal() + 1) + ". " + phase.label());
-        dealRegistry.enterPhase(dealId, phase);
+        DealPhase entered = dealRegistry.enterPhase(dealId, phase);
+        execution.setVariable(CityDealProcess.Variable.PHASE, entered.name());
+        execution.setVariable(CityDealProcess.Variable.PHASE_LABEL, (entered.ordinal() + 1) + ". " + entered.label());
         if (phase == DealPhase.EXPERIMENTATION) {
-            for (String flag : EXPERIMENTATION_FLAGS) {
-                if (!execution.hasVariable(flag)) {
-                    execution.setVariable(flag, false);
-                }
-            }
+            EXPERIMENTATION_FLAGS.forEach(flag -> setUnlessThere(execution, flag));
+        }
+        // read by gateways before the step that sets them has run in every version of a deal (a running deal moved
+        // onto this model): absent means no
+        if (phase == DealPhase.PREPARATION) {
+            setUnlessThere(execution, CityDealProcess.Variable.ABANDON_DEAL);
+        }
+        if (phase == DealPhase.SCALING_ROUTES) {
+            setUnlessThere(execution, CityDealProcess.Variable.ANY_HAND_OVER_FAILED);
+        }
+    }
+
+    private static void setUnlessThere(DelegateExecution execution, String flag) {
+        if (!execution.hasVariable(flag)) {
+            execution.setVariable(flag, false);
         }
     }
 }

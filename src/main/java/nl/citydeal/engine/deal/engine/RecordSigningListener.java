@@ -29,7 +29,8 @@ class RecordSigningListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
+        if (execution.isCanceled() || ProcessValues.flag(execution, ABANDON_DEAL)) {
+            // a deal abandoned instead of signed has no term (recordAbandonmentListener records it)
             return;
         }
         try {

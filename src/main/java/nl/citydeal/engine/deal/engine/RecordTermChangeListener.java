@@ -31,7 +31,8 @@ class RecordTermChangeListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        if (execution.isCanceled()) {
+        if (execution.isCanceled() || ProcessValues.flag(execution, EXTENSION_REFUSED)) {
+            // a refused extension changes no term (recordExtensionRefusalListener records it)
             return;
         }
         try {

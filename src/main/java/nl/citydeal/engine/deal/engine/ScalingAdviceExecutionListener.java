@@ -9,16 +9,23 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.AdvisedRoute;
+import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.processengine.CityDealProcess;
 
 /**
  * Turns the result of the {@code scaling-route-advice} decision into what the decision form shows: a readable
  * advice, and the advised routes pre-ticked when they can be taken together (the deal lead and the programme
- * office still decide).
+ * office still decide). The advice is kept with the deal, so its page shows it beside the decision.
  */
 @Component
 class ScalingAdviceExecutionListener implements ExecutionListener {
+
+    private final DealRegistry dealRegistry;
+
+    ScalingAdviceExecutionListener(DealRegistry dealRegistry) {
+        this.dealRegistry = dealRegistry;
+    }
 
     @Override
     public void notify(DelegateExecution execution) {
@@ -33,5 +40,6 @@ class ScalingAdviceExecutionListener implements ExecutionListener {
             execution.setVariable(CityDealProcess.routeVariable(route), preTicked.contains(route));
         }
         execution.setVariable(CityDealProcess.Variable.SCALING_ADVICE, AdvisedRoute.describe(advice));
+        dealRegistry.recordAdvice(execution.getProcessBusinessKey(), advice);
     }
 }

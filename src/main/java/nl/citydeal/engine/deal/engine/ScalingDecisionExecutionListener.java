@@ -16,8 +16,11 @@ import nl.citydeal.engine.processengine.CurrentUser;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 /**
- * Records the scaling decision in the registry, and refuses one without a route, without a rationale, or with routes that exclude each other
- * (HTTP 400 through the REST API, a message on the form in Tasklist; nothing is saved).
+ * Records a scaling decision one party took alone, and refuses one without a route, without a rationale, or with
+ * routes that exclude each other (HTTP 400 through the REST API, a message on the form in Tasklist; nothing is
+ * saved). Bound by process versions before the decision became joint, so that their running deals still
+ * decide; the current model proposes ({@link ProposeScalingDecisionListener}) and confirms
+ * ({@link ConfirmScalingDecisionListener}).
  */
 @Component
 class ScalingDecisionExecutionListener implements ExecutionListener {
@@ -33,18 +36,23 @@ class ScalingDecisionExecutionListener implements ExecutionListener {
         if (execution.isCanceled()) {
             return;
         }
+        try {
+            dealRegistry.recordScalingDecision(
+                    execution.getProcessBusinessKey(), decision(execution), CurrentUser.id(execution));
+        } catch (InvalidDealException e) {
+            throw ProcessValues.badInput(e);
+        }
+    }
+
+    /** The decision as its form sent it: the route boxes ticked and the rationale; refused when invalid. */
+    static ScalingDecision decision(DelegateExecution execution) {
         Set<ScalingRoute> routes = EnumSet.noneOf(ScalingRoute.class);
         for (ScalingRoute route : ScalingRoute.values()) {
             if (ProcessValues.flag(execution, CityDealProcess.routeVariable(route))) {
                 routes.add(route);
             }
         }
-        try {
-            ScalingDecision decision = new ScalingDecision(
-                    routes, ProcessValues.text(execution, CityDealProcess.Variable.SCALING_DECISION_RATIONALE));
-            dealRegistry.recordScalingDecision(execution.getProcessBusinessKey(), decision, CurrentUser.id(execution));
-        } catch (InvalidDealException e) {
-            throw ProcessValues.badInput(e);
-        }
+        return new ScalingDecision(
+                routes, ProcessValues.text(execution, CityDealProcess.Variable.SCALING_DECISION_RATIONALE));
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import nl.citydeal.engine.deal.AdvisedRoute;
 import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealDecision;
 import nl.citydeal.engine.deal.DealPhase;
@@ -29,6 +30,9 @@ record DealResponse(
         DealPhase phase,
         String phaseLabel,
         Set<ScalingRoute> routes,
+        List<AdvisedRoute> advisedRoutes,
+        DealPhase abandonedIn,
+        String abandonReason,
         String predecessorId,
         String successorId,
         Instant registeredAt,
@@ -55,6 +59,9 @@ record DealResponse(
                 deal.getPhase(),
                 deal.getPhase().label(),
                 deal.getRoutes(),
+                deal.getAdvisedRoutes(),
+                deal.getAbandonedIn(),
+                deal.getAbandonReason(),
                 deal.getPredecessorId(),
                 deal.getSuccessorId(),
                 deal.getRegisteredAt(),
@@ -86,9 +93,22 @@ record DealResponse(
         }
     }
 
-    record DecisionResponse(Instant decidedAt, String decidedBy, DealDecision.Kind kind, String summary) {
+    /** One decision; a joint one also says who proposed it and when ({@code decidedBy} confirmed or refused it). */
+    record DecisionResponse(
+            Instant decidedAt,
+            String decidedBy,
+            DealDecision.Kind kind,
+            String summary,
+            String proposedBy,
+            Instant proposedAt) {
         static DecisionResponse of(DealDecision d) {
-            return new DecisionResponse(d.getDecidedAt(), d.getDecidedBy(), d.getKind(), d.getSummary());
+            return new DecisionResponse(
+                    d.getDecidedAt(),
+                    d.getDecidedBy(),
+                    d.getKind(),
+                    d.getSummary(),
+                    d.getProposedBy(),
+                    d.getProposedAt());
         }
     }
 }

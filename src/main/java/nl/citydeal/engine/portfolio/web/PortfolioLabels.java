@@ -16,16 +16,21 @@ import nl.citydeal.engine.portfolio.PortfolioDates;
 @Component
 public class PortfolioLabels {
 
-    private static final Map<DealDecision.Kind, String> DECISIONS = Map.of(
-            DealDecision.Kind.REGISTERED, "Geregistreerd",
-            DealDecision.Kind.PROPOSAL_REVIEWED, "Voorstel beoordeeld",
-            DealDecision.Kind.SIGNED, "Ondertekend",
-            DealDecision.Kind.TERM_CHANGED, "Looptijd gewijzigd",
-            DealDecision.Kind.PARTICIPANT_SCREENED, "Deelnemer gescreend",
-            DealDecision.Kind.LEAD_CHANGED, "Dealtrekker gewijzigd",
-            DealDecision.Kind.EXPERIMENTATION_ENDED, "Experimenteerfase beëindigd",
-            DealDecision.Kind.SCALING_DECIDED, "Opschalingsbesluit",
-            DealDecision.Kind.CLOSED, "Afgesloten");
+    private static final Map<DealDecision.Kind, String> DECISIONS = Map.ofEntries(
+            Map.entry(DealDecision.Kind.REGISTERED, "Geregistreerd"),
+            Map.entry(DealDecision.Kind.PROPOSAL_REVIEWED, "Voorstel beoordeeld"),
+            Map.entry(DealDecision.Kind.SIGNED, "Ondertekend"),
+            Map.entry(DealDecision.Kind.TERM_CHANGED, "Looptijd gewijzigd"),
+            Map.entry(DealDecision.Kind.PARTICIPANT_SCREENED, "Deelnemer gescreend"),
+            Map.entry(DealDecision.Kind.LEAD_CHANGED, "Dealtrekker gewijzigd"),
+            Map.entry(DealDecision.Kind.EXPERIMENTATION_ENDED, "Experimenteerfase beëindigd"),
+            Map.entry(DealDecision.Kind.SCALING_DECIDED, "Opschalingsbesluit"),
+            Map.entry(DealDecision.Kind.CLOSED, "Afgesloten"),
+            Map.entry(DealDecision.Kind.ABANDONED, "Afgeblazen"),
+            Map.entry(DealDecision.Kind.SCALING_DECISION_REFUSED, "Opschalingsbesluit teruggestuurd"),
+            Map.entry(DealDecision.Kind.EARLY_END_REFUSED, "Vroegtijdig einde teruggestuurd"),
+            Map.entry(DealDecision.Kind.EXTENSION_REFUSED, "Verlenging geweigerd"),
+            Map.entry(DealDecision.Kind.HAND_OVER_FAILED, "Overdracht mislukt"));
 
     private static final Map<ParticipantType, String> PARTICIPANT_TYPES = Map.of(
             ParticipantType.MUNICIPALITY, "Gemeente",
@@ -66,6 +71,16 @@ public class PortfolioLabels {
                     + summary.substring(outcome.name().length());
         }
         return summary;
+    }
+
+    /** Who took the decision: one name, or for a joint decision who proposed it and who confirmed (or refused) it. */
+    public String decidedBy(DealDecision decision) {
+        String by = decision.getDecidedBy() == null ? "systeem" : decision.getDecidedBy();
+        if (decision.getProposedBy() == null) {
+            return by;
+        }
+        return "voorgesteld door %s (%s), beantwoord door %s"
+                .formatted(decision.getProposedBy(), moment(decision.getProposedAt()), by);
     }
 
     public String participantType(ParticipantType type) {

@@ -36,6 +36,10 @@ class FirePromptListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
+        if (execution.isCanceled()) {
+            // the wait for the prompt ended without its timer (an early end, the end of the term): it did not fire
+            return;
+        }
         Prompt prompt = prompts.fire(execution.getProcessBusinessKey(), kind, clock.instant());
         Long promptId = prompt.getId();
         beforeCommit(() -> notifications.promptFired(promptId));

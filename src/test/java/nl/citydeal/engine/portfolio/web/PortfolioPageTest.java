@@ -3,9 +3,13 @@ package nl.citydeal.engine.portfolio.web;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +63,15 @@ class PortfolioPageTest {
 
     @Autowired
     Prompts promptLog;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService managementService;
 
     String theme;
 
@@ -257,6 +270,46 @@ class PortfolioPageTest {
                 .andExpect(jsonPath("$.running").value(true))
                 .andExpect(jsonPath("$.activeActivityIds").value(hasItem("UserTask_ConductExperiment")))
                 .andExpect(jsonPath("$.completedActivityIds").value(hasItem("StartEvent_DealRegistered")));
+    }
+
+    @Test
+    void theDealPageShowsTheRouteAdviceBesideTheDecision() throws Exception {
+        LocalDate signed = LocalDate.now().minusYears(4);
+        String id = register("Deal met advies", "anna", signed, signed.plusYears(3));
+        String instance = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .singleResult()
+                .getId();
+        managementService.executeJob(managementService
+                .createJobQuery()
+                .processInstanceId(instance)
+                .activityId("BoundaryEvent_TermEnded")
+                .singleResult()
+                .getId());
+        taskService.complete(
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(instance)
+                        .taskDefinitionKey("UserTask_AssessOutcome")
+                        .singleResult()
+                        .getId(),
+                Map.of(
+                        "outcome", "NOT_ACHIEVED",
+                        "ownershipSecured", false,
+                        "structuralFundingFound", false,
+                        "nationalRelevance", false,
+                        "regulationIsBarrier", true,
+                        "partiesWantToContinue", false));
+
+        mvc.perform(get("/deals/" + id).with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Geadviseerde routes")))
+                .andExpect(content().string(containsString("Wijziging van wet, regelgeving of financieringsmodel")))
+                .andExpect(content().string(containsString("Regelgeving staat opschaling in de weg")))
+                .andExpect(content().string(containsString("Kennis, tools en handboek borgen, ook wat niet werkte")))
+                .andExpect(content().string(containsString("Stoppen en lessen delen")));
+        assertThat(registry.get(id).getAdvisedRoutes()).hasSize(3);
     }
 
     @Test
