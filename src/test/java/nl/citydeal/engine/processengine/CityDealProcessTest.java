@@ -122,7 +122,15 @@ class CityDealProcessTest {
         complete(task(SECURE_COMMITMENT, deal), withVariables(RESOURCES_COMMITTED, false));
 
         assertThat(deal).isWaitingAt(SECURE_COMMITMENT);
-        complete(task(SECURE_COMMITMENT, deal), withVariables(RESOURCES_COMMITTED, true));
+        complete(
+                task(SECURE_COMMITMENT, deal),
+                withVariables(
+                        RESOURCES_COMMITTED,
+                        true,
+                        RESOURCES_DESCRIPTION,
+                        "Gemeenten 0,5 fte elk",
+                        EXECUTION_FUNDING_VIEW,
+                        "Rijksbijdrage 2 mln"));
         assertThat(deal).isWaitingAt(AGREE_SETUP);
     }
 
@@ -171,7 +179,7 @@ class CityDealProcessTest {
                 .extracting(DealDecision::getOutcome, DealDecision::getSummary)
                 .containsExactly(
                         Assertions.tuple(ReviewOutcome.SEND_BACK, "SEND_BACK: Middelen voor uitvoering onduidelijk"),
-                        Assertions.tuple(ReviewOutcome.APPROVE, "APPROVE: Middelen voor uitvoering onduidelijk"));
+                        Assertions.tuple(ReviewOutcome.APPROVE, "APPROVE"));
         Assertions.assertThat(decisions.findByDealIdOrderByDecidedAtAscIdAsc(dealId))
                 .filteredOn(decision -> decision.getKind() != DealDecision.Kind.PROPOSAL_REVIEWED)
                 .allSatisfy(
@@ -370,7 +378,9 @@ class CityDealProcessTest {
 
         complete(task(COMPLETE_PART_ONE, deal), withVariables("partOneGoals", "Drie meetbare doelen"));
         assertThat(task(PASS_PART_ONE_GATE, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
-        complete(task(PASS_PART_ONE_GATE, deal), withVariables(PART_ONE_GATE_PASSED, false));
+        complete(
+                task(PASS_PART_ONE_GATE, deal),
+                withVariables(PART_ONE_GATE_PASSED, false, PART_ONE_GATE_REMARKS, "Doelen nog niet meetbaar"));
         assertThat(deal).isWaitingAt(COMPLETE_PART_ONE);
 
         complete(task(COMPLETE_PART_ONE, deal), withVariables("partOneGoals", "Drie meetbare, realistische doelen"));
@@ -668,7 +678,9 @@ class CityDealProcessTest {
                         true,
                         "commitmentDescription",
                         "Wethouders van vijf gemeenten",
-                        "executionFundingView",
+                        RESOURCES_DESCRIPTION,
+                        "Gemeenten 0,5 fte elk",
+                        EXECUTION_FUNDING_VIEW,
                         "Rijksbijdrage 2 mln"));
         complete(
                 task(AGREE_SETUP, deal),
