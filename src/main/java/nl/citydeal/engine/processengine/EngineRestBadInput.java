@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
  * 403 of such a cause) is answered as
  * Camunda answers it. Registered ahead of Camunda's mapper for the same exception (a lower priority wins a tie in
  * Jersey): on the engine REST API's resource configuration, and, because the webapps' engine API is a Jersey
- * application of Camunda's own that no Spring customizer reaches, as a provider Jersey adds to the applications of
- * this servlet context ({@value ServerProperties#PROVIDER_CLASSNAMES}).
+ * application of Camunda's own that no Spring customizer reaches, as a provider Jersey adds to the applications it
+ * builds from an application class in this servlet context (the attribute {@value ServerProperties#PROVIDER_CLASSNAMES};
+ * also the webapps' own plugin APIs, where the same rule holds).
  */
 @Component
 class EngineRestBadInput implements ResourceConfigCustomizer, ServletContextInitializer {
@@ -45,9 +46,11 @@ class EngineRestBadInput implements ResourceConfigCustomizer, ServletContextInit
 
     @Override
     public void onStartup(ServletContext servletContext) {
-        String providers = servletContext.getInitParameter(ServerProperties.PROVIDER_CLASSNAMES);
+        // Jersey reads the servlet context's attributes as properties of the applications it builds from an
+        // Application class (the webapps' APIs), not of a resource configuration handed to it (/engine-rest)
+        Object providers = servletContext.getAttribute(ServerProperties.PROVIDER_CLASSNAMES);
         String mapper = BadInputMapper.class.getName();
-        servletContext.setInitParameter(
+        servletContext.setAttribute(
                 ServerProperties.PROVIDER_CLASSNAMES, providers == null ? mapper : providers + "," + mapper);
     }
 
