@@ -1,7 +1,7 @@
 /*
  * City Deal Engine: when the server refuses a task form or the start form (bad input answers 400 with a Dutch
- * message, e.g. "De looptijd moet minstens 6 maanden zijn"), Tasklist shows that message next to the form, right
- * above its buttons, instead of as a notification at the top of the page (which the start form's window hides and
+ * message, e.g. "De looptijd moet minstens 6 maanden zijn"), Tasklist shows that message next to the form, at
+ * its foot by the buttons, instead of as a notification (which the start form's window hides and
  * which covers the task's buttons). Tasklist reports both refusals through its Notifications service with the status
  * COMPLETE_ERROR or PROCESS_START_ERROR; this module takes those over while a form is on screen and leaves every
  * other notification alone. A form that Tasklist does not send because a field is still invalid gets a Dutch line
@@ -39,8 +39,7 @@ function showNextToForm(message) {
     box = document.createElement('div');
     box.className = BOX_CLASS + ' alert alert-danger';
     box.setAttribute('role', 'alert');
-    const actions = form.querySelector('.form-actions, .form-buttons');
-    form.insertBefore(box, actions && actions.parentNode === form ? actions : null);
+    form.appendChild(box);
     form.addEventListener('input', () => box.remove(), { once: true });
     form.addEventListener('change', () => box.remove(), { once: true });
   }
