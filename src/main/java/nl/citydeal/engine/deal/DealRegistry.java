@@ -55,21 +55,7 @@ public class DealRegistry {
      * imported: it starts in the phase its dates imply and its past prompts fire at once.
      */
     public Deal register(NewDeal request, String registeredBy) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (request.dealLead() != null && !request.dealLead().isBlank() && !dealLeads.isDealLead(request.dealLead())) {
-            errors.put("dealLead", "'%s' is geen dealtrekker.".formatted(request.dealLead()));
-        }
-        Term term = null;
-        if (request.signedOn() != null || request.endsOn() != null) {
-            try {
-                term = new Term(request.signedOn(), request.endsOn());
-            } catch (InvalidDealException e) {
-                errors.put(e.field(), e.getMessage());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        Term term = checkRegistration(request.dealLead(), request.signedOn(), request.endsOn());
         Deal deal = new Deal(
                 UUID.randomUUID().toString(),
                 request.name(),
@@ -116,6 +102,31 @@ public class DealRegistry {
                         : "Deal geregistreerd");
         processes.start(deal);
         return deal;
+    }
+
+    /**
+     * What registering a deal checks, whichever way it comes in ({@code POST /api/deals}, Tasklist's start form, the
+     * engine REST API): a deal lead that is one, and a term (when either date is given) that ends after it starts and
+     * lasts 6 months to 6 years. A broken rule is an {@link InvalidInputException} with a Dutch message per field
+     * ({@code dealLead}, {@code signedOn}, {@code endsOn}); the term, or none without dates, otherwise.
+     */
+    public Term checkRegistration(String dealLead, LocalDate signedOn, LocalDate endsOn) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (dealLead != null && !dealLead.isBlank() && !dealLeads.isDealLead(dealLead)) {
+            errors.put("dealLead", "'%s' is geen dealtrekker.".formatted(dealLead));
+        }
+        Term term = null;
+        if (signedOn != null || endsOn != null) {
+            try {
+                term = new Term(signedOn, endsOn);
+            } catch (InvalidDealException e) {
+                errors.put(e.field(), e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return term;
     }
 
     /** A deal started from Tasklist's start form gets its registry entry from the process. */
@@ -247,9 +258,15 @@ public class DealRegistry {
         get(dealId).agreeSetup(setup);
     }
 
+    /** Sending back or abandoning without remarks is refused with a Dutch message and records nothing. */
     public void recordReview(String dealId, ReviewOutcome outcome, String remarks, String by) {
+        if (outcome.needsRemarks() && (remarks == null || remarks.isBlank())) {
+            throw new InvalidDealException(
+                    "reviewRemarks",
+                    "Geef bij terugsturen of afblazen opmerkingen: wat ontbreekt er, of waarom stopt de deal?");
+        }
         if (outcome == ReviewOutcome.ABANDON) {
-            get(dealId).abandon(remarks == null || remarks.isBlank() ? "Voorstel afgeblazen" : remarks.strip());
+            get(dealId).abandon(remarks.strip());
         }
         decisions.save(new DealDecision(
                 dealId,

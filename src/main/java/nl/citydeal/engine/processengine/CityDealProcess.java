@@ -97,6 +97,10 @@ public final class CityDealProcess {
         public static final String DEAL_LEAD = "dealLead";
         public static final String PROGRAMME_OFFICE_CONTACT = "programmeOfficeContact";
         public static final String AMBITION = "ambition";
+        /** The start form's planned dates: checked as a term, as {@code POST /api/deals} checks its dates. */
+        public static final String PLANNED_SIGNING_DATE = "plannedSigningDate";
+
+        public static final String PLANNED_END_DATE = "plannedEndDate";
         public static final String PHASE = "phase";
         /** The phase as Tasklist shows and sorts it: "3. Experimenteerfase". */
         public static final String PHASE_LABEL = "phaseLabel";
@@ -112,6 +116,8 @@ public final class CityDealProcess {
         public static final String PARTICIPANTS_ACCEPTED = "participantsAccepted";
 
         public static final String RESOURCES_COMMITTED = "resourcesCommitted";
+        public static final String RESOURCES_DESCRIPTION = "resourcesDescription";
+        public static final String EXECUTION_FUNDING_VIEW = "executionFundingView";
         public static final String SETUP = "setup";
         public static final String REVIEW_DECISION = "reviewDecision";
         public static final String REVIEW_REMARKS = "reviewRemarks";
@@ -142,6 +148,7 @@ public final class CityDealProcess {
         public static final String SCALING_PLAN_DELIVERED = "scalingPlanDelivered";
         public static final String MID_TERM_REVIEW_HELD = "midTermReviewHeld";
         public static final String PART_ONE_GATE_PASSED = "partOneGatePassed";
+        public static final String PART_ONE_GATE_REMARKS = "partOneGateRemarks";
         public static final String EXPERIMENT_ACTION = "experimentAction";
         public static final String EARLY_END_REASON = "earlyEndReason";
         /** Input parameter of a prompt's user task and of the service task that raises it: the prompt's kind. */
@@ -192,6 +199,19 @@ public final class CityDealProcess {
         public static final String HAND_OVER_FAILURE_REASON = "handOverFailureReason";
         /** Whether any hand-over of the routes chosen failed: then the routes end back at the scaling decision. */
         public static final String ANY_HAND_OVER_FAILED = "anyHandOverFailed";
+
+        /*
+         * The hand-overs of routes taken together ask for the same fields; each task keeps them local and hands them
+         * on under its route's name, so one hand-over does not overwrite another's answers.
+         */
+        public static final String EMBED_IN_POLICY_RECEIVING_ORGANISATION = "embedInPolicyReceivingOrganisation";
+        public static final String EMBED_IN_POLICY_HAND_OVER_AGREEMENTS = "embedInPolicyHandOverAgreements";
+        public static final String MERGE_RECEIVING_ORGANISATION = "mergeReceivingOrganisation";
+        public static final String MERGE_HAND_OVER_AGREEMENTS = "mergeHandOverAgreements";
+        public static final String NATIONAL_ROLLOUT_RECEIVING_ORGANISATION = "nationalRolloutReceivingOrganisation";
+        public static final String NATIONAL_ROLLOUT_HAND_OVER_AGREEMENTS = "nationalRolloutHandOverAgreements";
+        public static final String OTHER_DEAL_FORM_HAND_OVER_AGREEMENTS = "otherDealFormHandOverAgreements";
+        public static final String KNOWLEDGE_NETWORK_RECEIVING_ORGANISATION = "knowledgeNetworkReceivingOrganisation";
 
         public static final String POSITIVE_LESSONS = "positiveLessons";
         public static final String NEGATIVE_LESSONS = "negativeLessons";

@@ -1,5 +1,7 @@
 package nl.citydeal.engine.processengine;
 
+import jakarta.annotation.Priority;
+import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -11,20 +13,28 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.stereotype.Component;
 
 /**
- * Bad input stays a 400 in the engine REST API. Some of its resources (starting a process, completing a task)
- * wrap whatever the engine throws in a 500, also the Dutch message a listener or the form-field check gives for
- * what the user entered ("'nobody' is geen dealtrekker."). Such an answer, whose cause is a
- * {@link BadUserRequestException} or a form field's validation error, becomes the 400 that the same error gets
- * elsewhere in the API, with the cause's own message and in the API's own error format; every other error is
- * answered as Camunda answers it. Registered ahead of Camunda's mapper for the same exception (a lower priority
- * wins a tie in Jersey).
+ * Bad input stays a 400, with its Dutch message as the whole message, in the engine REST API ({@code /engine-rest})
+ * and in the webapps' copy of it that Tasklist calls ({@code /camunda/api/engine}). Their resources for starting a
+ * process and completing or submitting a task wrap what the engine throws in an error of their own, with an English
+ * prefix ("Cannot submit task form &lt;id&gt;: ...") and, for anything but Camunda's own form-field errors, as a 500,
+ * also the Dutch message a listener or the form-field check gives for what the user entered ("'nobody' is geen
+ * dealtrekker."). Such an answer, whose cause is a {@link BadUserRequestException} or a form field's validation error,
+ * becomes a 400 with that cause's own message and in the API's own error format; every other error (also a 404 or
+ * 403 of such a cause) is answered as
+ * Camunda answers it. Registered ahead of Camunda's mapper for the same exception (a lower priority wins a tie in
+ * Jersey): on the engine REST API's resource configuration, and, because the webapps' engine API is a Jersey
+ * application of Camunda's own that no Spring customizer reaches, as a provider Jersey adds to the applications it
+ * builds from an application class in this servlet context (the attribute {@value ServerProperties#PROVIDER_CLASSNAMES};
+ * also the webapps' own plugin APIs, where the same rule holds).
  */
 @Component
-class EngineRestBadInput implements ResourceConfigCustomizer {
+class EngineRestBadInput implements ResourceConfigCustomizer, ServletContextInitializer {
 
     /** Camunda's own mappers have Jersey's default priority, 5000. */
     static final int PRIORITY = 100;
@@ -34,22 +44,49 @@ class EngineRestBadInput implements ResourceConfigCustomizer {
         config.register(BadInputMapper.class, PRIORITY);
     }
 
+    @Override
+    public void onStartup(ServletContext servletContext) {
+        // Jersey reads the servlet context's attributes as properties of the applications it builds from an
+        // Application class (the webapps' APIs), not of a resource configuration handed to it (/engine-rest)
+        Object providers = servletContext.getAttribute(ServerProperties.PROVIDER_CLASSNAMES);
+        String mapper = BadInputMapper.class.getName();
+        servletContext.setAttribute(
+                ServerProperties.PROVIDER_CLASSNAMES, providers == null ? mapper : providers + "," + mapper);
+    }
+
+    @Priority(PRIORITY)
     static final class BadInputMapper implements ExceptionMapper<RestException> {
 
         private final RestExceptionHandler camunda = new RestExceptionHandler();
 
         @Override
         public Response toResponse(RestException exception) {
-            Throwable cause = exception.getCause();
-            if (exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR
-                    && (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException)) {
-                ExceptionDto error = ExceptionHandlerHelper.getInstance().fromException(cause);
-                return Response.status(Response.Status.BAD_REQUEST)
-                        .entity(error)
-                        .type(MediaType.APPLICATION_JSON_TYPE)
-                        .build();
+            Response.Status status = exception.getStatus();
+            Throwable badInput =
+                    status == Response.Status.INTERNAL_SERVER_ERROR || status == Response.Status.BAD_REQUEST
+                            ? badInput(exception)
+                            : null;
+            if (badInput == null) {
+                return camunda.toResponse(exception);
             }
-            return camunda.toResponse(exception);
+            ExceptionDto error = ExceptionHandlerHelper.getInstance().fromException(badInput);
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(error)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+
+        /** The first cause that is bad input, or none. */
+        private static Throwable badInput(RestException exception) {
+            for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof BadUserRequestException || cause instanceof FormFieldValidationException) {
+                    return cause;
+                }
+                if (cause.getCause() == cause) {
+                    return null;
+                }
+            }
+            return null;
         }
     }
 }

@@ -138,6 +138,8 @@ public class AdminTestSupport {
                         true,
                         "commitmentDescription",
                         "Wethouders van vijf gemeenten",
+                        "resourcesDescription",
+                        "Gemeenten 0,5 fte elk",
                         "executionFundingView",
                         "Rijksbijdrage 2 mln"));
         complete(

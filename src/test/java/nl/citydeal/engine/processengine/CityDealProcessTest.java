@@ -147,7 +147,15 @@ class CityDealProcessTest {
         complete(task(SECURE_COMMITMENT, deal), withVariables(RESOURCES_COMMITTED, false));
 
         assertThat(deal).isWaitingAt(SECURE_COMMITMENT);
-        complete(task(SECURE_COMMITMENT, deal), withVariables(RESOURCES_COMMITTED, true));
+        complete(
+                task(SECURE_COMMITMENT, deal),
+                withVariables(
+                        RESOURCES_COMMITTED,
+                        true,
+                        RESOURCES_DESCRIPTION,
+                        "Gemeenten 0,5 fte elk",
+                        EXECUTION_FUNDING_VIEW,
+                        "Rijksbijdrage 2 mln"));
         assertThat(deal).isWaitingAt(AGREE_SETUP);
     }
 
@@ -196,7 +204,7 @@ class CityDealProcessTest {
                 .extracting(DealDecision::getOutcome, DealDecision::getSummary)
                 .containsExactly(
                         Assertions.tuple(ReviewOutcome.SEND_BACK, "SEND_BACK: Middelen voor uitvoering onduidelijk"),
-                        Assertions.tuple(ReviewOutcome.APPROVE, "APPROVE: Middelen voor uitvoering onduidelijk"));
+                        Assertions.tuple(ReviewOutcome.APPROVE, "APPROVE"));
         Assertions.assertThat(decisions.findByDealIdOrderByDecidedAtAscIdAsc(dealId))
                 .filteredOn(decision -> decision.getKind() != DealDecision.Kind.PROPOSAL_REVIEWED)
                 .allSatisfy(
@@ -485,7 +493,9 @@ class CityDealProcessTest {
 
         complete(task(COMPLETE_PART_ONE, deal), withVariables("partOneGoals", "Drie meetbare doelen"));
         assertThat(task(PASS_PART_ONE_GATE, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
-        complete(task(PASS_PART_ONE_GATE, deal), withVariables(PART_ONE_GATE_PASSED, false));
+        complete(
+                task(PASS_PART_ONE_GATE, deal),
+                withVariables(PART_ONE_GATE_PASSED, false, PART_ONE_GATE_REMARKS, "Doelen nog niet meetbaar"));
         assertThat(deal).isWaitingAt(COMPLETE_PART_ONE);
 
         complete(task(COMPLETE_PART_ONE, deal), withVariables("partOneGoals", "Drie meetbare, realistische doelen"));
@@ -1020,7 +1030,9 @@ class CityDealProcessTest {
 
         decide(deal, routes(Map.of(ROUTE_FOLLOW_UP_DEAL, true)));
         assertThat(deal).hasPassed(START_FOLLOW_UP_DEAL).isWaitingAt(SHARE_LESSONS);
-        Assertions.assertThat(runtimeService.getVariables(deal.getId())).doesNotContainKey(CONFIRMATION_REMARKS);
+        Assertions.assertThat(runtimeService.getVariable(deal.getId(), CONFIRMATION_REMARKS))
+                .as("the remarks of the refusal are gone once the decision is confirmed")
+                .isNull();
     }
 
     @Test
@@ -1174,7 +1186,9 @@ class CityDealProcessTest {
         assertThat(deal)
                 .isWaitingAt(HAND_OVER_NATIONAL_ROLLOUT, HAND_OVER_KNOWLEDGE_NETWORK)
                 .isNotWaitingAt(DECIDE_SCALING_ROUTES);
-        Assertions.assertThat(runtimeService.getVariable(deal.getId(), HAND_OVER_FAILED))
+        Assertions.assertThat(taskService.getVariable(
+                        task(HAND_OVER_NATIONAL_ROLLOUT, deal).getId(), HAND_OVER_FAILED))
+                .as("the failure of one hand-over is not the answer of the next")
                 .isEqualTo(false);
         complete(task(HAND_OVER_NATIONAL_ROLLOUT, deal), withVariables(HAND_OVER_AGREEMENTS, "Uitrol via het CCV"));
         assertThat(deal).isWaitingAt(HAND_OVER_KNOWLEDGE_NETWORK).isNotWaitingAt(DECIDE_SCALING_ROUTES);
@@ -1233,7 +1247,9 @@ class CityDealProcessTest {
                         true,
                         "commitmentDescription",
                         "Wethouders van vijf gemeenten",
-                        "executionFundingView",
+                        RESOURCES_DESCRIPTION,
+                        "Gemeenten 0,5 fte elk",
+                        EXECUTION_FUNDING_VIEW,
                         "Rijksbijdrage 2 mln"));
         complete(
                 task(AGREE_SETUP, deal),

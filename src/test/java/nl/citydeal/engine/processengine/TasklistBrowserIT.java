@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tasklist as the deal lead and the programme office use it, in headless Chromium on the demo portfolio: Dutch,
  * only the lead's own tasks in "Mijn taken", listed by due date; a prompt task's Camunda Form filled in and
- * completed; the programme office's escalation filter.
+ * completed; the programme office's escalation filter; a start form the server refuses shows its Dutch message next
+ * to the form.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -151,6 +152,36 @@ class TasklistBrowserIT {
                 .doesNotContain("Mijn taken");
         escalations.click();
         screenshot("tasklist-escalations.png");
+    }
+
+    @Test
+    void aRefusedStartFormShowsTheDutchMessageNextToTheFormNotAsANotification() throws Exception {
+        logIn("petra");
+        waitFor(By.xpath("//a[contains(normalize-space(.),'Proces starten')]")).click();
+        waitFor(
+                        By.xpath(
+                                "//*[contains(@class,'modal-content')]//ul[contains(@class,'processes')]//a[contains(.,'City Deal')]"))
+                .click();
+        waitFor(By.cssSelector(".modal-content .fjs-container input"));
+        field("Naam van de City Deal").sendKeys("City Deal Zonder Trekker");
+        field("Thema").sendKeys("wonen");
+        field("Trekkende organisatie").sendKeys("Gemeente Proef");
+        field("Dealtrekker (gebruikersnaam)").sendKeys("nobody");
+        field("Ambitie").sendKeys("Een gedeelde opgave");
+        waitFor(By.cssSelector(".modal-footer button.btn-primary")).click();
+
+        WebElement refusal = waitFor(By.cssSelector(".modal-content [cam-tasklist-form] .cde-form-error"));
+        assertThat(refusal.getText()).isEqualTo("'nobody' is geen dealtrekker.");
+        assertThat(browser.findElements(By.cssSelector(".notifications .alert")))
+                .isEmpty();
+        screenshot("tasklist-start-form-refused.png");
+    }
+
+    /** The input of the form-js field with this label. */
+    private WebElement field(String label) {
+        WebElement labelElement =
+                waitFor(By.xpath("//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']"));
+        return browser.findElement(By.id(labelElement.getAttribute("for")));
     }
 
     private void logIn(String user) {

@@ -7,10 +7,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
-import nl.citydeal.engine.deal.DealLeads;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.identity.DealAccess;
 import nl.citydeal.engine.processengine.ProcessValues;
+import nl.citydeal.engine.system.InvalidInputException;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 
@@ -18,8 +18,8 @@ import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
  * Gives every new deal its id (the process instance's business key), its registry entry (for a deal started
  * from Tasklist's start form), its lead access to it, and the flags the
  * prompts and gates read, so that a deal started from Tasklist's start form is complete too. A deal that is not
- * in the registry yet (started from Tasklist or the engine REST API, not through {@code POST /api/deals}) needs a
- * deal lead as the registry demands one: otherwise the start is refused with the registry's Dutch message (400
+ * in the registry yet (started from Tasklist or the engine REST API, not through {@code POST /api/deals}) is checked
+ * as that endpoint checks a deal (a deal lead that is one, planned dates that make a valid term): otherwise the start is refused with the registry's Dutch message (400
  * through the engine REST API's {@code submit-form} and {@code start}, see {@code processengine.EngineRestBadInput}; shown on the
  * start form in Tasklist) and nothing is registered, started or granted.
  */
@@ -28,12 +28,10 @@ class DealStartExecutionListener implements ExecutionListener {
 
     private final DealAccess dealAccess;
     private final DealRegistry dealRegistry;
-    private final DealLeads dealLeads;
 
-    public DealStartExecutionListener(DealAccess dealAccess, DealRegistry dealRegistry, DealLeads dealLeads) {
+    public DealStartExecutionListener(DealAccess dealAccess, DealRegistry dealRegistry) {
         this.dealAccess = dealAccess;
         this.dealRegistry = dealRegistry;
-        this.dealLeads = dealLeads;
     }
 
     @Override
@@ -44,7 +42,7 @@ class DealStartExecutionListener implements ExecutionListener {
             execution.setProcessBusinessKey(dealId);
         }
         if (!dealRegistry.exists(dealId)) {
-            checkDealLead(ProcessValues.text(execution, DEAL_LEAD));
+            checkRegistration(execution);
         }
         execution.setVariable(DEAL_ID, dealId);
         dealRegistry.ensureRegistered(
@@ -62,13 +60,26 @@ class DealStartExecutionListener implements ExecutionListener {
         }
     }
 
-    /** A form field's error: Tasklist shows it on the start form, the engine REST API answers it with 400. */
-    private void checkDealLead(String dealLead) {
+    /**
+     * What {@code POST /api/deals} checks ({@link DealRegistry#checkRegistration}): the deal lead, and the planned
+     * dates as a term. Each broken rule is a form field's error: Tasklist shows it on the start form, the engine REST
+     * API answers it with 400.
+     */
+    private void checkRegistration(DelegateExecution execution) {
+        String dealLead = ProcessValues.text(execution, DEAL_LEAD);
         if (dealLead == null || dealLead.isBlank()) {
             throw new FormFieldValidationException(DEAL_LEAD, "Dealtrekker is verplicht.");
         }
-        if (!dealLeads.isDealLead(dealLead)) {
-            throw new FormFieldValidationException(DEAL_LEAD, "'%s' is geen dealtrekker.".formatted(dealLead));
+        try {
+            dealRegistry.checkRegistration(
+                    dealLead,
+                    ProcessValues.date(execution, PLANNED_SIGNING_DATE),
+                    ProcessValues.date(execution, PLANNED_END_DATE));
+        } catch (InvalidInputException e) {
+            String field = e.errors().containsKey("dealLead")
+                    ? DEAL_LEAD
+                    : e.errors().containsKey("signedOn") ? PLANNED_SIGNING_DATE : PLANNED_END_DATE;
+            throw new FormFieldValidationException(field, e.getMessage());
         }
     }
 }

@@ -13,7 +13,9 @@ import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 
 /**
  * Records each participant screened on added value in the registry, and counts them and those admitted. The
- * screening's own fields are cleared afterwards so the next screening starts with an empty form; the history keeps every submitted value.
+ * screening's fields are local to its task (the model's input parameters), so the next screening opens with an empty
+ * form; they are removed here too, for deals still running on a version of the model without those parameters. The
+ * history keeps every submitted value.
  * Two beans ({@link DealListenerConfiguration}): one for the screening before signing, one for late joiners.
  */
 class ParticipantScreeningTaskListener implements TaskListener {

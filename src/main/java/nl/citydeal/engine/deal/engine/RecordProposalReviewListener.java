@@ -5,12 +5,17 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.deal.ReviewOutcome;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.CurrentUser;
 import nl.citydeal.engine.processengine.ProcessValues;
 
-/** Records in the registry the programme office's review of the proposal: its outcome and remarks. */
+/**
+ * Records in the registry the programme office's review of the proposal: its outcome and remarks. A send-back or an
+ * abandonment without remarks is refused with the registry's Dutch message (400 through the REST API, shown on the
+ * form in Tasklist) and the task stays open.
+ */
 @Component
 class RecordProposalReviewListener implements ExecutionListener {
 
@@ -25,10 +30,14 @@ class RecordProposalReviewListener implements ExecutionListener {
         if (execution.isCanceled()) {
             return;
         }
-        dealRegistry.recordReview(
-                execution.getProcessBusinessKey(),
-                ReviewOutcome.valueOf(ProcessValues.text(execution, CityDealProcess.Variable.REVIEW_DECISION)),
-                ProcessValues.text(execution, CityDealProcess.Variable.REVIEW_REMARKS),
-                CurrentUser.id(execution));
+        try {
+            dealRegistry.recordReview(
+                    execution.getProcessBusinessKey(),
+                    ReviewOutcome.valueOf(ProcessValues.text(execution, CityDealProcess.Variable.REVIEW_DECISION)),
+                    ProcessValues.text(execution, CityDealProcess.Variable.REVIEW_REMARKS),
+                    CurrentUser.id(execution));
+        } catch (InvalidDealException e) {
+            throw ProcessValues.badInput(e);
+        }
     }
 }

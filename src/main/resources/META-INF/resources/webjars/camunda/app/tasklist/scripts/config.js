@@ -7,9 +7,9 @@
 import webappConfig from '../../citydeal/webapp-config.js';
 
 export default webappConfig('Takenlijst', {
-  // ES modules below app/tasklist/ (".js" is appended): the header link back to the portfolio overview, and
-  // tasks listed by due date unless the user picks another order.
-  customScripts: ['scripts/portfolio-link', 'scripts/due-date-sorting'],
+  // ES modules below app/tasklist/ (".js" is appended): the header link back to the portfolio overview, tasks
+  // listed by due date unless the user picks another order, and a refused form's message shown next to the form.
+  customScripts: ['scripts/portfolio-link', 'scripts/due-date-sorting', 'scripts/form-errors'],
 
   shortcuts: {
     claimTask: {
