@@ -800,6 +800,18 @@ class CityDealProcessTest {
     }
 
     @Test
+    void aDealStoppedInCockpitSettlesItsPrompts() {
+        ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
+        fire(deal, MID_TERM_REVIEW_DUE);
+
+        runtimeService.deleteProcessInstance(deal.getId(), "Gestopt door het programmabureau");
+
+        Assertions.assertThat(prompts.forDeal(deal.getBusinessKey()))
+                .isNotEmpty()
+                .noneMatch(Prompt::isOpen);
+    }
+
+    @Test
     void extensionDoesNotReopenTheOwnershipConversationWhenOwnershipWasSecured() {
         ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
         complete(task(HOLD_OWNERSHIP_CONVERSATION, deal), withVariables("ownershipOutcome", "Gedeeld eigenaarschap"));
