@@ -78,8 +78,8 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
         configuration.setExpressionManager(new SpringExpressionManager(applicationContext, beans));
 
         configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
-        TaskFormFields formFields =
-                new TaskFormFields(configuration::getFormService, configuration::getIdentityService);
+        TaskFormFields formFields = new TaskFormFields(
+                configuration::getFormService, configuration::getIdentityService, configuration::getTaskService);
         configuration.setTaskService(new FormBoundTaskService(formFields));
         configuration.setFormService(new FormBoundFormService(formFields));
 

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -35,10 +36,15 @@ final class TaskFormFields {
 
     private final Supplier<FormService> formService;
     private final Supplier<IdentityService> identityService;
+    private final Supplier<TaskService> taskService;
 
-    TaskFormFields(Supplier<FormService> formService, Supplier<IdentityService> identityService) {
+    TaskFormFields(
+            Supplier<FormService> formService,
+            Supplier<IdentityService> identityService,
+            Supplier<TaskService> taskService) {
         this.formService = formService;
         this.identityService = identityService;
+        this.taskService = taskService;
     }
 
     /**
@@ -64,12 +70,34 @@ final class TaskFormFields {
         if (variables == null || variables.isEmpty() || !limited()) {
             return null;
         }
+        Fields fields = fieldsOf(taskId);
         Set<String> refused = new TreeSet<>(variables.keySet());
-        refused.removeAll(fieldsOf(taskId));
-        return refused.isEmpty()
+        refused.removeAll(fields.editable());
+        refused.removeAll(fields.readOnly());
+        if (!refused.isEmpty()) {
+            return ("Bij deze taak horen alleen de velden van haar formulier; %s mag u hier niet meesturen.")
+                    .formatted(String.join(", ", refused));
+        }
+        // a form sends its read-only fields back as they are; a changed one is someone else's answer
+        Set<String> changed = new TreeSet<>();
+        for (String key : fields.readOnly()) {
+            if (variables.containsKey(key)
+                    && !same(variables.get(key), taskService.get().getVariable(taskId, key))) {
+                changed.add(key);
+            }
+        }
+        return changed.isEmpty()
                 ? null
-                : ("Bij deze taak horen alleen de velden van haar formulier; %s mag u hier " + "niet meesturen.")
-                        .formatted(String.join(", ", refused));
+                : "%s staat op dit formulier alleen ter inzage; u kunt het hier niet wijzigen."
+                        .formatted(String.join(", ", changed));
+    }
+
+    private static boolean same(Object sent, Object current) {
+        Object value = sent instanceof org.camunda.bpm.engine.variable.value.TypedValue typed ? typed.getValue() : sent;
+        boolean sentEmpty = value == null || value.toString().isEmpty();
+        boolean currentEmpty = current == null || current.toString().isEmpty();
+        return sentEmpty && currentEmpty
+                || value != null && current != null && value.toString().equals(current.toString());
     }
 
     private boolean limited() {
@@ -81,25 +109,28 @@ final class TaskFormFields {
                 || authentication.getGroupIds().stream().noneMatch(UNLIMITED_GROUPS::contains);
     }
 
-    /** The keys of the input fields of the task's Camunda Form; none when the task has no such form. */
-    private Set<String> fieldsOf(String taskId) {
-        Set<String> keys = new TreeSet<>();
+    /** The keys of the input fields of a task's Camunda Form: those one may fill in, and those shown read-only. */
+    private record Fields(Set<String> editable, Set<String> readOnly) {}
+
+    /** The fields of the task's Camunda Form; none when the task has no such form. */
+    private Fields fieldsOf(String taskId) {
+        Fields fields = new Fields(new TreeSet<>(), new TreeSet<>());
         InputStream form;
         try {
             form = formService.get().getDeployedTaskForm(taskId);
         } catch (BadUserRequestException e) {
             // no Camunda Form (or no such task, which completing reports itself)
-            return keys;
+            return fields;
         }
         try (InputStream in = form) {
-            collectKeys(JSON.readTree(in), keys);
+            collectKeys(JSON.readTree(in), fields);
         } catch (IOException e) {
             throw new ProcessEngineException("Het formulier van taak %s is onleesbaar.".formatted(taskId), e);
         }
-        return keys;
+        return fields;
     }
 
-    private static void collectKeys(JsonNode node, Set<String> keys) {
+    private static void collectKeys(JsonNode node, Fields fields) {
         if (node == null) {
             return;
         }
@@ -111,9 +142,9 @@ final class TaskFormFields {
             JsonNode key = component.get("key");
             String type = component.path("type").asText();
             if (key != null && key.isTextual() && !"button".equals(type)) {
-                keys.add(key.asText());
+                (component.path("readonly").asBoolean(false) ? fields.readOnly() : fields.editable()).add(key.asText());
             }
-            collectKeys(component, keys);
+            collectKeys(component, fields);
         }
     }
 }

@@ -189,6 +189,40 @@ class DealVariablesAccessTest {
     }
 
     @Test
+    void dealLeadCannotRewriteAReadOnlyFieldOfTheirFormButSendsItBackAsItIs() throws Exception {
+        String screened =
+                SCREENING.replace("\"moreParticipants\":{\"value\":true}", "\"moreParticipants\":{\"value\":false}");
+        assertThat(call(
+                                "POST",
+                                "/engine-rest/task/" + task + "/submit-form",
+                                LEAD,
+                                "{\"variables\":{" + screened + "}}")
+                        .statusCode())
+                .isEqualTo(204);
+        String commitment = nextTask().getId();
+        String answers = "\"commitmentDescription\":{\"value\":\"Wethouders\"},\"resourcesCommitted\":{\"value\":true},"
+                + "\"resourcesDescription\":{\"value\":\"1 fte\"},\"executionFundingView\":{\"value\":\"Rijk\"}";
+
+        HttpResponse<String> rewritten = call(
+                "POST",
+                "/engine-rest/task/" + commitment + "/submit-form",
+                LEAD,
+                "{\"variables\":{" + answers
+                        + ",\"reviewRemarks\":{\"value\":\"Alles prima, zei het programmabureau\"}}}");
+
+        assertThat(rewritten.statusCode()).as(rewritten.body()).isEqualTo(400);
+        assertThat(rewritten.body()).contains("reviewRemarks staat op dit formulier alleen ter inzage");
+        assertThat(taskService.createTaskQuery().taskId(commitment).count()).isEqualTo(1);
+
+        HttpResponse<String> asItIs = call(
+                "POST",
+                "/engine-rest/task/" + commitment + "/submit-form",
+                LEAD,
+                "{\"variables\":{" + answers + ",\"reviewRemarks\":{\"value\":null}}}");
+        assertThat(asItIs.statusCode()).as(asItIs.body()).isEqualTo(204);
+    }
+
+    @Test
     void anAssigneesUpdateGrantFromBeforeIsNarrowedToTaskWorkOnStart() throws Exception {
         Authorization grant = authorizationService
                 .createAuthorizationQuery()
