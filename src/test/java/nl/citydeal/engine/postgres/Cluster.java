@@ -111,8 +111,8 @@ final class Cluster {
     /**
      * Every prompt that fired has its mail, every mail in the outbox was sent, and the SMTP server received each of
      * them: exactly once, or (after a crash) at most {@code resentAtMost} of them twice, with the same Message-ID.
-     * A mail to the deal lead for the ownership conversation and the scaling exploration, one to the programme
-     * office's mailbox for the mid-term review.
+     * A mail to the deal lead for the ownership conversation, the scaling exploration and the answerability review,
+     * one to the programme office's mailbox for the mid-term review.
      */
     static void assertEveryMailSent(Connection db, GreenMail smtp, int deals, int resentAtMost) throws SQLException {
         assertThat(count(
@@ -120,7 +120,7 @@ final class Cluster {
                         "select count(*) from notification where kind = 'PROMPT' and recipient_user = ?",
                         DEAL_LEAD))
                 .as("prompt mails to the deal lead")
-                .isEqualTo(2L * deals);
+                .isEqualTo(3L * deals);
         assertThat(count(
                         db,
                         "select count(*) from notification where kind = 'PROMPT' and recipient_email = ?",
