@@ -39,10 +39,18 @@ public class Dossier {
         for (CompletedStep.Answer answer : step.answers()) {
             String text = answer.field().text(answer.value());
             if (text != null) {
-                fields.add(new DossierField(answer.field().key(), answer.field().label(), text));
+                fields.add(new DossierField(
+                        answer.field().key(), cut(answer.field().label(), 1000), cut(text, MAX_ANSWER)));
             }
         }
         return entries.save(new DossierEntry(step, clock.instant(), fields));
+    }
+
+    /** The longest answer kept (the forms allow 4000 characters); a longer one is cut, marked by an ellipsis. */
+    static final int MAX_ANSWER = 10000;
+
+    static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** The deal's completed steps, oldest first. */

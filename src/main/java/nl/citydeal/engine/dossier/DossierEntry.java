@@ -56,9 +56,9 @@ public class DossierEntry {
         this.processInstanceId = step.processInstanceId();
         this.taskId = step.taskId();
         this.activityId = step.activityId();
-        this.taskName = step.taskName();
+        this.taskName = Dossier.cut(step.taskName(), 255);
         this.phase = step.phase();
-        this.lesson = step.lesson();
+        this.lesson = Dossier.cut(step.lesson(), 4000);
         this.completedBy = step.completedBy();
         this.completedAt = completedAt;
         this.fields = new ArrayList<>(fields);
