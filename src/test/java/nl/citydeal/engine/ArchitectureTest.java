@@ -26,7 +26,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     /** The feature packages; each may have an {@code engine} subpackage with its engine glue. */
-    static final List<String> FEATURES = List.of("deal", "prompt", "portfolio", "lesson", "admin");
+    static final List<String> FEATURES = List.of("deal", "prompt", "portfolio", "lesson", "admin", "dossier");
 
     private static final String ENGINE_GLUE = "nl.citydeal.engine.*.engine..";
     private static final String PROCESS_ENGINE = "nl.citydeal.engine.processengine..";
@@ -57,6 +57,7 @@ class ArchitectureTest {
                     "nl.citydeal.engine.portfolio..",
                     "nl.citydeal.engine.lesson..",
                     "nl.citydeal.engine.admin..",
+                    "nl.citydeal.engine.dossier..",
                     "nl.citydeal.engine.system..")
             .and()
             .resideOutsideOfPackage(ENGINE_GLUE)
@@ -99,6 +100,7 @@ class ArchitectureTest {
                     "nl.citydeal.engine.portfolio..",
                     "nl.citydeal.engine.lesson..",
                     "nl.citydeal.engine.admin..",
+                    "nl.citydeal.engine.dossier..",
                     "nl.citydeal.engine.identity..",
                     "nl.citydeal.engine.processengine..",
                     "nl.citydeal.engine.system..")

@@ -129,9 +129,13 @@ public class DealRegistry {
         return term;
     }
 
-    /** A deal started from Tasklist's start form gets its registry entry from the process. */
+    /**
+     * A deal started from Tasklist's start form gets its registry entry from the process, registered by whoever
+     * started it ({@code registeredBy}; null when no one was logged in).
+     */
     public void ensureRegistered(
             String dealId,
+            String registeredBy,
             String name,
             String theme,
             String leadOrganisation,
@@ -155,7 +159,7 @@ public class DealRegistry {
             deal.follows(predecessorId);
         }
         deals.save(deal);
-        decide(dealId, null, Kind.REGISTERED, "Deal geregistreerd via de takenlijst");
+        decide(dealId, registeredBy, Kind.REGISTERED, "Deal geregistreerd via de takenlijst");
     }
 
     @Transactional(readOnly = true)

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * In the demo profile, fills an empty registry with the real Dutch City Deals of {@code demo/city-deals-nl.csv},
  * shifted in time so the portfolio shows every phase: deals whose term has started are imported as running deals
  * (their past prompts fire at once and show as overdue), those whose term has ended wait for their scaling
- * decision, and those not yet signed start in preparation. The demo deal leads take turns.
+ * decision, and those not yet signed start in preparation. The demo deal leads take turns; the programme office
+ * (petra) registers them.
  */
 @Component
 @Profile("demo")
@@ -73,7 +74,7 @@ class DemoDeals implements ApplicationRunner {
                             signed ? "Stcrt. " + signedOn.getYear() + ", demo" : null,
                             List.of(),
                             null),
-                    "demo");
+                    "petra");
         }
         log.info("Registered {} demo deals from the real Dutch City Deals, dates moved {} ahead", deals.size(), SHIFT);
     }

@@ -16,6 +16,7 @@ import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealDecision;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.Participant;
+import nl.citydeal.engine.dossier.Dossier.PhaseSteps;
 import nl.citydeal.engine.lesson.Lesson;
 import nl.citydeal.engine.lesson.Lessons;
 import nl.citydeal.engine.prompt.Prompt;
@@ -24,7 +25,10 @@ import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.system.NotFoundException;
 
-/** Everything about one deal for its page: term and prompts on a timeline, participants, decisions, lessons, readiness. */
+/**
+ * Everything about one deal for its page: term and prompts on a timeline, participants, decisions, lessons, readiness,
+ * and the completed steps with their forms' answers per phase.
+ */
 @Service
 @Transactional(readOnly = true)
 public class DealDossier {
@@ -33,14 +37,21 @@ public class DealDossier {
     private final Prompts promptLog;
     private final Lessons lessons;
     private final ScalingReadiness readiness;
+    private final nl.citydeal.engine.dossier.Dossier steps;
     private final Clock clock;
 
     public DealDossier(
-            DealRegistry registry, Prompts promptLog, Lessons lessons, ScalingReadiness readiness, Clock clock) {
+            DealRegistry registry,
+            Prompts promptLog,
+            Lessons lessons,
+            ScalingReadiness readiness,
+            nl.citydeal.engine.dossier.Dossier steps,
+            Clock clock) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.lessons = lessons;
         this.readiness = readiness;
+        this.steps = steps;
         this.clock = clock;
     }
 
@@ -66,6 +77,7 @@ public class DealDossier {
                 registry.decisions(dealId),
                 lessons.ofDeal(dealId),
                 readiness.of(deal),
+                steps.byPhase(dealId),
                 registry.exists(nullToEmpty(deal.getPredecessorId())),
                 registry.exists(nullToEmpty(deal.getSuccessorId())));
     }
@@ -83,7 +95,10 @@ public class DealDossier {
         return id == null ? "" : id;
     }
 
-    /** A deal's page. The predecessor and successor are linked only when they are in the registry. */
+    /**
+     * A deal's page. The steps are the deal's dossier: its completed forms per phase. The predecessor and successor
+     * are linked only when they are in the registry.
+     */
     public record Dossier(
             Deal deal,
             List<TimelineEntry> timeline,
@@ -92,6 +107,7 @@ public class DealDossier {
             List<DealDecision> decisions,
             List<Lesson> lessons,
             List<ScalingReadiness.Item> readiness,
+            List<PhaseSteps> steps,
             boolean predecessorKnown,
             boolean successorKnown) {
 

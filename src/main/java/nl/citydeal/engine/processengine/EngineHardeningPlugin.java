@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -39,7 +40,9 @@ import org.springframework.stereotype.Component;
  * <li>a task's assignee gets READ and TASK_WORK on it (claim, complete), not UPDATE, which would let them write
  * any variable of the deal; completing a task takes only the fields of its form ({@link TaskFormFields});</li>
  * <li>before every user task of a deal starts, the deal lead, contact and term variables are set from the
- * registry ({@link RegistrySync}), so the registry decides who gets the task.</li>
+ * registry ({@link RegistrySync}), so the registry decides who gets the task;</li>
+ * <li>every user task of a deal that is completed is told to each {@link UserTaskCompletion} bean (the dossier
+ * records the step with its form's answers), in the completion's transaction.</li>
  * </ul>
  */
 @Component
@@ -48,14 +51,17 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     private final ApplicationContext applicationContext;
     private final DeploymentPolicyProperties policy;
     private final ObjectProvider<RegistrySync> registryVariables;
+    private final ObjectProvider<UserTaskCompletion> completions;
 
     public EngineHardeningPlugin(
             ApplicationContext applicationContext,
             DeploymentPolicyProperties policy,
-            ObjectProvider<RegistrySync> registryVariables) {
+            ObjectProvider<RegistrySync> registryVariables,
+            ObjectProvider<UserTaskCompletion> completions) {
         this.applicationContext = applicationContext;
         this.policy = policy;
         this.registryVariables = registryVariables;
+        this.completions = completions;
     }
 
     @Override
@@ -88,12 +94,18 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
                 : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         ExecutionListener syncFromRegistry =
                 execution -> registryVariables.getObject().sync(execution);
+        TaskListener tellCompletions =
+                task -> completions.orderedStream().forEach(completion -> completion.completed(task));
         parseListeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 if (scope.getProcessDefinition() instanceof ProcessDefinitionEntity definition
                         && CityDealProcess.KEY.equals(definition.getKey())) {
                     activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, syncFromRegistry);
+                    if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+                        userTask.getTaskDefinition()
+                                .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, tellCompletions);
+                    }
                 }
             }
         });

@@ -115,6 +115,16 @@ class CityDealProcessTest {
     // --- Preparation
 
     @Test
+    void aDealStartedFromTheStartFormIsRegisteredByWhoeverStartedIt() {
+        ProcessInstance[] deal = new ProcessInstance[1];
+        as(OFFICE, () -> deal[0] = register());
+
+        Assertions.assertThat(decisionsOf(deal[0], DealDecision.Kind.REGISTERED))
+                .extracting(DealDecision::getDecidedBy)
+                .containsExactly(OFFICE);
+    }
+
+    @Test
     void registeredDealStartsWithTheDealLeadScreeningParticipants() {
         ProcessInstance deal = register();
 

@@ -87,7 +87,7 @@ class PromptsTest {
 
     private String deal() {
         String dealId = "prompt-log-test-" + System.nanoTime();
-        dealRegistry.ensureRegistered(dealId, "City Deal Test", "test", "Gemeente", "anna", null, null, null);
+        dealRegistry.ensureRegistered(dealId, null, "City Deal Test", "test", "Gemeente", "anna", null, null, null);
         return dealId;
     }
 

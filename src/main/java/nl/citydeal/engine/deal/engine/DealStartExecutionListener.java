@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.identity.DealAccess;
+import nl.citydeal.engine.processengine.CurrentUser;
 import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.system.InvalidInputException;
 
@@ -47,6 +48,7 @@ class DealStartExecutionListener implements ExecutionListener {
         execution.setVariable(DEAL_ID, dealId);
         dealRegistry.ensureRegistered(
                 dealId,
+                CurrentUser.id(execution),
                 ProcessValues.text(execution, DEAL_NAME),
                 ProcessValues.text(execution, THEME),
                 ProcessValues.text(execution, LEAD_ORGANISATION),

@@ -1,0 +1,160 @@
+package nl.citydeal.engine.dossier.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nl.citydeal.engine.deal.DealPhase;
+import nl.citydeal.engine.dossier.CompletedStep;
+import nl.citydeal.engine.dossier.Dossier;
+import nl.citydeal.engine.dossier.FormField;
+import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.ProcessValues;
+import nl.citydeal.engine.processengine.UserTaskCompletion;
+
+/**
+ * Records every completed user task of a deal in its {@link Dossier}: the task, the phase, the lesson (the task's
+ * documentation in the model), who completed it (the logged-in user, else the assignee) and each editable field of
+ * the task's Camunda Form as deployed with the process version (its label from that form) with the value the task was
+ * completed with. Read-only fields are context that another step answered, recorded there, and are left out. One
+ * mechanism for every task: a form field added in the model needs no change here.
+ */
+@Component
+class RecordDossierEntryListener implements UserTaskCompletion {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Form components that show something instead of asking for it. */
+    private static final List<String> NO_INPUT = List.of("text", "button", "image", "spacer", "separator", "html");
+
+    private final Dossier dossier;
+
+    RecordDossierEntryListener(Dossier dossier) {
+        this.dossier = dossier;
+    }
+
+    @Override
+    public void completed(DelegateTask task) {
+        List<CompletedStep.Answer> answers = fieldsOf(task).stream()
+                .map(field -> new CompletedStep.Answer(field, task.getVariable(field.key())))
+                .toList();
+        String completedBy = CurrentUser.id(task.getExecution());
+        dossier.record(new CompletedStep(
+                task.getExecution().getProcessBusinessKey(),
+                task.getProcessInstanceId(),
+                task.getId(),
+                task.getTaskDefinitionKey(),
+                stepName(task),
+                phase(task),
+                lesson(task),
+                completedBy != null ? completedBy : task.getAssignee(),
+                answers));
+    }
+
+    /** The step as the model names it (Tasklist's task name adds the deal's name). */
+    private static String stepName(DelegateTask task) {
+        UserTask userTask = task.getBpmnModelElementInstance();
+        return userTask != null && userTask.getName() != null ? userTask.getName() : task.getName();
+    }
+
+    private static DealPhase phase(DelegateTask task) {
+        String phase = ProcessValues.text(task, CityDealProcess.Variable.PHASE);
+        if (phase == null) {
+            return null;
+        }
+        try {
+            return DealPhase.valueOf(phase);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String lesson(DelegateTask task) {
+        UserTask userTask = task.getBpmnModelElementInstance();
+        if (userTask == null) {
+            return null;
+        }
+        String lesson = userTask.getDocumentations().stream()
+                .map(Documentation::getTextContent)
+                .map(String::strip)
+                .filter(text -> !text.isEmpty())
+                .collect(Collectors.joining("\n"));
+        return lesson.isEmpty() ? null : lesson;
+    }
+
+    /** The editable fields of the task's Camunda Form, in the form's order; none when the task has no such form. */
+    private static List<FormField> fieldsOf(DelegateTask task) {
+        InputStream form;
+        try {
+            // whoever may complete the task may see its form; the form's definition is no deal data
+            form = Context.getCommandContext()
+                    .runWithoutAuthorization(() ->
+                            task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()));
+        } catch (BadUserRequestException e) {
+            return List.of();
+        }
+        List<FormField> fields = new ArrayList<>();
+        try (InputStream in = form) {
+            collect(JSON.readTree(in), fields);
+        } catch (IOException e) {
+            throw new ProcessEngineException("Het formulier van taak %s is onleesbaar.".formatted(task.getId()), e);
+        }
+        return fields;
+    }
+
+    private static void collect(JsonNode node, List<FormField> fields) {
+        for (JsonNode component : node.path("components")) {
+            String type = component.path("type").asText();
+            JsonNode key = component.get("key");
+            if (key != null
+                    && key.isTextual()
+                    && !NO_INPUT.contains(type)
+                    && !component.path("readonly").asBoolean(false)
+                    && !component.path("disabled").asBoolean(false)) {
+                fields.add(new FormField(
+                        key.asText(), label(component), type, textOrNull(component, "subtype"), options(component)));
+            }
+            collect(component, fields);
+        }
+    }
+
+    /** The field's label; a date's is its {@code dateLabel}. Its key when the form gives none. */
+    private static String label(JsonNode component) {
+        for (String name : List.of("label", "dateLabel", "timeLabel")) {
+            String label = textOrNull(component, name);
+            if (label != null && !label.isBlank()) {
+                return label;
+            }
+        }
+        return component.get("key").asText();
+    }
+
+    private static Map<String, String> options(JsonNode component) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (JsonNode option : component.path("values")) {
+            options.put(option.path("value").asText(), option.path("label").asText());
+        }
+        return options;
+    }
+
+    private static String textOrNull(JsonNode node, String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}
