@@ -114,6 +114,8 @@ public final class CityDealProcess {
         public static final String MORE_PARTICIPANTS = "moreParticipants";
         public static final String PARTICIPANTS_SCREENED = "participantsScreened";
         public static final String PARTICIPANTS_ACCEPTED = "participantsAccepted";
+        /** The participants screened so far, one a line in Dutch, as the proposal review shows them. */
+        public static final String SCREENED_PARTICIPANTS = "screenedParticipants";
 
         public static final String RESOURCES_COMMITTED = "resourcesCommitted";
         public static final String RESOURCES_DESCRIPTION = "resourcesDescription";
