@@ -16,6 +16,7 @@ import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealDecision;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.Participant;
+import nl.citydeal.engine.dossier.DealDocuments;
 import nl.citydeal.engine.dossier.Dossier.PhaseSteps;
 import nl.citydeal.engine.lesson.Lesson;
 import nl.citydeal.engine.lesson.Lessons;
@@ -38,6 +39,7 @@ public class DealDossier {
     private final Lessons lessons;
     private final ScalingReadiness readiness;
     private final nl.citydeal.engine.dossier.Dossier steps;
+    private final DealDocuments documents;
     private final Clock clock;
 
     public DealDossier(
@@ -46,12 +48,14 @@ public class DealDossier {
             Lessons lessons,
             ScalingReadiness readiness,
             nl.citydeal.engine.dossier.Dossier steps,
+            DealDocuments documents,
             Clock clock) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.lessons = lessons;
         this.readiness = readiness;
         this.steps = steps;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -78,6 +82,7 @@ public class DealDossier {
                 lessons.ofDeal(dealId),
                 readiness.of(deal),
                 steps.byPhase(dealId),
+                documents.of(dealId),
                 registry.exists(nullToEmpty(deal.getPredecessorId())),
                 registry.exists(nullToEmpty(deal.getSuccessorId())));
     }
@@ -96,7 +101,8 @@ public class DealDossier {
     }
 
     /**
-     * A deal's page. The steps are the deal's dossier: its completed forms per phase. The predecessor and successor
+     * A deal's page. The steps are the deal's dossier: its completed forms per phase; the documents its uploaded files
+     * (without their bytes). The predecessor and successor
      * are linked only when they are in the registry.
      */
     public record Dossier(
@@ -108,6 +114,7 @@ public class DealDossier {
             List<Lesson> lessons,
             List<ScalingReadiness.Item> readiness,
             List<PhaseSteps> steps,
+            List<DealDocuments.Listed> documents,
             boolean predecessorKnown,
             boolean successorKnown) {
 

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import nl.citydeal.engine.deal.DealPhase;
+import nl.citydeal.engine.dossier.DealDocuments;
+import nl.citydeal.engine.dossier.DocumentKind;
 import nl.citydeal.engine.portfolio.DealDossier;
 import nl.citydeal.engine.portfolio.Portfolio;
 import nl.citydeal.engine.portfolio.PortfolioQuery;
@@ -38,8 +40,11 @@ class PortfolioPageController {
     private final Portfolio portfolio;
     private final DealDossier dossier;
     private final ProcessPosition processPosition;
+    private final DealDocuments documents;
 
-    PortfolioPageController(Portfolio portfolio, DealDossier dossier, ProcessPosition processPosition) {
+    PortfolioPageController(
+            Portfolio portfolio, DealDossier dossier, ProcessPosition processPosition, DealDocuments documents) {
+        this.documents = documents;
         this.portfolio = portfolio;
         this.dossier = dossier;
         this.processPosition = processPosition;
@@ -87,6 +92,11 @@ class PortfolioPageController {
         model.addAttribute("dossier", deal);
         model.addAttribute("deal", deal.deal());
         model.addAttribute("position", position.orElse(null));
+        model.addAttribute(
+                "mayUpload",
+                DealDocuments.mayUpload(deal.deal().getDealLead(), viewer.userId(), Viewer.inProgrammeOffice(user)));
+        model.addAttribute("documentKinds", DocumentKind.values());
+        model.addAttribute("documentMaxSize", documents.maxSize());
         return "portfolio/deal";
     }
 

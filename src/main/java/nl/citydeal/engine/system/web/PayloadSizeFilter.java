@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * webapps' API, which are JAX-RS servlets that parse multipart themselves) is read here up to the limit first;</li>
  * <li>a form or multipart body that the servlet container parses for Spring MVC ({@code /api/**}) stays with the
  * container, which stops at {@code spring.servlet.multipart.*} and {@code server.tomcat.max-http-form-post-size};
- * its stream, should anything read it, stops at the limit.</li>
+ * its stream, should anything read it, stops at the limit. A multipart body may declare up to the container's
+ * {@code spring.servlet.multipart.max-request-size} when that is larger (a deal's documents, up to
+ * {@code citydeal.documents.max-size}).</li>
  * </ul>
  * Runs after Spring Security, so an anonymous request is refused without reading its body.
  */
@@ -35,9 +38,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PayloadSizeFilter extends OncePerRequestFilter {
 
     private final PayloadProperties properties;
+    private final long multipartMax;
 
-    PayloadSizeFilter(PayloadProperties properties) {
+    PayloadSizeFilter(PayloadProperties properties, MultipartProperties multipart) {
         this.properties = properties;
+        this.multipartMax = Math.max(
+                properties.maxBytes(),
+                multipart.getMaxRequestSize() == null
+                        ? 0
+                        : multipart.getMaxRequestSize().toBytes());
     }
 
     @Override
@@ -50,12 +59,13 @@ class PayloadSizeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long max = properties.maxBytes();
-        if (request.getContentLengthLong() > max) {
-            ProblemResponse.tooLarge(response, max);
+        long declaredMax = multipartToSpringMvc(request) ? multipartMax : max;
+        if (request.getContentLengthLong() > declaredMax) {
+            ProblemResponse.tooLarge(response, declaredMax);
             return;
         }
         if (parsedByContainer(request)) {
-            chain.doFilter(new LimitedRequest(request, max), response);
+            chain.doFilter(new LimitedRequest(request, declaredMax), response);
             return;
         }
         Optional<CachedBodyRequest> read = CachedBodyRequest.read(request, max);
@@ -80,6 +90,14 @@ class PayloadSizeFilter extends OncePerRequestFilter {
                 MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
         boolean multipart = contentType.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
         return form || (multipart && !jaxRs(path(request)));
+    }
+
+    /** Multipart to Spring MVC: Tomcat parses it up to {@code spring.servlet.multipart.*}. */
+    private static boolean multipartToSpringMvc(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return contentType != null
+                && contentType.regionMatches(true, 0, "multipart/", 0, "multipart/".length())
+                && !jaxRs(path(request));
     }
 
     /** The engine REST API and the Camunda webapps' API: Jersey servlets that read the body as a stream. */

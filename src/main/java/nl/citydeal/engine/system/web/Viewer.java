@@ -19,6 +19,13 @@ public record Viewer(String userId, boolean seesAllDeals) {
         return new Viewer(authentication.getName(), all);
     }
 
+    /** Whether the user is in the programme office (administrators are not, unless they are in it too). */
+    public static boolean inProgrammeOffice(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(PROGRAMME_OFFICE::equals);
+    }
+
     public boolean sees(String dealLead) {
         return seesAllDeals || userId.equals(dealLead);
     }

@@ -41,6 +41,7 @@ class PayloadLimitTest {
 
     static final String ADMIN = "size-admin";
     static final String LEAD = "size-lead";
+    static final String OFFICE = "size-office";
     static final String PASSWORD = "Omvang-Beheer-2026!";
     static final int THREE_MB = 3 * 1024 * 1024;
 
@@ -62,6 +63,7 @@ class PayloadLimitTest {
     void setUp() {
         user(ADMIN, Role.ADMINISTRATOR);
         user(LEAD, Role.DEAL_LEAD);
+        user(OFFICE, Role.PROGRAMME_OFFICE);
         deal = runtimeService.startProcessInstanceByKey(
                 CityDealProcess.KEY,
                 Variables.createVariables()
@@ -147,6 +149,51 @@ class PayloadLimitTest {
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(204);
         assertThat((byte[]) runtimeService.getVariable(deal.getId(), "mediumFile"))
                 .hasSize(file.length());
+    }
+
+    @Test
+    void aDocumentOverThePayloadLimitButWithinTheDocumentLimitIsTaken() throws Exception {
+        HttpResponse<String> registered = send(OFFICE, "POST", "/api/deals", "application/json", """
+                {"name":"City Deal Groot document","theme":"test","leadOrganisation":"Gemeente","dealLead":"%s"}""".formatted(LEAD)
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String id = com.jayway.jsonpath.JsonPath.read(registered.body(), "$.id");
+
+        HttpResponse<String> taken = send(OFFICE, "POST", "/api/deals/" + id + "/documents", MULTIPART, pdf(THREE_MB));
+
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(201);
+        assertThat(com.jayway.jsonpath.JsonPath.<Integer>read(taken.body(), "$.size"))
+                .isGreaterThan(THREE_MB);
+    }
+
+    static final String BOUNDARY = "----grootdocument";
+    static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+
+    /** A multipart body with a PDF of about {@code size} bytes and the kind COVENANT. */
+    private static byte[] pdf(int size) {
+        String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nCOVENANT\r\n"
+                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"groot.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n";
+        String tail = "\r\n--" + BOUNDARY + "--\r\n";
+        return (head + "x".repeat(size) + tail).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Sends the body with its Content-Length. */
+    private HttpResponse<String> send(String user, String method, String path, String contentType, byte[] body)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Sends the body as a stream: java.net.http sends it chunked, without a Content-Length. */
