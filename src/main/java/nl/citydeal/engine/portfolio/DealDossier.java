@@ -64,6 +64,7 @@ public class DealDossier {
         Deal deal = visible(dealId, onlyLead);
         Instant now = clock.instant();
         List<Prompt> prompts = promptLog.forDeal(dealId);
+        List<DealDecision> decisions = registry.decisions(dealId);
         Set<PromptKind> seen = EnumSet.noneOf(PromptKind.class);
         List<TimelineEntry> timeline = prompts.stream()
                 .map(p -> new TimelineEntry(p, TimelineState.of(p, now), seen.add(p.getKind())))
@@ -78,11 +79,12 @@ public class DealDossier {
                 timeline,
                 axis,
                 registry.participants(dealId),
-                registry.decisions(dealId),
+                decisions,
                 lessons.ofDeal(dealId),
                 readiness.of(deal),
                 steps.byPhase(dealId),
                 documents.of(dealId),
+                DealHistory.of(decisions, steps.of(dealId), prompts),
                 registry.exists(nullToEmpty(deal.getPredecessorId())),
                 registry.exists(nullToEmpty(deal.getSuccessorId())));
     }
@@ -115,6 +117,7 @@ public class DealDossier {
             List<ScalingReadiness.Item> readiness,
             List<PhaseSteps> steps,
             List<DealDocuments.Listed> documents,
+            List<DealHistory.Line> history,
             boolean predecessorKnown,
             boolean successorKnown) {
 
@@ -122,6 +125,11 @@ public class DealDossier {
             return timeline.stream()
                     .filter(e -> e.state() == TimelineState.OVERDUE)
                     .count();
+        }
+
+        /** The history's newest lines, at most {@code max}. */
+        public List<DealHistory.Line> latestHistory(int max) {
+            return history.subList(0, Math.min(max, history.size()));
         }
 
         public long admittedParticipants() {

@@ -34,4 +34,30 @@ public interface ProcessPosition {
 
     /** An activity of the model, by id and (Dutch) name. */
     record Step(String activityId, String name) {}
+
+    /** The most open tasks shown for one deal. */
+    int MAX_OPEN_TASKS = 50;
+
+    /** The deal's open tasks, oldest first (at most {@link #MAX_OPEN_TASKS}); empty when it has none. */
+    List<OpenTask> openTasks(String dealId);
+
+    /**
+     * An open task of a deal: its id (for Tasklist), its name as Tasklist shows it, who has it (null when no one has
+     * claimed it), the groups that may take it, and its due date (null when it has none).
+     */
+    record OpenTask(
+            String taskId, String name, String assignee, List<String> candidateGroups, java.time.Instant dueAt) {
+
+        public OpenTask {
+            candidateGroups = List.copyOf(candidateGroups);
+        }
+
+        /** The name without the " — deal name" that Tasklist's name carries, when it carries it. */
+        public String nameWithout(String dealName) {
+            String suffix = " — " + dealName;
+            return name != null && dealName != null && name.endsWith(suffix)
+                    ? name.substring(0, name.length() - suffix.length())
+                    : name;
+        }
+    }
 }

@@ -10,8 +10,11 @@ import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -31,12 +34,43 @@ class CamundaProcessPosition implements ProcessPosition {
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
+    private final TaskService taskService;
 
     public CamundaProcessPosition(
-            RepositoryService repositoryService, RuntimeService runtimeService, HistoryService historyService) {
+            RepositoryService repositoryService,
+            RuntimeService runtimeService,
+            HistoryService historyService,
+            TaskService taskService) {
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public List<OpenTask> openTasks(String dealId) {
+        return taskService
+                .createTaskQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .processInstanceBusinessKey(dealId)
+                .orderByTaskCreateTime()
+                .asc()
+                .listPage(0, MAX_OPEN_TASKS)
+                .stream()
+                .map(task -> new OpenTask(
+                        task.getId(),
+                        task.getName(),
+                        task.getAssignee(),
+                        task.getAssignee() != null ? List.of() : candidateGroups(task.getId()),
+                        task.getDueDate() == null ? null : task.getDueDate().toInstant()))
+                .toList();
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .toList();
     }
 
     @Override

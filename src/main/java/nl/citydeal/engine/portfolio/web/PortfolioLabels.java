@@ -10,7 +10,9 @@ import nl.citydeal.engine.deal.DealDecision;
 import nl.citydeal.engine.deal.DealSetup;
 import nl.citydeal.engine.deal.ParticipantType;
 import nl.citydeal.engine.deal.ReviewOutcome;
+import nl.citydeal.engine.portfolio.DealHistory;
 import nl.citydeal.engine.portfolio.PortfolioDates;
+import nl.citydeal.engine.portfolio.ProcessPosition;
 
 /** Dutch words and dates for the portfolio pages ({@code ${@portfolioLabels.day(date)}} in the templates). */
 @Component
@@ -31,6 +33,10 @@ public class PortfolioLabels {
             Map.entry(DealDecision.Kind.EARLY_END_REFUSED, "Vroegtijdig einde teruggestuurd"),
             Map.entry(DealDecision.Kind.EXTENSION_REFUSED, "Verlenging geweigerd"),
             Map.entry(DealDecision.Kind.HAND_OVER_FAILED, "Overdracht mislukt"));
+
+    /** The candidate groups of the models (identity.Role's group ids) by the name users know them by. */
+    private static final Map<String, String> GROUPS =
+            Map.of("programme-office", "Programmabureau", "deal-leads", "Dealtrekkers", "camunda-admin", "Beheerders");
 
     private static final Map<ParticipantType, String> PARTICIPANT_TYPES = Map.of(
             ParticipantType.MUNICIPALITY, "Gemeente",
@@ -81,6 +87,41 @@ public class PortfolioLabels {
         }
         return "voorgesteld door %s (%s), beantwoord door %s"
                 .formatted(decision.getProposedBy(), moment(decision.getProposedAt()), by);
+    }
+
+    /** Who has an open task: its assignee, else the groups that may take it (the programme office by its name). */
+    public String taskHolder(ProcessPosition.OpenTask task) {
+        if (task.assignee() != null) {
+            return task.assignee();
+        }
+        if (task.candidateGroups().isEmpty()) {
+            return "nog niemand";
+        }
+        return task.candidateGroups().stream()
+                .map(group -> GROUPS.getOrDefault(group, group))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** What a history line says happened, in Dutch. */
+    public String happened(DealHistory.Line line) {
+        return switch (line.source()) {
+            case DECISION -> decision(line.decision().getKind());
+            case STEP ->
+                "Stap afgerond: "
+                        + (line.step().getTaskName() != null
+                                ? line.step().getTaskName()
+                                : line.step().getActivityId());
+            case PROMPT_FIRED -> "Prompt verstuurd: " + line.prompt().getKind().label();
+            case PROMPT_DONE -> "Prompt gedaan: " + line.prompt().getKind().label();
+        };
+    }
+
+    /** Who did what a history line says: a decision as {@link #decidedBy}, else the user, or "systeem". */
+    public String historyWho(DealHistory.Line line) {
+        if (line.source() == DealHistory.Source.DECISION) {
+            return decidedBy(line.decision());
+        }
+        return line.who() == null ? "systeem" : line.who();
     }
 
     public String participantType(ParticipantType type) {

@@ -36,6 +36,8 @@ import nl.citydeal.engine.system.web.Viewer;
 class PortfolioPageController {
 
     static final int MAX_TEXT = 200;
+    /** History lines shown before "toon alles". */
+    static final int HISTORY_SHOWN = 20;
 
     private final Portfolio portfolio;
     private final DealDossier dossier;
@@ -85,7 +87,11 @@ class PortfolioPageController {
     }
 
     @GetMapping("/deals/{id}")
-    String deal(@PathVariable String id, Authentication user, Model model) {
+    String deal(
+            @PathVariable String id,
+            @RequestParam(name = "geschiedenis", required = false) String history,
+            Authentication user,
+            Model model) {
         Viewer viewer = Viewer.of(user);
         DealDossier.Dossier deal = dossier.of(id, viewer.seesAllDeals() ? null : viewer.userId());
         Optional<ProcessPosition.Diagram> position = processPosition.of(id);
@@ -97,6 +103,10 @@ class PortfolioPageController {
                 DealDocuments.mayUpload(deal.deal().getDealLead(), viewer.userId(), Viewer.inProgrammeOffice(user)));
         model.addAttribute("documentKinds", DocumentKind.values());
         model.addAttribute("documentMaxSize", documents.maxSize());
+        model.addAttribute("openTasks", position.isPresent() ? processPosition.openTasks(id) : List.of());
+        boolean wholeHistory = "alles".equals(history);
+        model.addAttribute("wholeHistory", wholeHistory);
+        model.addAttribute("history", wholeHistory ? deal.history() : deal.latestHistory(HISTORY_SHOWN));
         return "portfolio/deal";
     }
 

@@ -1,6 +1,8 @@
 package nl.citydeal.engine.portfolio.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +21,19 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import nl.citydeal.engine.CityDealSpringTest;
+import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.DealSetup;
 import nl.citydeal.engine.deal.NewDeal;
 import nl.citydeal.engine.deal.ParticipantType;
+import nl.citydeal.engine.dossier.CompletedStep;
+import nl.citydeal.engine.dossier.Dossier;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.portfolio.Portfolio;
 import nl.citydeal.engine.portfolio.PortfolioDates;
 import nl.citydeal.engine.prompt.Prompt;
+import nl.citydeal.engine.prompt.PromptKind;
+import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.Prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +79,9 @@ class PortfolioPageTest {
 
     @Autowired
     ManagementService managementService;
+
+    @Autowired
+    Dossier dossier;
 
     String theme;
 
@@ -322,6 +332,69 @@ class PortfolioPageTest {
         mvc.perform(get("/").with(ADMIN))
                 .andExpect(content().string(containsString("href=\"/admin\"")))
                 .andExpect(content().string(containsString("href=\"/camunda/app/cockpit/\"")));
+    }
+
+    @Test
+    void theDealPageListsItsOpenTasksAndItsHistoryNewestFirstAndIsNotAnotherLeadsToSee() throws Exception {
+        LocalDate signed = LocalDate.now().minusMonths(20);
+        String id = register("Deal met geschiedenis", "anna", signed, signed.plusYears(3));
+        String instance = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .singleResult()
+                .getId();
+        org.camunda.bpm.engine.task.Task experiment = taskService
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey("UserTask_ConductExperiment")
+                .singleResult();
+        LocalDate due = LocalDate.now().plusDays(40);
+        taskService.setAssignee(experiment.getId(), "anna");
+        taskService.setDueDate(
+                experiment.getId(),
+                java.util.Date.from(
+                        due.atTime(12, 0).atZone(PromptSchedule.ZONE).toInstant()));
+        Instant now = Instant.now();
+        promptLog.fire(id, PromptKind.OWNERSHIP_CONVERSATION, now.minus(2, ChronoUnit.DAYS));
+        promptLog.done(id, PromptKind.OWNERSHIP_CONVERSATION, "anna", now.minus(1, ChronoUnit.DAYS));
+        dossier.record(new CompletedStep(
+                id,
+                instance,
+                "taak-1",
+                "UserTask_Test",
+                "Teststap",
+                DealPhase.EXPERIMENTATION,
+                null,
+                "bram",
+                List.of()));
+
+        String html = mvc.perform(get("/deals/" + id).with(ANNA))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Open taken")))
+                .andExpect(content()
+                        .string(containsString(
+                                "href=\"/camunda/app/tasklist/default/#/?task=" + experiment.getId() + "\"")))
+                .andExpect(content().string(containsString(">Experiment uitvoeren</a>")))
+                .andExpect(content().string(containsString("<td>anna</td>")))
+                .andExpect(content().string(containsString(PortfolioDates.day(due))))
+                .andExpect(content().string(containsString("id=\"print-deal\"")))
+                .andExpect(content().string(containsString("/js/print-deal.js")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String history = html.substring(html.indexOf("id=\"geschiedenis\""));
+        int step = history.indexOf("Stap afgerond: Teststap");
+        int registered = history.indexOf(">Geregistreerd<");
+        int done = history.indexOf("Prompt gedaan: Eigenaarschapsgesprek voeren");
+        int fired = history.indexOf("Prompt verstuurd: Eigenaarschapsgesprek voeren");
+        assertThat(step).isNotNegative();
+        assertThat(registered).isGreaterThan(step);
+        assertThat(done).isGreaterThan(registered);
+        assertThat(fired).isGreaterThan(done);
+
+        mvc.perform(get("/deals/" + id).with(user("bram").authorities(() -> Role.DEAL_LEAD.authority())))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("Teststap"))));
     }
 
     private void assertOrder(MockHttpServletRequestBuilder request, String... ids) throws Exception {
