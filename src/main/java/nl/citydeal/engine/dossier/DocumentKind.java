@@ -1,5 +1,8 @@
 package nl.citydeal.engine.dossier;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** What a document of a deal is, with its Dutch label. */
 public enum DocumentKind {
     COVENANT("Convenant"),
@@ -17,5 +20,10 @@ public enum DocumentKind {
 
     public String label() {
         return label;
+    }
+
+    /** The kind named {@code name} (as in {@code ?soort=SCALING_PLAN}, the link a task gives); empty for anything else. */
+    public static Optional<DocumentKind> parse(String name) {
+        return Arrays.stream(values()).filter(k -> k.name().equals(name)).findFirst();
     }
 }

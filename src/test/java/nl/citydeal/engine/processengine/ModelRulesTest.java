@@ -56,6 +56,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.citydeal.engine.CityDealSpringTest;
+import nl.citydeal.engine.dossier.DocumentKind;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptWorld;
@@ -238,6 +239,31 @@ class ModelRulesTest {
         assertThat(form.path("components").get(0).path("type").asText())
                 .as("guidance text first")
                 .isEqualTo("text");
+    }
+
+    /**
+     * The tasks that ask for a document link to the deal page's upload with its kind chosen ({@code ?soort=...}),
+     * and every such link names a kind there is.
+     */
+    @Test
+    void theTasksThatAskForADocumentLinkToTheUploadOfItsKind() throws IOException {
+        Pattern link = Pattern.compile("/deals/\\{\\{dealId}}\\?soort=([A-Z_]+)#documenten");
+        Map<String, Set<String>> kindsByForm = new TreeMap<>();
+        for (Path file : formFiles().toList()) {
+            Matcher found = link.matcher(Files.readString(file));
+            while (found.find()) {
+                assertThat(DocumentKind.parse(found.group(1)))
+                        .as(file + ": " + found.group())
+                        .isPresent();
+                kindsByForm
+                        .computeIfAbsent(baseName(file), f -> new TreeSet<>())
+                        .add(found.group(1));
+            }
+        }
+        assertThat(kindsByForm)
+                .containsEntry("hold-ownership-conversation", Set.of("OWNERSHIP_MINUTES"))
+                .containsEntry("deliver-scaling-plan", Set.of("SCALING_PLAN"))
+                .containsEntry("close-deal", Set.of("FINAL_REPORT"));
     }
 
     @Test

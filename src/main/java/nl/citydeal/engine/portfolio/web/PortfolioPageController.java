@@ -90,6 +90,7 @@ class PortfolioPageController {
     String deal(
             @PathVariable String id,
             @RequestParam(name = "geschiedenis", required = false) String history,
+            @RequestParam(name = "soort", required = false) String kind,
             Authentication user,
             Model model) {
         Viewer viewer = Viewer.of(user);
@@ -102,6 +103,7 @@ class PortfolioPageController {
                 "mayUpload",
                 DealDocuments.mayUpload(deal.deal().getDealLead(), viewer.userId(), Viewer.inProgrammeOffice(user)));
         model.addAttribute("documentKinds", DocumentKind.values());
+        model.addAttribute("selectedKind", DocumentKind.parse(kind).orElse(null));
         model.addAttribute("documentMaxSize", documents.maxSize());
         model.addAttribute("openTasks", position.isPresent() ? processPosition.openTasks(id) : List.of());
         boolean wholeHistory = "alles".equals(history);

@@ -276,6 +276,20 @@ class DealDocumentWebTest {
     }
 
     @Test
+    void theLinkOfATaskThatAsksForADocumentOpensTheUploadWithThatKindChosenAndAnUnknownKindChoosesNone()
+            throws Exception {
+        String id = register();
+
+        mvc.perform(get("/deals/" + id).param("soort", "SCALING_PLAN").with(ANNA))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"SCALING_PLAN\" selected=\"selected\">")))
+                .andExpect(content().string(containsString("<option value=\"COVENANT\">")));
+        mvc.perform(get("/deals/" + id).param("soort", "<script>").with(ANNA))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("selected=\"selected\">"))));
+    }
+
+    @Test
     void aCrossSitePostOfADocumentIsRefusedBeforeAnythingIsStored() throws Exception {
         String id = register();
 
