@@ -54,19 +54,14 @@
     return { x: centreX - width / 2, y: centreY - height / 2, width: width, height: height };
   }
 
+  // "Hele proces" fits the whole diagram; "Huidige stap" goes back to the current steps (when there are any).
   function tools(canvas, current) {
     var all = document.getElementById('diagram-all');
     var here = document.getElementById('diagram-current');
     if (all) {
       all.hidden = false;
       all.addEventListener('click', function () {
-        var current = around(registry, diagram.activeActivityIds || []);
-      if (current) {
-        canvas.viewbox(current);
-      } else {
         canvas.zoom('fit-viewport', 'auto');
-      }
-      tools(canvas, current);
       });
     }
     if (here && current) {

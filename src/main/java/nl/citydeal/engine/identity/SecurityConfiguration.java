@@ -39,8 +39,7 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
             throws Exception {
-        return http.securityMatcher(new OrRequestMatcher(
-                        path("/api/**"), path("/engine-rest/**"), path("/v3/api-docs/**"), path(PROMETHEUS)))
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**"), path(PROMETHEUS)))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests
                         // metrics: scraped by Prometheus with an administrator's login (README, "Health and metrics")
@@ -81,6 +80,28 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The OpenAPI document: read by API clients with HTTP Basic, and by Swagger UI in a browser with the login of the
+     * app's pages (its session). It only answers GETs, so the session is no cross-site risk here.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDocsSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+            throws Exception {
+        return http.securityMatcher(path("/v3/api-docs/**"))
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(path(HttpMethod.GET, "/v3/api-docs/**"))
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
+                .httpBasic(basic ->
+                        basic.realmName(REALM).authenticationEntryPoint(new BrowserAwareBasicEntryPoint(REALM)))
+                .exceptionHandling(
+                        exceptions -> exceptions.authenticationEntryPoint(new BrowserAwareBasicEntryPoint(REALM)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .build();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain camundaWebappSecurity(HttpSecurity http) throws Exception {
@@ -111,7 +132,7 @@ public class SecurityConfiguration {
             throws Exception {
         return http.authenticationProvider(provider)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                path("/actuator/health/**"), path("/css/**"), path("/error"))
+                                path("/actuator/health/**"), path("/css/**"), path("/favicon.ico"), path("/error"))
                         .permitAll()
                         .requestMatchers(path("/admin/**"))
                         .hasAuthority(Role.ADMINISTRATOR.authority())

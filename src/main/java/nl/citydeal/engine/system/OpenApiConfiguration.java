@@ -21,7 +21,7 @@ class OpenApiConfiguration {
                                 .title("City Deal Engine API")
                                 .version("1")
                                 .description(
-                                        "Deals, prompts, lessons and the portfolio of Dutch City Deals; errors as application/problem+json."))
+                                        "Deals, herinneringen, lessen en het portfolio van de City Deals; fouten als application/problem+json, in het Nederlands."))
                 .components(new Components()
                         .addSecuritySchemes(
                                 "basic",

@@ -115,6 +115,8 @@ class AccessControlTest {
         "GET,  /api/admin/versions,                               beheer,    200",
         "GET,  /v3/api-docs,                                      ,          401",
         "GET,  /v3/api-docs,                                      lead-one,  200",
+        "POST, /v3/api-docs,                                      lead-one,  403",
+        "GET,  /favicon.ico,                                      ,          200",
         "GET,  /admin,                                            ,          302",
         "GET,  /actuator/health,                                  ,          200",
         "GET,  /,                                                 ,          302",

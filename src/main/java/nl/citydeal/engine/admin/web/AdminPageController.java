@@ -60,11 +60,11 @@ class AdminPageController {
     }
 
     @GetMapping
-    String page(@RequestParam(name = "batch", required = false) String batchId, Principal user, Model model) {
+    String page(@RequestParam(name = "batch", required = false) String batchId, Model model) {
         if (batchId != null && !batchId.isBlank()) {
             model.addAttribute("progress", migrations.progress(batchId));
         }
-        return render(user, model);
+        return render(model);
     }
 
     @PostMapping("/deployments")
@@ -90,7 +90,7 @@ class AdminPageController {
         } catch (InvalidUploadException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("uploadErrors", e.errors());
-            return render(user, model);
+            return render(model);
         }
     }
 
@@ -111,7 +111,7 @@ class AdminPageController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("migrationErrors", e.errors());
         }
-        return render(user, model);
+        return render(model);
     }
 
     @PostMapping("/migrations")
@@ -140,7 +140,7 @@ class AdminPageController {
         } catch (InvalidMigrationException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("migrationErrors", e.errors());
-            return render(user, model);
+            return render(model);
         }
     }
 
@@ -161,13 +161,12 @@ class AdminPageController {
                 .body(bpmn);
     }
 
-    private String render(Principal user, Model model) {
+    private String render(Model model) {
         Map<String, List<ProcessVersion>> processes = new LinkedHashMap<>();
         models.processVersions()
                 .forEach(version -> processes
                         .computeIfAbsent(version.key(), key -> new ArrayList<>())
                         .add(version));
-        model.addAttribute("user", user.getName());
         model.addAttribute("processes", processes);
         model.addAttribute("decisions", models.decisionVersions());
         model.addAttribute("audit", audit.recent());

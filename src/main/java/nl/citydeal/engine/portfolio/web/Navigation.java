@@ -7,18 +7,22 @@ import nl.citydeal.engine.system.web.Viewer;
 
 /**
  * The bar on every page (template fragment {@code layout :: masthead}): who is logged in and where they may go.
- * Cockpit is for the programme office and administrators, Beheer ({@code /admin}) for administrators.
+ * Cockpit is for the programme office and administrators, Beheer ({@code /admin}) and the outbox
+ * ({@code /admin/outbox}) for administrators.
  */
 public record Navigation(String user, String active, boolean cockpit, boolean admin) {
 
     public static final String PORTFOLIO = "portfolio";
     public static final String ADMIN = "admin";
+    public static final String OUTBOX = "outbox";
 
     static Navigation of(Authentication authentication, String path) {
         boolean admin = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(Viewer.ADMINISTRATOR::equals);
-        String active = path != null && path.startsWith("/admin") ? ADMIN : PORTFOLIO;
+        String active = path == null || !path.startsWith("/admin")
+                ? PORTFOLIO
+                : path.startsWith("/admin/outbox") ? OUTBOX : ADMIN;
         return new Navigation(
                 authentication.getName(), active, Viewer.of(authentication).seesAllDeals(), admin);
     }

@@ -12,6 +12,11 @@ class NavigationAdvice {
 
     @ModelAttribute("navigation")
     Navigation navigation(Authentication user, HttpServletRequest request) {
-        return user == null ? null : Navigation.of(user, request.getServletPath());
+        return user == null
+                ? null
+                : Navigation.of(
+                        user,
+                        request.getRequestURI()
+                                .substring(request.getContextPath().length()));
     }
 }

@@ -87,6 +87,28 @@ class AdminPageTest {
     }
 
     @Test
+    void theAdminPageAndTheOutboxHaveTheAppsMastheadWithBeheerAndTheOutboxInIt() throws Exception {
+        mvc.perform(get("/admin").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("aria-label=\"Hoofdmenu\""),
+                                containsString("href=\"/\""),
+                                containsString("<a href=\"/admin\" aria-current=\"page\" class=\"active\">Beheer</a>"),
+                                containsString("<a href=\"/admin/outbox\">Uitgaande mail</a>"),
+                                containsString("Uitloggen"))));
+        mvc.perform(get("/admin/outbox").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content()
+                                .string(
+                                        allOf(
+                                                containsString("<a href=\"/admin\">Beheer</a>"),
+                                                containsString(
+                                                        "<a href=\"/admin/outbox\" aria-current=\"page\" class=\"active\">Uitgaande mail</a>"))));
+    }
+
+    @Test
     void uploadFromThePageDeploysAndSaysSo() throws Exception {
         uploadFromThePage(file("prompt-schedule.dmn", promptScheduleWithOwnershipAt("0.20")))
                 .andExpect(status().isFound())

@@ -103,11 +103,7 @@ class PortfolioBrowserIT {
 
     @Test
     void theProgrammeOfficeLogsInSeesTheDemoPortfolioAndOpensADealWithItsTimeline() throws IOException {
-        browser.get(url("/"));
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.id("username")).sendKeys("petra");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        logIn("petra");
 
         WebElement table = wait(By.id("portfolio"));
         List<WebElement> rows = table.findElements(By.cssSelector("tbody tr.deal-row"));
@@ -164,9 +160,68 @@ class PortfolioBrowserIT {
                 .isNotEmpty();
         screenshot("deal-page.png");
 
+        // "Hele proces" shows the whole diagram, "Huidige stap" goes back to where the deal stands
+        String currentView = viewbox();
+        browser.findElement(By.id("diagram-all")).click();
+        new WebDriverWait(browser, WAIT).until(driver -> !viewbox().equals(currentView));
+        browser.findElement(By.id("diagram-current")).click();
+        new WebDriverWait(browser, WAIT).until(driver -> viewbox().equals(currentView));
+
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void aPageThatIsNotThereOrNotForTheUsersRoleIsADutchPageWithAWayBackAndSwaggerUiShowsTheApi() throws IOException {
+        logIn("petra");
+
+        browser.get(url("/admin"));
+        WebElement heading = wait(By.tagName("h1"));
+        assertThat(heading.getText()).isEqualTo("Geen toegang");
+        assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+        assertThat(browser.findElement(By.linkText("← Terug naar het portfolio"))
+                        .getAttribute("href"))
+                .isEqualTo(url("/"));
+        screenshot("error-403.png");
+
+        browser.get(url("/bestaat-niet"));
+        assertThat(wait(By.tagName("h1")).getText()).isEqualTo("Niet gevonden");
+        assertThat(browser.getPageSource()).doesNotContain("Whitelabel");
+        screenshot("error-404.png");
+
+        // the OpenAPI document comes with the session of the pages' login
+        browser.get(url("/swagger-ui/index.html"));
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "City Deal Engine API"));
+        assertThat(browser.findElements(By.cssSelector(".opblock"))).isNotEmpty();
+        screenshot("swagger-ui.png");
+
+        // the 403 and 404 above are logged as failed loads, as they should be: look only from here on
+        browser.manage().logs().get(LogType.BROWSER);
+        browser.get(url("/"));
+        wait(By.id("portfolio"));
+        assertNoConsoleErrors();
+    }
+
+    /** Logs in afresh as {@code user} (the demo's password) through the login page. */
+    private void logIn(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait(By.cssSelector(".mainnav"));
+    }
+
+    private String viewbox() {
+        return String.valueOf(((JavascriptExecutor) browser)
+                .executeScript("return document.querySelector('#diagram svg g.viewport').getAttribute('transform')"));
+    }
+
+    /** No errors in the console since the last look (Content Security Policy violations, script errors, 404s). */
+    private static void assertNoConsoleErrors() {
         List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(entry -> !entry.getMessage().contains("favicon.ico"))
                 .toList();
         assertThat(problems)
                 .as("errors in the browser console, such as Content Security Policy violations")

@@ -1,6 +1,5 @@
 package nl.citydeal.engine.prompt.notify.web;
 
-import java.security.Principal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -36,10 +35,9 @@ class OutboxController {
     }
 
     @GetMapping("/admin/outbox")
-    String outbox(Principal user, Model model) {
+    String outbox(Model model) {
         Map<String, Long> counts = new LinkedHashMap<>();
         Arrays.stream(NotificationStatus.values()).forEach(status -> counts.put(status.label(), outbox.count(status)));
-        model.addAttribute("user", user.getName());
         model.addAttribute("mailEnabled", delivery.mailEnabled());
         model.addAttribute("counts", counts);
         model.addAttribute("shown", SHOWN);
