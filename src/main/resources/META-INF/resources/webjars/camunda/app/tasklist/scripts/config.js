@@ -8,8 +8,9 @@ import webappConfig from '../../citydeal/webapp-config.js';
 
 export default webappConfig('Takenlijst', {
   // ES modules below app/tasklist/ (".js" is appended): the header link back to the portfolio overview, tasks
-  // listed by due date unless the user picks another order, and a refused form's message shown next to the form.
-  customScripts: ['scripts/portfolio-link', 'scripts/due-date-sorting', 'scripts/form-errors'],
+  // listed by due date unless the user picks another order, a refused form's message shown next to the form, and
+  // the form renderer's own texts in Dutch.
+  customScripts: ['scripts/portfolio-link', 'scripts/due-date-sorting', 'scripts/form-errors', 'scripts/form-dutch'],
 
   shortcuts: {
     claimTask: {
