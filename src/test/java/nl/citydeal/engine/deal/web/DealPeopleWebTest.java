@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -72,6 +73,9 @@ class DealPeopleWebTest {
 
     @Autowired
     AuthorizationService authorizationService;
+
+    @Autowired
+    FilterService filterService;
 
     @Autowired
     DealRegistry registry;
@@ -279,6 +283,16 @@ class DealPeopleWebTest {
         // the lead's open task is the team's now: both may see and claim it, no one else
         Task offered = openTask(instance);
         assertThat(offered.getAssignee()).isNull();
+        as(
+                "carla",
+                () -> assertThat(filterService.count(
+                                filterService
+                                        .createFilterQuery()
+                                        .filterName("Taken van mijn deals om op te pakken")
+                                        .singleResult()
+                                        .getId(),
+                                taskService.createTaskQuery().processInstanceId(instance)))
+                        .isOne());
         as(
                 "bram",
                 () -> assertThat(taskService
