@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,6 +19,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -72,6 +76,22 @@ public class Deal {
     @CollectionTable(name = "deal_advised_route", joinColumns = @JoinColumn(name = "deal_id"))
     @OrderColumn(name = "position")
     private List<AdvisedRoute> advisedRoutes = new ArrayList<>();
+
+    /**
+     * The deal's deputies (co-leads): deal leads who see the deal and work its deal-lead tasks exactly like its lead
+     * ({@link #isLedBy}); never the lead itself.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "deal_deputy", joinColumns = @JoinColumn(name = "deal_id"))
+    @Column(name = "user_id")
+    @OrderBy
+    private Set<String> deputies = new LinkedHashSet<>();
+
+    /** The administrative leads (bestuurders) the answerability reviews are held with, in their order. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "deal_administrative_lead", joinColumns = @JoinColumn(name = "deal_id"))
+    @OrderColumn(name = "position")
+    private List<AdministrativeLead> administrativeLeads = new ArrayList<>();
 
     /** Where the deal was abandoned (preparation or signing), and why; null while it was not. */
     @Enumerated(EnumType.STRING)
@@ -144,6 +164,16 @@ public class Deal {
         this.dealLead = newLead;
     }
 
+    void changeDeputies(Set<String> newDeputies) {
+        deputies.clear();
+        deputies.addAll(newDeputies);
+    }
+
+    void changeAdministrativeLeads(List<AdministrativeLead> leads) {
+        administrativeLeads.clear();
+        administrativeLeads.addAll(leads);
+    }
+
     void followedBy(String successorId) {
         this.successorId = successorId;
     }
@@ -170,6 +200,30 @@ public class Deal {
 
     public String getDealLead() {
         return dealLead;
+    }
+
+    /** The deputies (co-leads), in order of their user ids. */
+    public Set<String> getDeputies() {
+        return Collections.unmodifiableSet(new TreeSet<>(deputies));
+    }
+
+    /** The lead and the deputies: everyone who sees and works the deal as its lead. */
+    public Set<String> leads() {
+        Set<String> leads = new LinkedHashSet<>();
+        if (dealLead != null) {
+            leads.add(dealLead);
+        }
+        leads.addAll(new TreeSet<>(deputies));
+        return Collections.unmodifiableSet(leads);
+    }
+
+    /** Whether the user leads the deal: its lead or one of its deputies. */
+    public boolean isLedBy(String userId) {
+        return userId != null && (userId.equals(dealLead) || deputies.contains(userId));
+    }
+
+    public List<AdministrativeLead> getAdministrativeLeads() {
+        return List.copyOf(administrativeLeads);
     }
 
     public String getProgrammeOfficeContact() {

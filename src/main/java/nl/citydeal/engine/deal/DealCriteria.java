@@ -1,10 +1,23 @@
 package nl.citydeal.engine.deal;
 
-/** Filters of the deal list; a null criterion does not filter. */
-public record DealCriteria(DealPhase phase, String theme, String dealLead, boolean overdueOnly) {
+/**
+ * Filters of the deal list; a null criterion does not filter. {@code dealLead} selects the deals a user is the lead
+ * of; {@code ledBy} the deals a user leads or is a deputy of (what a deal lead sees).
+ */
+public record DealCriteria(DealPhase phase, String theme, String dealLead, boolean overdueOnly, String ledBy) {
 
     public DealCriteria {
         theme = theme == null || theme.isBlank() ? null : theme.strip();
         dealLead = dealLead == null || dealLead.isBlank() ? null : dealLead.strip();
+        ledBy = ledBy == null || ledBy.isBlank() ? null : ledBy.strip();
+    }
+
+    public DealCriteria(DealPhase phase, String theme, String dealLead, boolean overdueOnly) {
+        this(phase, theme, dealLead, overdueOnly, null);
+    }
+
+    /** Every deal the user leads or is a deputy of. */
+    public static DealCriteria ledBy(String userId) {
+        return new DealCriteria(null, null, null, false, userId);
     }
 }

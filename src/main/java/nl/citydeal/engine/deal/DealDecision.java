@@ -34,7 +34,9 @@ public class DealDecision {
         /** The programme office refused the extension the scaling decision chose; the decision is taken again. */
         EXTENSION_REFUSED,
         /** A route's hand-over failed; once the other hand-overs are done, the decision is taken again. */
-        HAND_OVER_FAILED
+        HAND_OVER_FAILED,
+        /** The deal's deputies, administrative leads or participants' contact persons changed. */
+        PEOPLE_CHANGED
     }
 
     @Id

@@ -1,6 +1,7 @@
 package nl.citydeal.engine.deal;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /** The process side of a deal; implemented on the process engine. */
 public interface DealProcesses {
@@ -16,4 +17,10 @@ public interface DealProcesses {
 
     /** Hands the deal and its open tasks to another lead. */
     void changeLead(String dealId, String oldLead, String newLead);
+
+    /**
+     * The deal's deputies changed: the added ones see the deal and share its deal-lead tasks with the lead, the removed
+     * ones lose both. A deal without a running process has nothing to change.
+     */
+    void changeDeputies(String dealId, String dealLead, Set<String> before, Set<String> after);
 }

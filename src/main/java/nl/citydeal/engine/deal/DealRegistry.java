@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -353,6 +355,12 @@ public class DealRegistry {
         if (!oldLead.equals(newLead)) {
             processes.changeLead(dealId, oldLead, newLead);
             deal.changeLead(newLead);
+            Set<String> deputies = new TreeSet<>(deal.getDeputies());
+            if (deputies.remove(newLead)) {
+                // a deputy who becomes the lead is a deputy no more
+                processes.changeDeputies(dealId, newLead, deal.getDeputies(), deputies);
+                deal.changeDeputies(deputies);
+            }
             decide(dealId, by, Kind.LEAD_CHANGED, "Dealtrekker %s → %s".formatted(oldLead, newLead));
         }
         return deal;

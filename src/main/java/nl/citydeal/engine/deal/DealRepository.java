@@ -18,15 +18,19 @@ public interface DealRepository extends JpaRepository<Deal, String>, JpaSpecific
 
     @Query("""
             select distinct d.dealLead from Deal d
-            where d.dealLead is not null and (:dealLead is null or d.dealLead = :dealLead) order by d.dealLead""")
-    List<String> dealLeads(@Param("dealLead") String dealLead);
+            where d.dealLead is not null
+              and (:ledBy is null or d.dealLead = :ledBy or :ledBy member of d.deputies) order by d.dealLead""")
+    List<String> dealLeads(@Param("ledBy") String ledBy);
 
-    /** Pairs of phase and number of deals in it (one lead's deals, when given). */
-    @Query("select d.phase, count(d) from Deal d where (:dealLead is null or d.dealLead = :dealLead) group by d.phase")
-    List<Object[]> countPerPhase(@Param("dealLead") String dealLead);
+    /** Pairs of phase and number of deals in it (the deals a user leads or is a deputy of, when given). */
+    @Query("""
+            select d.phase, count(d) from Deal d
+            where (:ledBy is null or d.dealLead = :ledBy or :ledBy member of d.deputies) group by d.phase""")
+    List<Object[]> countPerPhase(@Param("ledBy") String ledBy);
 
-    /** Pairs of scaling route and number of deals that chose it (one lead's deals, when given). */
-    @Query(
-            "select r, count(d) from Deal d join d.routes r where (:dealLead is null or d.dealLead = :dealLead) group by r")
-    List<Object[]> countPerRoute(@Param("dealLead") String dealLead);
+    /** Pairs of scaling route and number of deals that chose it (the deals a user leads or is a deputy of, when given). */
+    @Query("""
+            select r, count(d) from Deal d join d.routes r
+            where (:ledBy is null or d.dealLead = :ledBy or :ledBy member of d.deputies) group by r""")
+    List<Object[]> countPerRoute(@Param("ledBy") String ledBy);
 }

@@ -13,7 +13,8 @@ import jakarta.persistence.criteria.Subquery;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * Which deals a list shows: by phase, theme (part of, any case), deal lead, and whether a prompt is overdue (the
+ * Which deals a list shows: by phase, theme (part of, any case), deal lead, the deals a user leads or is a deputy
+ * of, and whether a prompt is overdue (the
  * deal's earliest open prompt fell due before {@code now}); a null criterion does not filter. One definition for the
  * deal list of the API, the portfolio overview and the counts of other features, which take the selected deals as a
  * subquery of ids ({@link #ids}) rather than naming the deal in their own queries.
@@ -43,6 +44,11 @@ public record DealSelection(DealCriteria criteria, Instant now) {
         }
         if (criteria.dealLead() != null) {
             where.add(builder.equal(deal.get("dealLead"), criteria.dealLead()));
+        }
+        if (criteria.ledBy() != null) {
+            where.add(builder.or(
+                    builder.equal(deal.get("dealLead"), criteria.ledBy()),
+                    builder.isMember(criteria.ledBy(), deal.<java.util.Collection<String>>get("deputies"))));
         }
         if (criteria.overdueOnly()) {
             where.add(builder.lessThan(deal.get("nextPromptDueAt"), now));

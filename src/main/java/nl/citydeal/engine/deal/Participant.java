@@ -29,6 +29,12 @@ public class Participant {
     private LocalDate joinedOn;
     private boolean lateJoiner;
 
+    /** The participant's contact person: name, role and e-mail (all null while there is none). */
+    private String contactName;
+
+    private String contactRole;
+    private String contactEmail;
+
     protected Participant() {}
 
     public Participant(
@@ -46,6 +52,17 @@ public class Participant {
         this.accepted = accepted;
         this.joinedOn = joinedOn;
         this.lateJoiner = lateJoiner;
+    }
+
+    void changeContact(ParticipantContact contact) {
+        this.contactName = contact == null ? null : contact.name();
+        this.contactRole = contact == null ? null : contact.role();
+        this.contactEmail = contact == null ? null : contact.email();
+    }
+
+    /** The participant's contact person, if one is known. */
+    public ParticipantContact getContact() {
+        return contactName == null ? null : new ParticipantContact(contactName, contactRole, contactEmail);
     }
 
     public Long getId() {

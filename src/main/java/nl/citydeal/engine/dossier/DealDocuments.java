@@ -2,6 +2,7 @@ package nl.citydeal.engine.dossier;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -77,9 +78,9 @@ public class DealDocuments {
         }
     }
 
-    /** Whether a user may add documents to a deal: the programme office, and the deal's own lead. */
-    public static boolean mayUpload(String dealLead, String userId, boolean programmeOffice) {
-        return programmeOffice || (userId != null && userId.equals(dealLead));
+    /** Whether a user may add documents to a deal: the programme office, and the deal's own lead and deputies. */
+    public static boolean mayUpload(Collection<String> dealLeads, String userId, boolean programmeOffice) {
+        return programmeOffice || (userId != null && dealLeads.contains(userId));
     }
 
     /** The largest document a deal takes, in Dutch ("10 MB"). */

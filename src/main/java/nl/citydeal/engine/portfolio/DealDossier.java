@@ -89,10 +89,13 @@ public class DealDossier {
                 registry.exists(nullToEmpty(deal.getSuccessorId())));
     }
 
-    /** The deal, if it exists and {@code onlyLead} (when set) leads it; not found otherwise, as if it did not exist. */
+    /**
+     * The deal, if it exists and {@code onlyLead} (when set) leads it or is one of its deputies; not found otherwise,
+     * as if it did not exist.
+     */
     public Deal visible(String dealId, String onlyLead) {
         Deal deal = registry.get(dealId);
-        if (onlyLead != null && !onlyLead.equals(deal.getDealLead())) {
+        if (onlyLead != null && !deal.isLedBy(onlyLead)) {
             throw new NotFoundException("Deal %s bestaat niet.".formatted(dealId));
         }
         return deal;

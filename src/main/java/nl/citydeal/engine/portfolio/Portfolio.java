@@ -53,29 +53,22 @@ public class Portfolio {
     /** Each visible deal with its next open prompt and its overdue prompts, by name. */
     public List<DealLine> lines(String onlyLead) {
         return linesOf(
-                registry.search(new DealCriteria(null, null, onlyLead, false), Pageable.unpaged(Sort.by("name", "id")))
+                registry.search(DealCriteria.ledBy(onlyLead), Pageable.unpaged(Sort.by("name", "id")))
                         .getContent(),
                 clock.instant());
     }
 
     /**
-     * One page of the overview: the deals the query selects (a deal lead's own only, when {@code onlyLead} is set)
+     * One page of the overview: the deals the query selects (only those {@code onlyLead}, when set, leads or is a
+     * deputy of)
      * in the query's order, {@link #PAGE_SIZE} at a time, on a time axis shared by the terms of all selected deals.
      * A page beyond the last shows the last.
      */
     public Overview overview(PortfolioQuery query, String onlyLead, int page) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(PromptSchedule.ZONE));
-        if (onlyLead != null && query.dealLead() != null && !query.dealLead().equals(onlyLead)) {
-            return new Overview(List.of(), TimeAxis.over(List.of(), today), 0, 0, 1, 0);
-        }
         DealSelection selection = new DealSelection(
-                new DealCriteria(
-                        query.phase(),
-                        query.theme(),
-                        onlyLead != null ? onlyLead : query.dealLead(),
-                        query.overdueOnly()),
-                now);
+                new DealCriteria(query.phase(), query.theme(), query.dealLead(), query.overdueOnly(), onlyLead), now);
         long total = overviewQueries.count(selection);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(Math.max(page, 0), pages - 1);
@@ -127,8 +120,7 @@ public class Portfolio {
         Instant monthStart = month.atDay(1).atStartOfDay(PromptSchedule.ZONE).toInstant();
         Instant nextMonthStart =
                 month.plusMonths(1).atDay(1).atStartOfDay(PromptSchedule.ZONE).toInstant();
-        DealSelection leadsDeals =
-                onlyLead == null ? null : new DealSelection(new DealCriteria(null, null, onlyLead, false), now);
+        DealSelection leadsDeals = onlyLead == null ? null : new DealSelection(DealCriteria.ledBy(onlyLead), now);
         return new Summary(
                 registry.countPerPhase(onlyLead),
                 promptLog.countOpenDueBetween(monthStart, nextMonthStart, leadsDeals),

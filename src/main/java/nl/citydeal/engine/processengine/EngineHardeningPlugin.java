@@ -41,6 +41,8 @@ import org.springframework.stereotype.Component;
  * any variable of the deal; completing a task takes only the fields of its form ({@link TaskFormFields});</li>
  * <li>before every user task of a deal starts, the deal lead, contact and term variables are set from the
  * registry ({@link RegistrySync}), so the registry decides who gets the task;</li>
+ * <li>every user task of a deal that is created is told to each {@link UserTaskCreation} bean (the deal glue offers
+ * a deal-lead task of a deal with deputies to the lead and its deputies), before anyone sees it;</li>
  * <li>every user task of a deal that is completed is told to each {@link UserTaskCompletion} bean (the dossier
  * records the step with its form's answers), in the completion's transaction.</li>
  * </ul>
@@ -52,16 +54,19 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     private final DeploymentPolicyProperties policy;
     private final ObjectProvider<RegistrySync> registryVariables;
     private final ObjectProvider<UserTaskCompletion> completions;
+    private final ObjectProvider<UserTaskCreation> creations;
 
     public EngineHardeningPlugin(
             ApplicationContext applicationContext,
             DeploymentPolicyProperties policy,
             ObjectProvider<RegistrySync> registryVariables,
-            ObjectProvider<UserTaskCompletion> completions) {
+            ObjectProvider<UserTaskCompletion> completions,
+            ObjectProvider<UserTaskCreation> creations) {
         this.applicationContext = applicationContext;
         this.policy = policy;
         this.registryVariables = registryVariables;
         this.completions = completions;
+        this.creations = creations;
     }
 
     @Override
@@ -96,6 +101,7 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
                 execution -> registryVariables.getObject().sync(execution);
         TaskListener tellCompletions =
                 task -> completions.orderedStream().forEach(completion -> completion.completed(task));
+        TaskListener tellCreations = task -> creations.orderedStream().forEach(creation -> creation.created(task));
         parseListeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
@@ -105,6 +111,8 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
                     if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
                         userTask.getTaskDefinition()
                                 .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, tellCompletions);
+                        userTask.getTaskDefinition()
+                                .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, tellCreations);
                     }
                 }
             }

@@ -68,6 +68,16 @@ public class TaskFilters {
                                 .orderByDueDate()
                                 .asc()),
                 new Definition(
+                        "Taken van mijn deals om op te pakken",
+                        Role.DEAL_LEAD,
+                        -15,
+                        "Taken van de dealtrekker van een deal met plaatsvervangers: wie ze oppakt (claimen), doet ze",
+                        taskService
+                                .createTaskQuery()
+                                .taskCandidateUserExpression("${currentUser()}")
+                                .orderByDueDate()
+                                .asc()),
+                new Definition(
                         "Taken programmabureau",
                         Role.PROGRAMME_OFFICE,
                         -30,

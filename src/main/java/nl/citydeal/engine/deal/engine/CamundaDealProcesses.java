@@ -1,6 +1,7 @@
 package nl.citydeal.engine.deal.engine;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -66,6 +67,22 @@ class CamundaDealProcesses implements DealProcesses {
         String instance = instanceOf(dealId);
         runtimeService.setVariable(instance, DEAL_LEAD, newLead);
         dealAccess.changeLead(instance, oldLead, newLead);
+    }
+
+    @Override
+    public void changeDeputies(String dealId, String dealLead, Set<String> before, Set<String> after) {
+        ProcessInstance instance = runningInstance(dealId);
+        if (instance != null) {
+            dealAccess.changeDeputies(instance.getId(), dealLead, before, after);
+        }
+    }
+
+    private ProcessInstance runningInstance(String dealId) {
+        return runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .processInstanceBusinessKey(dealId)
+                .singleResult();
     }
 
     private String instanceOf(String dealId) {

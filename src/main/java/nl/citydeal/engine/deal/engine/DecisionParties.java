@@ -8,7 +8,7 @@ import nl.citydeal.engine.deal.DecisionParty;
 import nl.citydeal.engine.identity.Role;
 
 /**
- * Which party of a deal's joint decisions a user is: the deal's own lead, or a member of the programme office. A deal
+ * Which party of a deal's joint decisions a user is: the deal's own lead (or one of its deputies), or a member of the programme office. A deal
  * lead of another deal, an administrator or a step without a user (a timer) is neither.
  */
 @Component
@@ -25,7 +25,7 @@ class DecisionParties {
         if (userId == null) {
             return null;
         }
-        if (userId.equals(deal.getDealLead())) {
+        if (deal.isLedBy(userId)) {
             return DecisionParty.DEAL_LEAD;
         }
         // the user's own profile: every user may read it, whatever else they may see

@@ -73,11 +73,11 @@ class DealController {
             throw new InvalidDealException("sort", "Sorteren kan op " + String.join(", ", SORTABLE) + ".");
         }
         Viewer viewer = Viewer.of(user);
-        String lead = viewer.seesAllDeals() ? dealLead : viewer.userId();
+        String ledBy = viewer.seesAllDeals() ? null : viewer.userId();
         Sort order = Sort.by("desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC, sort)
                 .and(Sort.by("id"));
-        Page<Deal> deals =
-                registry.search(new DealCriteria(phase, theme, lead, overdue), PageRequest.of(page, size, order));
+        Page<Deal> deals = registry.search(
+                new DealCriteria(phase, theme, dealLead, overdue, ledBy), PageRequest.of(page, size, order));
         return PageResponse.of(deals.map(DealResponse::of));
     }
 
@@ -110,7 +110,7 @@ class DealController {
 
     private Deal visible(String id, Authentication user) {
         Deal deal = registry.get(id);
-        if (!Viewer.of(user).sees(deal.getDealLead())) {
+        if (!Viewer.of(user).sees(deal.leads())) {
             throw new NotFoundException("Deal %s bestaat niet.".formatted(id));
         }
         return deal;

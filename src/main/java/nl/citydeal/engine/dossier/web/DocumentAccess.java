@@ -27,7 +27,7 @@ class DocumentAccess {
     /** The deal, if the user sees it; not found otherwise. */
     Deal visible(String dealId, Authentication user) {
         Deal deal = registry.get(dealId);
-        if (!Viewer.of(user).sees(deal.getDealLead())) {
+        if (!Viewer.of(user).sees(deal.leads())) {
             throw new NotFoundException("Deal %s bestaat niet.".formatted(dealId));
         }
         return deal;
@@ -36,7 +36,7 @@ class DocumentAccess {
     /** The deal, if the user sees it and may add documents to it: 404 when they do not see it, 403 when only that. */
     Deal uploadable(String dealId, Authentication user) {
         Deal deal = visible(dealId, user);
-        if (!DealDocuments.mayUpload(deal.getDealLead(), user.getName(), Viewer.inProgrammeOffice(user))) {
+        if (!DealDocuments.mayUpload(deal.leads(), user.getName(), Viewer.inProgrammeOffice(user))) {
             throw new ForbiddenException(DealDocuments.NOT_ALLOWED);
         }
         return deal;

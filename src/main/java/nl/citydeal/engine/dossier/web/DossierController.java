@@ -34,7 +34,7 @@ class DossierController {
     @GetMapping("/api/deals/{id}/dossier")
     List<EntryResponse> dossier(@PathVariable String id, Authentication user) {
         Deal deal = registry.get(id);
-        if (!Viewer.of(user).sees(deal.getDealLead())) {
+        if (!Viewer.of(user).sees(deal.leads())) {
             throw new NotFoundException("Deal %s bestaat niet.".formatted(id));
         }
         return dossier.of(id).stream().map(EntryResponse::of).toList();

@@ -48,7 +48,7 @@ class DealDocumentPageController {
             Authentication user,
             RedirectAttributes redirect) {
         Deal deal = visible(id, user);
-        if (!DealDocuments.mayUpload(deal.getDealLead(), user.getName(), Viewer.inProgrammeOffice(user))) {
+        if (!DealDocuments.mayUpload(deal.leads(), user.getName(), Viewer.inProgrammeOffice(user))) {
             redirect.addFlashAttribute("documentError", DealDocuments.NOT_ALLOWED);
             return back(id);
         }

@@ -25,6 +25,7 @@ public class PortfolioLabels {
             Map.entry(DealDecision.Kind.TERM_CHANGED, "Looptijd gewijzigd"),
             Map.entry(DealDecision.Kind.PARTICIPANT_SCREENED, "Deelnemer gescreend"),
             Map.entry(DealDecision.Kind.LEAD_CHANGED, "Dealtrekker gewijzigd"),
+            Map.entry(DealDecision.Kind.PEOPLE_CHANGED, "Mensen gewijzigd"),
             Map.entry(DealDecision.Kind.EXPERIMENTATION_ENDED, "Experimenteerfase beëindigd"),
             Map.entry(DealDecision.Kind.SCALING_DECIDED, "Opschalingsbesluit"),
             Map.entry(DealDecision.Kind.CLOSED, "Afgesloten"),

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import nl.citydeal.engine.deal.DealPeople;
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.dossier.DealDocuments;
 import nl.citydeal.engine.dossier.DocumentKind;
@@ -43,10 +44,16 @@ class PortfolioPageController {
     private final DealDossier dossier;
     private final ProcessPosition processPosition;
     private final DealDocuments documents;
+    private final DealPeople people;
 
     PortfolioPageController(
-            Portfolio portfolio, DealDossier dossier, ProcessPosition processPosition, DealDocuments documents) {
+            Portfolio portfolio,
+            DealDossier dossier,
+            ProcessPosition processPosition,
+            DealDocuments documents,
+            DealPeople people) {
         this.documents = documents;
+        this.people = people;
         this.portfolio = portfolio;
         this.dossier = dossier;
         this.processPosition = processPosition;
@@ -101,9 +108,12 @@ class PortfolioPageController {
         model.addAttribute("position", position.orElse(null));
         model.addAttribute(
                 "mayUpload",
-                DealDocuments.mayUpload(deal.deal().getDealLead(), viewer.userId(), Viewer.inProgrammeOffice(user)));
+                DealDocuments.mayUpload(deal.deal().leads(), viewer.userId(), Viewer.inProgrammeOffice(user)));
         model.addAttribute("documentKinds", DocumentKind.values());
         model.addAttribute("selectedKind", DocumentKind.parse(kind).orElse(null));
+        model.addAttribute("people", people.of(id));
+        model.addAttribute(
+                "mayChangePeople", DealPeople.mayChange(deal.deal(), viewer.userId(), Viewer.inProgrammeOffice(user)));
         model.addAttribute("documentMaxSize", documents.maxSize());
         model.addAttribute("openTasks", position.isPresent() ? processPosition.openTasks(id) : List.of());
         boolean wholeHistory = "alles".equals(history);

@@ -37,7 +37,7 @@ class PromptController {
     @GetMapping("/api/deals/{id}/prompts")
     List<PromptResponse> prompts(@PathVariable String id, Authentication user) {
         Deal deal = registry.get(id);
-        if (!Viewer.of(user).sees(deal.getDealLead())) {
+        if (!Viewer.of(user).sees(deal.leads())) {
             throw new NotFoundException("Deal %s bestaat niet.".formatted(id));
         }
         Instant now = clock.instant();

@@ -1,10 +1,13 @@
 package nl.citydeal.engine.system.web;
 
+import java.util.Collection;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /**
- * Who is looking: the programme office and administrators see every deal, a deal lead only the deals they lead.
+ * Who is looking: the programme office and administrators see every deal, a deal lead only the deals they lead or
+ * are a deputy of.
  * The authorities are those of {@code identity.Role} (a test keeps them in step).
  */
 public record Viewer(String userId, boolean seesAllDeals) {
@@ -26,7 +29,8 @@ public record Viewer(String userId, boolean seesAllDeals) {
                 .anyMatch(PROGRAMME_OFFICE::equals);
     }
 
-    public boolean sees(String dealLead) {
-        return seesAllDeals || userId.equals(dealLead);
+    /** Whether the user sees a deal with these leads (its lead and deputies). */
+    public boolean sees(Collection<String> dealLeads) {
+        return seesAllDeals || dealLeads.contains(userId);
     }
 }
