@@ -34,7 +34,9 @@ public class DealDecision {
         /** The programme office refused the extension the scaling decision chose; the decision is taken again. */
         EXTENSION_REFUSED,
         /** A route's hand-over failed; once the other hand-overs are done, the decision is taken again. */
-        HAND_OVER_FAILED
+        HAND_OVER_FAILED,
+        /** What the deal means to scale changed (in the scaling exploration). */
+        SCALING_INTENT_CHANGED
     }
 
     @Id
@@ -62,6 +64,12 @@ public class DealDecision {
 
     private Instant proposedAt;
 
+    /** Of a term change (an extension): its publication in the Staatscourant, year and number or a text. */
+    private Integer staatscourantYear;
+
+    private Integer staatscourantNumber;
+    private String staatscourantReference;
+
     protected DealDecision() {}
 
     /** A review of the proposal, with its outcome. */
@@ -83,6 +91,24 @@ public class DealDecision {
         this.decidedBy = decidedBy;
         this.kind = kind;
         this.summary = summary.length() > 4000 ? summary.substring(0, 4000) : summary;
+    }
+
+    /** The decision with the publication in the Staatscourant it rests on (an extension's); none: unchanged. */
+    DealDecision publishedIn(StaatscourantReference reference) {
+        if (reference != null) {
+            this.staatscourantYear = reference.year();
+            this.staatscourantNumber = reference.number();
+            this.staatscourantReference = reference.text();
+        }
+        return this;
+    }
+
+    /** The publication in the Staatscourant this decision rests on (an extension's); null for none. */
+    public StaatscourantReference getStaatscourant() {
+        if (staatscourantYear == null && staatscourantReference == null) {
+            return null;
+        }
+        return new StaatscourantReference(staatscourantYear, staatscourantNumber, staatscourantReference);
     }
 
     public Long getId() {

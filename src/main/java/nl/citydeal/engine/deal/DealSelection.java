@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
@@ -13,8 +14,9 @@ import jakarta.persistence.criteria.Subquery;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * Which deals a list shows: by phase, theme (part of, any case), deal lead, and whether a prompt is overdue (the
- * deal's earliest open prompt fell due before {@code now}); a null criterion does not filter. One definition for the
+ * Which deals a list shows: by phase, theme (part of, any case), deal lead, what it means to scale (one of its
+ * intents), and whether a prompt is overdue (the deal's earliest open prompt fell due before {@code now}); a null
+ * criterion does not filter. One definition for the
  * deal list of the API, the portfolio overview and the counts of other features, which take the selected deals as a
  * subquery of ids ({@link #ids}) rather than naming the deal in their own queries.
  */
@@ -43,6 +45,9 @@ public record DealSelection(DealCriteria criteria, Instant now) {
         }
         if (criteria.dealLead() != null) {
             where.add(builder.equal(deal.get("dealLead"), criteria.dealLead()));
+        }
+        if (criteria.scalingIntent() != null) {
+            where.add(builder.isMember(criteria.scalingIntent(), deal.<Set<ScalingIntent>>get("scalingIntents")));
         }
         if (criteria.overdueOnly()) {
             where.add(builder.lessThan(deal.get("nextPromptDueAt"), now));

@@ -53,7 +53,7 @@ public class Portfolio {
     /** Each visible deal with its next open prompt and its overdue prompts, by name. */
     public List<DealLine> lines(String onlyLead) {
         return linesOf(
-                registry.search(new DealCriteria(null, null, onlyLead, false), Pageable.unpaged(Sort.by("name", "id")))
+                registry.search(DealCriteria.ofLead(onlyLead), Pageable.unpaged(Sort.by("name", "id")))
                         .getContent(),
                 clock.instant());
     }
@@ -74,7 +74,8 @@ public class Portfolio {
                         query.phase(),
                         query.theme(),
                         onlyLead != null ? onlyLead : query.dealLead(),
-                        query.overdueOnly()),
+                        query.overdueOnly(),
+                        query.scalingIntent()),
                 now);
         long total = overviewQueries.count(selection);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -127,8 +128,7 @@ public class Portfolio {
         Instant monthStart = month.atDay(1).atStartOfDay(PromptSchedule.ZONE).toInstant();
         Instant nextMonthStart =
                 month.plusMonths(1).atDay(1).atStartOfDay(PromptSchedule.ZONE).toInstant();
-        DealSelection leadsDeals =
-                onlyLead == null ? null : new DealSelection(new DealCriteria(null, null, onlyLead, false), now);
+        DealSelection leadsDeals = onlyLead == null ? null : new DealSelection(DealCriteria.ofLead(onlyLead), now);
         return new Summary(
                 registry.countPerPhase(onlyLead),
                 promptLog.countOpenDueBetween(monthStart, nextMonthStart, leadsDeals),

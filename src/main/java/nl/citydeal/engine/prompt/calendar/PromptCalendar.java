@@ -93,7 +93,7 @@ public class PromptCalendar {
         boolean allDeals = recipients.isProgrammeOffice(user.userId());
         Map<String, Deal> deals = new LinkedHashMap<>();
         registry.search(
-                        new DealCriteria(null, null, allDeals ? null : user.userId(), false),
+                        DealCriteria.ofLead(allDeals ? null : user.userId()),
                         PageRequest.of(0, 10_000, Sort.by("name")))
                 .forEach(deal -> deals.put(deal.getId(), deal));
 
