@@ -47,6 +47,10 @@ public class Deal {
 
     private LocalDate signedOn;
     private LocalDate endsOn;
+    /** The signing's publication in the Staatscourant: its year and number, or a text that did not read as one. */
+    private Integer staatscourantYear;
+
+    private Integer staatscourantNumber;
     private String staatscourantReference;
 
     @Enumerated(EnumType.STRING)
@@ -93,6 +97,13 @@ public class Deal {
     @OrderColumn(name = "position")
     private List<AdministrativeLead> administrativeLeads = new ArrayList<>();
 
+    /** What the deal means to scale: set at registration, sharpened by the scaling exploration. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "deal_scaling_intent", joinColumns = @JoinColumn(name = "deal_id"))
+    @Column(name = "intent")
+    @Enumerated(EnumType.STRING)
+    private Set<ScalingIntent> scalingIntents = EnumSet.noneOf(ScalingIntent.class);
+
     /** Where the deal was abandoned (preparation or signing), and why; null while it was not. */
     @Enumerated(EnumType.STRING)
     private DealPhase abandonedIn;
@@ -125,10 +136,22 @@ public class Deal {
         return signedOn == null || endsOn == null ? null : new Term(signedOn, endsOn);
     }
 
-    void sign(Term term, String reference) {
+    void sign(Term term, StaatscourantReference reference) {
         this.signedOn = term.signedOn();
         this.endsOn = term.endsOn();
-        this.staatscourantReference = reference;
+        this.staatscourantYear = reference == null ? null : reference.year();
+        this.staatscourantNumber = reference == null ? null : reference.number();
+        this.staatscourantReference = reference == null ? null : reference.text();
+    }
+
+    /** Replaces what the deal means to scale; returns whether it changed. */
+    boolean intendToScale(Set<ScalingIntent> intents) {
+        if (scalingIntents.equals(intents)) {
+            return false;
+        }
+        scalingIntents.clear();
+        scalingIntents.addAll(intents);
+        return true;
     }
 
     void changeEnd(LocalDate newEnd) {
@@ -246,8 +269,17 @@ public class Deal {
         return endsOn;
     }
 
-    public String getStaatscourantReference() {
-        return staatscourantReference;
+    /** The signing's publication in the Staatscourant; null when none was recorded. */
+    public StaatscourantReference getStaatscourant() {
+        if (staatscourantYear == null && staatscourantReference == null) {
+            return null;
+        }
+        return new StaatscourantReference(staatscourantYear, staatscourantNumber, staatscourantReference);
+    }
+
+    /** What the deal means to scale, in order; empty while it was not recorded. */
+    public Set<ScalingIntent> getScalingIntents() {
+        return ScalingIntent.copyOf(scalingIntents);
     }
 
     public DealPhase getPhase() {

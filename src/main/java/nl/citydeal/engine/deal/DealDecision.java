@@ -36,7 +36,9 @@ public class DealDecision {
         /** A route's hand-over failed; once the other hand-overs are done, the decision is taken again. */
         HAND_OVER_FAILED,
         /** The deal's deputies, administrative leads or participants' contact persons changed. */
-        PEOPLE_CHANGED
+        PEOPLE_CHANGED,
+        /** What the deal means to scale changed (in the scaling exploration). */
+        SCALING_INTENT_CHANGED
     }
 
     @Id
@@ -64,6 +66,12 @@ public class DealDecision {
 
     private Instant proposedAt;
 
+    /** Of a term change (an extension): its publication in the Staatscourant, year and number or a text. */
+    private Integer staatscourantYear;
+
+    private Integer staatscourantNumber;
+    private String staatscourantReference;
+
     protected DealDecision() {}
 
     /** A review of the proposal, with its outcome. */
@@ -85,6 +93,24 @@ public class DealDecision {
         this.decidedBy = decidedBy;
         this.kind = kind;
         this.summary = summary.length() > 4000 ? summary.substring(0, 4000) : summary;
+    }
+
+    /** The decision with the publication in the Staatscourant it rests on (an extension's); none: unchanged. */
+    DealDecision publishedIn(StaatscourantReference reference) {
+        if (reference != null) {
+            this.staatscourantYear = reference.year();
+            this.staatscourantNumber = reference.number();
+            this.staatscourantReference = reference.text();
+        }
+        return this;
+    }
+
+    /** The publication in the Staatscourant this decision rests on (an extension's); null for none. */
+    public StaatscourantReference getStaatscourant() {
+        if (staatscourantYear == null && staatscourantReference == null) {
+            return null;
+        }
+        return new StaatscourantReference(staatscourantYear, staatscourantNumber, staatscourantReference);
     }
 
     public Long getId() {

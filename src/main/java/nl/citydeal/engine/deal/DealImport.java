@@ -5,9 +5,11 @@ import java.io.Reader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
@@ -19,7 +21,11 @@ import nl.citydeal.engine.system.InvalidInputException;
 
 /**
  * Imports deals from CSV in the columns of the public list of Dutch City Deals ({@code name, theme, signed_on,
- * ends_on, lead}, optionally {@code deal_lead}). Each line is registered on its own: a refused line changes
+ * ends_on, lead}, optionally {@code deal_lead}, {@code note}), and the columns the portfolio export adds that fit a
+ * registration: {@code scaling_intent} (what the deal means to scale: the names {@code PRACTICE INSTRUMENT KNOWLEDGE
+ * REGULATION_CHANGE} separated by spaces as the export writes them, or their Dutch labels separated by commas or
+ * semicolons) and {@code staatscourant} (the signing's publication as text, read once: "Staatscourant 2024, 12345" or
+ * "Stcrt. 2024, 12345" becomes its year and number, anything else is kept as text). Each line is registered on its own: a refused line changes
  * nothing and does not stop the others; the report says per line what happened and why.
  */
 @Service
@@ -78,6 +84,11 @@ public class DealImport {
         if (name.length() > 200) {
             errors.put("name", "Naam is langer dan 200 tekens.");
         }
+        Set<ScalingIntent> intents = intents(value(record, "scaling_intent"), errors);
+        String staatscourant = value(record, "staatscourant");
+        if (staatscourant.length() > 200) {
+            errors.put("staatscourant", "Vindplaats Staatscourant is langer dan 200 tekens.");
+        }
         if (!errors.isEmpty()) {
             return Line.refused(number, name, errors);
         }
@@ -94,7 +105,8 @@ public class DealImport {
                             DealSetup.ONE_PART,
                             signedOn,
                             endsOn,
-                            null,
+                            StaatscourantReference.parse(staatscourant),
+                            intents,
                             List.of(),
                             null),
                     by);
@@ -102,6 +114,33 @@ public class DealImport {
         } catch (InvalidInputException e) {
             return Line.refused(number, name, e.errors());
         }
+    }
+
+    /** The intents of a cell: names separated by spaces, or names or Dutch labels separated by commas or semicolons. */
+    static Set<ScalingIntent> intents(String text, Map<String, String> errors) {
+        Set<ScalingIntent> intents = EnumSet.noneOf(ScalingIntent.class);
+        for (String part : text.split("[,;]")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Optional<ScalingIntent> whole = ScalingIntent.of(part);
+            if (whole.isPresent()) {
+                intents.add(whole.get());
+                continue;
+            }
+            for (String word : part.strip().split("\\s+")) {
+                Optional<ScalingIntent> intent = ScalingIntent.of(word);
+                if (intent.isEmpty()) {
+                    errors.put(
+                            "scaling_intent",
+                            "'%s' is geen soort opschaling (werkwijze, instrument, kennis, wijziging van regelgeving)."
+                                    .formatted(part.strip()));
+                    return intents;
+                }
+                intents.add(intent.get());
+            }
+        }
+        return intents;
     }
 
     private static LocalDate date(CSVRecord record, String column, Map<String, String> errors) {

@@ -73,9 +73,10 @@ public class DealRegistry {
         if (request.predecessorId() != null) {
             deal.follows(request.predecessorId());
         }
+        deal.intendToScale(request.scalingIntents());
         LocalDate today = LocalDate.now(clock);
         if (term != null) {
-            deal.sign(term, request.staatscourantReference());
+            deal.sign(term, request.staatscourant());
         }
         boolean imported = deal.isImported();
         if (imported) {
@@ -133,7 +134,7 @@ public class DealRegistry {
 
     /**
      * A deal started from Tasklist's start form gets its registry entry from the process, registered by whoever
-     * started it ({@code registeredBy}; null when no one was logged in).
+     * started it ({@code registeredBy}; null when no one was logged in), with what it means to scale as ticked there.
      */
     public void ensureRegistered(
             String dealId,
@@ -144,7 +145,8 @@ public class DealRegistry {
             String dealLead,
             String programmeOfficeContact,
             String ambition,
-            String predecessorId) {
+            String predecessorId,
+            Set<ScalingIntent> scalingIntents) {
         if (deals.existsById(dealId)) {
             return;
         }
@@ -160,6 +162,7 @@ public class DealRegistry {
         if (predecessorId != null) {
             deal.follows(predecessorId);
         }
+        deal.intendToScale(ScalingIntent.copyOf(scalingIntents));
         deals.save(deal);
         decide(dealId, registeredBy, Kind.REGISTERED, "Deal geregistreerd via de takenlijst");
     }
@@ -282,14 +285,39 @@ public class DealRegistry {
                 outcome.name() + (remarks == null || remarks.isBlank() ? "" : ": " + remarks)));
     }
 
-    public void recordSigning(String dealId, Term term, String reference, String by) {
+    /** The signing, with its publication in the Staatscourant (null: none recorded). */
+    public void recordSigning(String dealId, Term term, StaatscourantReference reference, String by) {
         get(dealId).sign(term, reference);
-        decide(
-                dealId,
-                by,
-                Kind.SIGNED,
-                "Ondertekend %s (%s), einddatum %s"
-                        .formatted(term.signedOn(), reference == null ? "geen vindplaats" : reference, term.endsOn()));
+        decisions.save(new DealDecision(
+                        dealId,
+                        clock.instant(),
+                        by,
+                        Kind.SIGNED,
+                        "Ondertekend %s (%s), einddatum %s"
+                                .formatted(
+                                        term.signedOn(),
+                                        reference == null ? "geen vindplaats" : reference.label(),
+                                        term.endsOn()))
+                .publishedIn(reference));
+    }
+
+    /**
+     * What the deal means to scale, as the scaling exploration sharpened it: recorded (with a decision saying what it
+     * was and is) when it changed; none ticked leaves it as it was.
+     */
+    public void recordScalingIntent(String dealId, Set<ScalingIntent> intents, String by) {
+        if (intents == null || intents.isEmpty()) {
+            return;
+        }
+        Deal deal = get(dealId);
+        String before = ScalingIntent.labels(deal.getScalingIntents());
+        if (deal.intendToScale(ScalingIntent.copyOf(intents))) {
+            decide(
+                    dealId,
+                    by,
+                    Kind.SCALING_INTENT_CHANGED,
+                    "Wat moet opschalen: %s → %s".formatted(before, ScalingIntent.labels(intents)));
+        }
     }
 
     /** The programme office extends or shortens a running deal's term (API); the process moves its prompts. */
@@ -301,21 +329,31 @@ public class DealRegistry {
                             .formatted(deal.getPhase().label()));
         }
         processes.changeTerm(dealId, new Term(deal.getSignedOn(), newEnd).endsOn());
-        recordTermChange(dealId, newEnd, reason, by);
+        recordTermChange(dealId, newEnd, reason, null, by);
         return deal;
     }
 
-    /** The term changed in the process (the change-term or extension task). */
-    public void recordTermChange(String dealId, LocalDate newEnd, String reason, String by) {
+    /**
+     * The term changed in the process (the change-term or extension task), with the extension's publication in the
+     * Staatscourant (null: none), kept with the decision.
+     */
+    public void recordTermChange(
+            String dealId, LocalDate newEnd, String reason, StaatscourantReference publication, String by) {
         Deal deal = get(dealId);
         LocalDate oldEnd = deal.getEndsOn();
         deal.changeEnd(newEnd);
-        decide(
-                dealId,
-                by,
-                Kind.TERM_CHANGED,
-                "Einddatum %s → %s%s"
-                        .formatted(oldEnd, newEnd, reason == null || reason.isBlank() ? "" : ": " + reason));
+        decisions.save(new DealDecision(
+                        dealId,
+                        clock.instant(),
+                        by,
+                        Kind.TERM_CHANGED,
+                        "Einddatum %s → %s%s%s"
+                                .formatted(
+                                        oldEnd,
+                                        newEnd,
+                                        reason == null || reason.isBlank() ? "" : ": " + reason,
+                                        publication == null ? "" : " (" + publication.label() + ")"))
+                .publishedIn(publication));
     }
 
     /** A party joins a running deal (bijtekenen), screened on its added value. */
@@ -450,6 +488,7 @@ public class DealRegistry {
                         null,
                         null,
                         null,
+                        predecessor.getScalingIntents(),
                         carried,
                         predecessorId),
                 by);

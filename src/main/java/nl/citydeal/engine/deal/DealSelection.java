@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
@@ -14,8 +15,8 @@ import org.springframework.data.jpa.domain.Specification;
 
 /**
  * Which deals a list shows: by phase, theme (part of, any case), deal lead, the deals a user leads or is a deputy
- * of, and whether a prompt is overdue (the
- * deal's earliest open prompt fell due before {@code now}); a null criterion does not filter. One definition for the
+ * of, what it means to scale (one of its intents), and whether a prompt is overdue (the deal's earliest open prompt
+ * fell due before {@code now}); a null criterion does not filter. One definition for the
  * deal list of the API, the portfolio overview and the counts of other features, which take the selected deals as a
  * subquery of ids ({@link #ids}) rather than naming the deal in their own queries.
  */
@@ -49,6 +50,9 @@ public record DealSelection(DealCriteria criteria, Instant now) {
             where.add(builder.or(
                     builder.equal(deal.get("dealLead"), criteria.ledBy()),
                     builder.isMember(criteria.ledBy(), deal.<java.util.Collection<String>>get("deputies"))));
+        }
+        if (criteria.scalingIntent() != null) {
+            where.add(builder.isMember(criteria.scalingIntent(), deal.<Set<ScalingIntent>>get("scalingIntents")));
         }
         if (criteria.overdueOnly()) {
             where.add(builder.lessThan(deal.get("nextPromptDueAt"), now));

@@ -68,7 +68,14 @@ public class Portfolio {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(PromptSchedule.ZONE));
         DealSelection selection = new DealSelection(
-                new DealCriteria(query.phase(), query.theme(), query.dealLead(), query.overdueOnly(), onlyLead), now);
+                new DealCriteria(
+                        query.phase(),
+                        query.theme(),
+                        query.dealLead(),
+                        query.overdueOnly(),
+                        onlyLead,
+                        query.scalingIntent()),
+                now);
         long total = overviewQueries.count(selection);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(Math.max(page, 0), pages - 1);

@@ -5,9 +5,11 @@ import java.util.Optional;
 
 import nl.citydeal.engine.deal.DealOrder;
 import nl.citydeal.engine.deal.DealPhase;
+import nl.citydeal.engine.deal.ScalingIntent;
 
 /** What the overview shows: filters (a null or blank one does not filter) and the order. */
-public record PortfolioQuery(DealPhase phase, String theme, String dealLead, boolean overdueOnly, Order order) {
+public record PortfolioQuery(
+        DealPhase phase, String theme, String dealLead, ScalingIntent scalingIntent, boolean overdueOnly, Order order) {
 
     public PortfolioQuery {
         theme = theme == null || theme.isBlank() ? null : theme.strip();
@@ -16,7 +18,7 @@ public record PortfolioQuery(DealPhase phase, String theme, String dealLead, boo
     }
 
     public static PortfolioQuery all() {
-        return new PortfolioQuery(null, null, null, false, Order.NAME);
+        return new PortfolioQuery(null, null, null, null, false, Order.NAME);
     }
 
     /** The orders of the overview, each with its request parameter value and Dutch label. */

@@ -2,6 +2,7 @@ package nl.citydeal.engine.processengine;
 
 import java.util.Optional;
 
+import nl.citydeal.engine.deal.ScalingIntent;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.prompt.PromptKind;
 
@@ -131,8 +132,33 @@ public final class CityDealProcess {
         public static final String SIGNED_ON = "signedOn";
         public static final String ENDS_ON = "endsOn";
         public static final String NEW_ENDS_ON = "newEndsOn";
+        /** The signing's publication in the Staatscourant: year and number (the form's fields). */
+        public static final String STAATSCOURANT_YEAR = "staatscourantYear";
+
+        public static final String STAATSCOURANT_NUMBER = "staatscourantNumber";
+        /**
+         * The signing's reference as free text, as forms of versions before the structured reference sent it (and an
+         * imported deal carries it): read once into year and number where it reads as one.
+         */
         public static final String STAATSCOURANT_REFERENCE = "staatscourantReference";
+        /** An extension's publication in the Staatscourant (extension and term change forms): year and number. */
+        public static final String EXTENSION_STAATSCOURANT_YEAR = "extensionStaatscourantYear";
+
+        public static final String EXTENSION_STAATSCOURANT_NUMBER = "extensionStaatscourantNumber";
+        /** An extension's reference as free text, as forms of versions before the structured reference sent it. */
+        public static final String EXTENSION_REFERENCE = "extensionReference";
+
         public static final String TERM_CHANGE_REASON = "termChangeReason";
+
+        /**
+         * What the deal means to scale, one flag per {@link nl.citydeal.engine.deal.ScalingIntent}: ticked at
+         * registration, shown ticked and sharpened in the scaling exploration ({@link #intentVariable}).
+         */
+        public static final String SCALES_PRACTICE = "scalesPractice";
+
+        public static final String SCALES_INSTRUMENT = "scalesInstrument";
+        public static final String SCALES_KNOWLEDGE = "scalesKnowledge";
+        public static final String SCALES_REGULATION_CHANGE = "scalesRegulationChange";
 
         public static final String OWNERSHIP_PROMPT_DUE_AT = "ownershipPromptDueAt";
         public static final String SCALING_EXPLORATION_DUE_AT = "scalingExplorationDueAt";
@@ -250,6 +276,16 @@ public final class CityDealProcess {
                     case MID_TERM_REVIEW -> Variable.MID_TERM_REVIEW_HELD;
                     case SCALING_PLAN_ESCALATION, ANSWERABILITY_REVIEW -> null;
                 });
+    }
+
+    /** The process variable that holds whether the deal means to scale this. */
+    public static String intentVariable(ScalingIntent intent) {
+        return switch (intent) {
+            case PRACTICE -> Variable.SCALES_PRACTICE;
+            case INSTRUMENT -> Variable.SCALES_INSTRUMENT;
+            case KNOWLEDGE -> Variable.SCALES_KNOWLEDGE;
+            case REGULATION_CHANGE -> Variable.SCALES_REGULATION_CHANGE;
+        };
     }
 
     /** The process variable that holds whether a route was chosen (and, before the decision, advised). */

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.system.InvalidInputException;
 
 /** Reads typed values from process variables, whether a form sent them as text or the API as dates. */
 public final class ProcessValues {
@@ -51,7 +52,7 @@ public final class ProcessValues {
     }
 
     /** Turns a broken domain rule into the engine's 400-class error, so Tasklist and the REST API show it. */
-    public static BadUserRequestException badInput(InvalidDealException e) {
+    public static BadUserRequestException badInput(InvalidInputException e) {
         return new BadUserRequestException(e.getMessage(), e);
     }
 }

@@ -252,6 +252,8 @@ class DossierRecordingTest {
         Object example() {
             return switch (type) {
                 case "checkbox" -> false;
+                // a year or a number that fits every number field (a Staatscourant year is checked against the clock)
+                case "number" -> 2024;
                 case "datetime" -> "2026-06-15";
                 case "radio", "select" -> options.keySet().iterator().next();
                 default -> "Antwoord op " + label;

@@ -110,6 +110,32 @@ class EngineRestBadInputTest {
         assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({ENGINE_REST + ", complete", WEBAPP + ", submit-form"})
+    void aSigningWithAStaatscourantYearOutOfRangeGets400WithTheDutchMessageOnlyAndRecordsNothing(
+            String api, String action) throws Exception {
+        String instance = dealAt(RECORD_SIGNING);
+        String task = openTask(instance, RECORD_SIGNING);
+        String body = """
+                {"variables":{"signedOn":{"value":"2025-01-01"},"endsOn":{"value":"2028-01-01"},\
+                "staatscourantYear":{"value":1989,"type":"Integer"},"staatscourantNumber":{"value":12345,"type":"Integer"}}}""";
+
+        HttpResponse<String> response = post(api, OFFICE, "/task/" + task + "/" + action, body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(message(response))
+                .isEqualTo("Het jaar van de Staatscourant moet tussen 1990 en %d liggen; 1989 kan niet."
+                        .formatted(java.time.LocalDate.now().getYear() + 1));
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
+        String dealId = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getBusinessKey();
+        assertThat(dealRegistry.get(dealId).getSignedOn()).isNull();
+        assertThat(dealRegistry.get(dealId).getStaatscourant()).isNull();
+    }
+
     @ParameterizedTest(name = "{0} with lead {1}, {2} to {3}")
     @CsvSource({
         ENGINE_REST + ", input-lead, 2025-01-01, 2024-06-01, De einddatum (2024-06-01) moet na de datum van"
@@ -212,7 +238,8 @@ class EngineRestBadInputTest {
                         "0,5 fte",
                         EXECUTION_FUNDING_VIEW,
                         "Rijksbijdrage"),
-                Map.of(SETUP, "ONE_PART"));
+                Map.of(SETUP, "ONE_PART"),
+                Map.of(REVIEW_DECISION, "APPROVE"));
         for (Map<String, Object> step : steps) {
             if (taskService
                             .createTaskQuery()

@@ -71,9 +71,13 @@ class TaskFormInputTest {
 
     /**
      * The only editable fields a form may open filled in: the route boxes of the scaling decision, pre-ticked by the
-     * decision table {@code scaling-route-advice} right before the task, which sets every one of them each time.
+     * decision table {@code scaling-route-advice} right before the task, which sets every one of them each time; and
+     * the scaling exploration's boxes of what the deal means to scale, ticked as the registry holds it (set before
+     * every user task, {@code RegistryVariables}), which the exploration sharpens.
      */
     static final Map<String, Set<String>> ADVISED = Map.of(
+            "explore-scaling",
+            Set.of(SCALES_PRACTICE, SCALES_INSTRUMENT, SCALES_KNOWLEDGE, SCALES_REGULATION_CHANGE),
             "decide-scaling-routes",
             Set.of(
                     ROUTE_FOLLOW_UP_DEAL,

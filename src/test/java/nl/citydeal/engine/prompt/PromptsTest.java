@@ -87,7 +87,8 @@ class PromptsTest {
 
     private String deal() {
         String dealId = "prompt-log-test-" + System.nanoTime();
-        dealRegistry.ensureRegistered(dealId, null, "City Deal Test", "test", "Gemeente", "anna", null, null, null);
+        dealRegistry.ensureRegistered(
+                dealId, null, "City Deal Test", "test", "Gemeente", "anna", null, null, null, null);
         return dealId;
     }
 

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealProcesses;
+import nl.citydeal.engine.deal.ScalingIntent;
+import nl.citydeal.engine.deal.StaatscourantReference;
 import nl.citydeal.engine.identity.DealAccess;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.prompt.PromptPlanning;
@@ -46,11 +48,21 @@ class CamundaDealProcesses implements DealProcesses {
         if (deal.getSetup() != null) {
             variables.putValue(SETUP, deal.getSetup().name());
         }
+        for (ScalingIntent intent : ScalingIntent.values()) {
+            variables.putValue(
+                    CityDealProcess.intentVariable(intent),
+                    deal.getScalingIntents().contains(intent));
+        }
         if (deal.getSignedOn() != null) {
-            variables
-                    .putValue(SIGNED_ON, isoDate(deal.getSignedOn()))
-                    .putValue(ENDS_ON, isoDate(deal.getEndsOn()))
-                    .putValue(STAATSCOURANT_REFERENCE, deal.getStaatscourantReference());
+            variables.putValue(SIGNED_ON, isoDate(deal.getSignedOn())).putValue(ENDS_ON, isoDate(deal.getEndsOn()));
+            StaatscourantReference publication = deal.getStaatscourant();
+            if (publication != null && publication.linked()) {
+                variables
+                        .putValue(STAATSCOURANT_YEAR, publication.year())
+                        .putValue(STAATSCOURANT_NUMBER, publication.number());
+            } else if (publication != null) {
+                variables.putValue(STAATSCOURANT_REFERENCE, publication.text());
+            }
         }
         runtimeService.startProcessInstanceByKey(CityDealProcess.KEY, deal.getId(), variables);
     }

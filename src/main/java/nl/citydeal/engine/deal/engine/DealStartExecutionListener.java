@@ -55,7 +55,8 @@ class DealStartExecutionListener implements ExecutionListener {
                 ProcessValues.text(execution, DEAL_LEAD),
                 ProcessValues.text(execution, PROGRAMME_OFFICE_CONTACT),
                 ProcessValues.text(execution, AMBITION),
-                ProcessValues.text(execution, PREDECESSOR_DEAL_ID));
+                ProcessValues.text(execution, PREDECESSOR_DEAL_ID),
+                ScalingIntentVariables.ticked(execution));
         dealAccess.grantLeadOfNewInstance(execution.getProcessInstanceId(), (String) execution.getVariable(DEAL_LEAD));
         if (!execution.hasVariable(IMPORTED)) {
             execution.setVariable(IMPORTED, false);

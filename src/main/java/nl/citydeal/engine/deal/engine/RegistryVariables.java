@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.deal.ScalingIntent;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.processengine.RegistrySync;
@@ -16,7 +17,8 @@ import nl.citydeal.engine.processengine.RegistrySync;
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 
 /**
- * The registry says who leads a deal, who its programme office contact is and what its term is; the process
+ * The registry says who leads a deal, who its programme office contact is, what its term is and what it means to scale
+ * (the flags the scaling exploration's boxes open with); the process
  * variables of the same names are copies for the model's expressions ({@code camunda:assignee="${dealLead}"})
  * and forms. Before every user task of a deal starts (the engine adds this listener to each one,
  * {@link nl.citydeal.engine.processengine.EngineHardeningPlugin}) and before prompts are planned, the copies are set from the registry, so a
@@ -53,6 +55,12 @@ class RegistryVariables implements ExecutionListener, RegistrySync {
         if (deal.getSignedOn() != null && deal.getEndsOn() != null) {
             setDateIfDifferent(execution, SIGNED_ON, deal.getSignedOn());
             setDateIfDifferent(execution, ENDS_ON, deal.getEndsOn());
+        }
+        for (ScalingIntent intent : ScalingIntent.values()) {
+            Boolean intended = deal.getScalingIntents().contains(intent);
+            if (!intended.equals(execution.getVariable(CityDealProcess.intentVariable(intent)))) {
+                execution.setVariable(CityDealProcess.intentVariable(intent), intended);
+            }
         }
     }
 

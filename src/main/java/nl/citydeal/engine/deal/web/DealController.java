@@ -1,6 +1,7 @@
 package nl.citydeal.engine.deal.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import jakarta.validation.Valid;
@@ -33,6 +34,7 @@ import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.deal.Participant;
+import nl.citydeal.engine.deal.ScalingIntent;
 import nl.citydeal.engine.system.NotFoundException;
 import nl.citydeal.engine.system.web.PageResponse;
 import nl.citydeal.engine.system.web.Viewer;
@@ -47,14 +49,16 @@ class DealController {
             List.of("name", "theme", "phase", "signedOn", "endsOn", "registeredAt", "dealLead");
 
     private final DealRegistry registry;
+    private final Clock clock;
 
-    DealController(DealRegistry registry) {
+    DealController(DealRegistry registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     @PostMapping
     ResponseEntity<DealResponse> register(@Valid @RequestBody DealRequest request, Authentication user) {
-        Deal deal = registry.register(request.toNewDeal(), user.getName());
+        Deal deal = registry.register(request.toNewDeal(LocalDate.now(clock)), user.getName());
         return ResponseEntity.created(URI.create("/api/deals/" + deal.getId())).body(DealResponse.of(deal));
     }
 
@@ -64,6 +68,7 @@ class DealController {
             @RequestParam(required = false) @Size(max = 200) String theme,
             @RequestParam(required = false) @Size(max = 64) String dealLead,
             @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) ScalingIntent scalingIntent,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
             @RequestParam(defaultValue = "name") String sort,
@@ -77,7 +82,8 @@ class DealController {
         Sort order = Sort.by("desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC, sort)
                 .and(Sort.by("id"));
         Page<Deal> deals = registry.search(
-                new DealCriteria(phase, theme, dealLead, overdue, ledBy), PageRequest.of(page, size, order));
+                new DealCriteria(phase, theme, dealLead, overdue, ledBy, scalingIntent),
+                PageRequest.of(page, size, order));
         return PageResponse.of(deals.map(DealResponse::of));
     }
 

@@ -2,6 +2,7 @@ package nl.citydeal.engine.deal.web;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import nl.citydeal.engine.deal.DealSetup;
 import nl.citydeal.engine.deal.NewDeal;
 import nl.citydeal.engine.deal.ParticipantType;
+import nl.citydeal.engine.deal.ScalingIntent;
+import nl.citydeal.engine.deal.StaatscourantReference;
 
 /** The body of {@code POST /api/deals}. Dates are ISO (yyyy-mm-dd) and optional while in preparation. */
 record DealRequest(
@@ -37,13 +40,25 @@ record DealRequest(
         LocalDate signedOn,
         LocalDate endsOn,
 
+        /** The signing's publication: year and number (checked), or else a text read once ("Staatscourant 2024, 12345"). */
+        Integer staatscourantYear,
+
+        Integer staatscourantNumber,
+
         @Size(max = 200, message = "Vindplaats is langer dan 200 tekens.")
         String staatscourantReference,
+
+        /** What the deal means to scale: PRACTICE, INSTRUMENT, KNOWLEDGE, REGULATION_CHANGE (none: not known yet). */
+        @Size(max = 4, message = "Hoogstens vier soorten opschaling.")
+        Set<ScalingIntent> scalingIntents,
 
         @Valid @Size(max = 200, message = "Hoogstens 200 deelnemers per keer.")
         List<ParticipantRequest> participants) {
 
-    NewDeal toNewDeal() {
+    /** The deal to register; a publication's year is checked against {@code today} (up to next year). */
+    NewDeal toNewDeal(LocalDate today) {
+        StaatscourantReference publication = StaatscourantReference.checked(
+                staatscourantYear, staatscourantNumber, today, "staatscourantYear", "staatscourantNumber");
         return new NewDeal(
                 name.strip(),
                 theme.strip(),
@@ -54,7 +69,8 @@ record DealRequest(
                 setup,
                 signedOn,
                 endsOn,
-                staatscourantReference,
+                publication != null ? publication : StaatscourantReference.parse(staatscourantReference),
+                scalingIntents,
                 participants == null
                         ? List.of()
                         : participants.stream()

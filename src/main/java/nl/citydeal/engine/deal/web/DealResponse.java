@@ -12,7 +12,9 @@ import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealSetup;
 import nl.citydeal.engine.deal.Participant;
 import nl.citydeal.engine.deal.ParticipantType;
+import nl.citydeal.engine.deal.ScalingIntent;
 import nl.citydeal.engine.deal.ScalingRoute;
+import nl.citydeal.engine.deal.StaatscourantReference;
 
 /** A deal as the API shows it; with participants and decisions on the deal's own resource. */
 record DealResponse(
@@ -26,7 +28,10 @@ record DealResponse(
         DealSetup setup,
         LocalDate signedOn,
         LocalDate endsOn,
+        /** The signing's publication as shown: "Staatscourant 2024, 12345", or a text that did not read as one. */
         String staatscourantReference,
+        StaatscourantResponse staatscourant,
+        Set<ScalingIntent> scalingIntents,
         DealPhase phase,
         String phaseLabel,
         Set<ScalingRoute> routes,
@@ -55,7 +60,9 @@ record DealResponse(
                 deal.getSetup(),
                 deal.getSignedOn(),
                 deal.getEndsOn(),
-                deal.getStaatscourantReference(),
+                deal.getStaatscourant() == null ? null : deal.getStaatscourant().label(),
+                StaatscourantResponse.of(deal.getStaatscourant()),
+                deal.getScalingIntents(),
                 deal.getPhase(),
                 deal.getPhase().label(),
                 deal.getRoutes(),
@@ -71,6 +78,16 @@ record DealResponse(
                 decisions == null
                         ? null
                         : decisions.stream().map(DecisionResponse::of).toList());
+    }
+
+    /** A publication in the Staatscourant: year and number with the link to it, or only the text as given. */
+    record StaatscourantResponse(Integer year, Integer number, String label, String url) {
+        static StaatscourantResponse of(StaatscourantReference reference) {
+            return reference == null
+                    ? null
+                    : new StaatscourantResponse(
+                            reference.year(), reference.number(), reference.label(), reference.url());
+        }
     }
 
     record ParticipantResponse(
@@ -93,14 +110,18 @@ record DealResponse(
         }
     }
 
-    /** One decision; a joint one also says who proposed it and when ({@code decidedBy} confirmed or refused it). */
+    /**
+     * One decision; a joint one also says who proposed it and when ({@code decidedBy} confirmed or refused it); a
+     * signing or a term change the publication in the Staatscourant it rests on.
+     */
     record DecisionResponse(
             Instant decidedAt,
             String decidedBy,
             DealDecision.Kind kind,
             String summary,
             String proposedBy,
-            Instant proposedAt) {
+            Instant proposedAt,
+            StaatscourantResponse staatscourant) {
         static DecisionResponse of(DealDecision d) {
             return new DecisionResponse(
                     d.getDecidedAt(),
@@ -108,7 +129,8 @@ record DealResponse(
                     d.getKind(),
                     d.getSummary(),
                     d.getProposedBy(),
-                    d.getProposedAt());
+                    d.getProposedAt(),
+                    StaatscourantResponse.of(d.getStaatscourant()));
         }
     }
 }

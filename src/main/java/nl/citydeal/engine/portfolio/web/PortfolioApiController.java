@@ -10,13 +10,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.citydeal.engine.deal.Deal;
+import nl.citydeal.engine.deal.ScalingIntent;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.portfolio.Portfolio;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.system.csv.SpreadsheetCsv;
 import nl.citydeal.engine.system.web.Viewer;
 
-/** The portfolio in numbers, and as a CSV export in the import's own columns plus where each deal stands. */
+/**
+ * The portfolio in numbers, and as a CSV export in the import's own columns plus where each deal stands, what it means
+ * to scale and its publication in the Staatscourant (the last two read back by the import).
+ */
 @RestController
 class PortfolioApiController {
 
@@ -31,7 +35,9 @@ class PortfolioApiController {
         "next_prompt",
         "next_prompt_due",
         "overdue_prompts",
-        "routes"
+        "routes",
+        "scaling_intent",
+        "staatscourant"
     };
 
     private final Portfolio portfolio;
@@ -66,7 +72,11 @@ class PortfolioApiController {
                                     .atZone(PromptSchedule.ZONE)
                                     .toLocalDate(),
                     line.overduePrompts(),
-                    deal.getRoutes().stream().map(ScalingRoute::name).collect(Collectors.joining(" ")));
+                    deal.getRoutes().stream().map(ScalingRoute::name).collect(Collectors.joining(" ")),
+                    deal.getScalingIntents().stream().map(ScalingIntent::name).collect(Collectors.joining(" ")),
+                    deal.getStaatscourant() == null
+                            ? null
+                            : deal.getStaatscourant().label());
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

@@ -19,6 +19,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import nl.citydeal.engine.deal.DealPeople;
 import nl.citydeal.engine.deal.DealPhase;
+import nl.citydeal.engine.deal.ScalingIntent;
 import nl.citydeal.engine.dossier.DealDocuments;
 import nl.citydeal.engine.dossier.DocumentKind;
 import nl.citydeal.engine.portfolio.DealDossier;
@@ -64,6 +65,7 @@ class PortfolioPageController {
             @RequestParam(required = false) String phase,
             @RequestParam(required = false) String theme,
             @RequestParam(required = false) String dealLead,
+            @RequestParam(required = false) String scalingIntent,
             @RequestParam(required = false) String overdue,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
@@ -75,6 +77,7 @@ class PortfolioPageController {
                 phaseOf(phase).orElse(null),
                 clip(theme),
                 viewer.seesAllDeals() ? clip(dealLead) : null,
+                intentOf(scalingIntent).orElse(null),
                 "true".equals(overdue) || "on".equals(overdue),
                 PortfolioQuery.Order.ofParameter(sort).orElse(PortfolioQuery.Order.NAME));
         Portfolio.Overview overview = portfolio.overview(query, onlyLead, pageNumber(page));
@@ -82,8 +85,13 @@ class PortfolioPageController {
         model.addAttribute("query", query);
         model.addAttribute(
                 "filtered",
-                query.phase() != null || query.theme() != null || query.dealLead() != null || query.overdueOnly());
+                query.phase() != null
+                        || query.theme() != null
+                        || query.dealLead() != null
+                        || query.scalingIntent() != null
+                        || query.overdueOnly());
         model.addAttribute("phases", DealPhase.values());
+        model.addAttribute("scalingIntents", ScalingIntent.values());
         model.addAttribute("orders", PortfolioQuery.Order.values());
         model.addAttribute("dealLeads", viewer.seesAllDeals() ? portfolio.dealLeads(null) : List.of());
         model.addAttribute("sortLinks", sortLinks(query));
@@ -151,6 +159,9 @@ class PortfolioPageController {
         if (query.dealLead() != null) {
             url.queryParam("dealLead", query.dealLead());
         }
+        if (query.scalingIntent() != null) {
+            url.queryParam("scalingIntent", query.scalingIntent().name());
+        }
         if (query.overdueOnly()) {
             url.queryParam("overdue", "true");
         }
@@ -172,6 +183,12 @@ class PortfolioPageController {
     private static Optional<DealPhase> phaseOf(String value) {
         return Arrays.stream(DealPhase.values())
                 .filter(phase -> phase.name().equals(value))
+                .findFirst();
+    }
+
+    private static Optional<ScalingIntent> intentOf(String value) {
+        return Arrays.stream(ScalingIntent.values())
+                .filter(intent -> intent.name().equals(value))
                 .findFirst();
     }
 

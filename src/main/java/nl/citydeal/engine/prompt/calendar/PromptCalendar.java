@@ -92,9 +92,7 @@ public class PromptCalendar {
     public Calendar calendar(Recipient user) {
         boolean allDeals = recipients.isProgrammeOffice(user.userId());
         Map<String, Deal> deals = new LinkedHashMap<>();
-        registry.search(
-                        new DealCriteria(null, null, null, false, allDeals ? null : user.userId()),
-                        PageRequest.of(0, 10_000, Sort.by("name")))
+        registry.search(DealCriteria.ledBy(allDeals ? null : user.userId()), PageRequest.of(0, 10_000, Sort.by("name")))
                 .forEach(deal -> deals.put(deal.getId(), deal));
 
         Calendar calendar = new Calendar()
