@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -175,6 +176,45 @@ class TasklistBrowserIT {
         assertThat(browser.findElements(By.cssSelector(".notifications .alert")))
                 .isEmpty();
         screenshot("tasklist-start-form-refused.png");
+    }
+
+    @Test
+    void anEmptyStartFormSubmittedSaysWhatIsMissingInDutchWithNoEnglishLeftInTheForm() throws Exception {
+        logIn("petra");
+        waitFor(By.xpath("//a[contains(normalize-space(.),'Proces starten')]")).click();
+        waitFor(
+                        By.xpath(
+                                "//*[contains(@class,'modal-content')]//ul[contains(@class,'processes')]//a[contains(.,'City Deal')]"))
+                .click();
+        waitFor(By.cssSelector(".modal-content .fjs-container input"));
+        waitFor(By.cssSelector(".modal-footer button.btn-primary")).click();
+
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".modal-content .fjs-container"), "Dit veld is verplicht."));
+        String shown = browser.findElement(By.cssSelector(".modal-content .fjs-container"))
+                .getText();
+        @SuppressWarnings("unchecked")
+        List<String> attributes = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                        return Array.from(document.querySelectorAll('.modal-content .fjs-container *'))
+                          .flatMap(e => ['placeholder', 'title', 'aria-label'].map(a => e.getAttribute(a)))
+                          .filter(v => v);""");
+        for (String english : List.of(
+                "Field ",
+                "is required",
+                "must ",
+                "Select",
+                "Search",
+                "No results",
+                "hh:mm",
+                "yyyy",
+                "Invalid",
+                "January",
+                "Month")) {
+            assertThat(shown).as("the form's text").doesNotContain(english);
+            assertThat(attributes).as("placeholders and titles").noneMatch(value -> value.contains(english));
+        }
+        screenshot("tasklist-start-form-empty.png");
     }
 
     /** The input of the form-js field with this label. */

@@ -1,10 +1,11 @@
 /*
  * City Deal Engine: the Camunda Forms that Tasklist 7.24 draws (form-js 1.8) speak Dutch. form-js has no locale
  * switch and writes its validation messages, placeholders and list texts in English ("Field is required.",
- * "Select", "Search", "hh:mm"); this module watches the page and puts each in Dutch as form-js draws it, inside
- * forms only (.fjs-container), leaving everything else of Tasklist to its locale file. The table below is every
- * English text of form-js 1.8's form fields (see lib/deps.js of the webjar); a browser test submits an empty form
- * and finds none of them left.
+ * "Select", "Search", "hh:mm", the date picker's months and days); this module watches the page and puts each in
+ * Dutch as form-js draws it, inside forms only (.fjs-container), leaving everything else of Tasklist to its locale
+ * file. The tables below hold every English text of form-js 1.8's form fields (see lib/deps.js of the webjar); a
+ * browser test submits an empty form and finds none of them left. The date field's format itself follows the
+ * browser's language (dd-mm-jjjj in a Dutch browser).
  * Listed in config.js customScripts and registered on the header's action plugin point, which renders once
  * when Tasklist starts.
  */
@@ -23,16 +24,47 @@ const EXACT = {
   'Time': 'Tijd',
   'hh:mm': 'uu:mm',
   'hh:mm ?m': 'uu:mm',
-  'mm/dd/yyyy': 'dd-mm-jjjj',
-  'Clear content': 'Leegmaken'
+  'Clear content': 'Leegmaken',
+  // the date picker (flatpickr, inside form-js): its month list, weekdays and buttons' labels
+  'Month': 'Maand',
+  'Year': 'Jaar',
+  'Sun': 'zo',
+  'Mon': 'ma',
+  'Tue': 'di',
+  'Wed': 'wo',
+  'Thu': 'do',
+  'Fri': 'vr',
+  'Sat': 'za'
 };
+
+const MONTHS = {
+  January: 'januari',
+  February: 'februari',
+  March: 'maart',
+  April: 'april',
+  May: 'mei',
+  June: 'juni',
+  July: 'juli',
+  August: 'augustus',
+  September: 'september',
+  October: 'oktober',
+  November: 'november',
+  December: 'december'
+};
+Object.assign(EXACT, MONTHS);
 
 const PATTERNS = [
   [/^Field must have minimum length of (\S+)\.$/, 'Vul minstens $1 tekens in.'],
   [/^Field must have maximum length of (\S+)\.$/, 'Gebruik hoogstens $1 tekens.'],
   [/^Field must have minimum value of (\S+)\.$/, 'De waarde moet minstens $1 zijn.'],
   [/^Field must have maximum value of (\S+)\.$/, 'De waarde mag hoogstens $1 zijn.'],
-  [/^Field must match pattern (.+)\.$/, 'De invoer heeft niet de gevraagde vorm ($1).']
+  [/^Field must match pattern (.+)\.$/, 'De invoer heeft niet de gevraagde vorm ($1).'],
+  // a day of the date picker, "December 2, 2026"
+  [/^([A-Z][a-z]+) (\d{1,2}), (\d{4})$/, (all, month, day, year) =>
+    MONTHS[month] ? day + ' ' + MONTHS[month] + ' ' + year : all],
+  // the date field's placeholder follows the browser's language (mm/dd/yyyy, dd-mm-yyyy): keep the order it
+  // expects and put only the letters in Dutch
+  [/^([dmy]+)([\/.\-])([dmy]+)\2([dmy]+)$/, all => all.replace('yyyy', 'jjjj').replace('yy', 'jj')]
 ];
 
 const ATTRIBUTES = ['placeholder', 'title', 'aria-label'];
