@@ -97,6 +97,9 @@ public final class CityDealProcess {
         public static final String LEAD_ORGANISATION = "leadOrganisation";
         public static final String DEAL_LEAD = "dealLead";
         public static final String PROGRAMME_OFFICE_CONTACT = "programmeOfficeContact";
+        /** The deal's administrative leads (bestuurders) as one line, for the answerability review's form. */
+        public static final String ADMINISTRATIVE_LEADS = "administrativeLeads";
+
         public static final String AMBITION = "ambition";
         /** The start form's planned dates: checked as a term, as {@code POST /api/deals} checks its dates. */
         public static final String PLANNED_SIGNING_DATE = "plannedSigningDate";

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.citydeal.engine.CityDealSpringTest;
+import nl.citydeal.engine.deal.DealPeople;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.identity.TestUsers;
 
@@ -70,6 +71,9 @@ class DecisionMaterialTest {
 
     @Autowired
     ManagementService managementService;
+
+    @Autowired
+    DealPeople people;
 
     @BeforeEach
     void setUp() {
@@ -205,6 +209,19 @@ class DecisionMaterialTest {
                         Map.of(
                                 "scalingExplorationNotes", "Verkend: uitrol over de provincie",
                                 "scalingCandidates", "Inbedden in provinciaal beleid")));
+        // the answerability review shows who the deal's administrative leads are
+        people.change(
+                deal.getBusinessKey(),
+                new DealPeople.Change(
+                        List.of(),
+                        List.of(new DealPeople.PersonChange(
+                                "Wethouder De Vries", "Gemeente Deventer", "devries@deventer.nl")),
+                        List.of()),
+                OFFICE);
+        fire(deal, ANSWERABILITY_REVIEW_DUE);
+        assertThat(shown(deal, HOLD_ANSWERABILITY_REVIEW))
+                .containsEntry(ADMINISTRATIVE_LEADS, "- Wethouder De Vries (Gemeente Deventer, devries@deventer.nl)");
+
         fire(deal, MID_TERM_REVIEW_DUE);
         assertThat(shown(deal, HOLD_MID_TERM_REVIEW))
                 .containsEntry("ownershipOutcome", "Het waterschap neemt het beheer over")

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.Deal;
+import nl.citydeal.engine.deal.DealPeople;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.ScalingIntent;
 import nl.citydeal.engine.processengine.CityDealProcess;
@@ -17,7 +18,7 @@ import nl.citydeal.engine.processengine.RegistrySync;
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 
 /**
- * The registry says who leads a deal, who its programme office contact is, what its term is and what it means to scale
+ * The registry says who leads a deal, who its programme office contact is, who its administrative leads are, what its term is and what it means to scale
  * (the flags the scaling exploration's boxes open with); the process
  * variables of the same names are copies for the model's expressions ({@code camunda:assignee="${dealLead}"})
  * and forms. Before every user task of a deal starts (the engine adds this listener to each one,
@@ -52,6 +53,7 @@ class RegistryVariables implements ExecutionListener, RegistrySync {
         Deal deal = dealRegistry.get(dealId);
         setIfDifferent(execution, DEAL_LEAD, deal.getDealLead());
         setIfDifferent(execution, PROGRAMME_OFFICE_CONTACT, deal.getProgrammeOfficeContact());
+        setIfDifferent(execution, ADMINISTRATIVE_LEADS, DealPeople.describe(deal.getAdministrativeLeads()));
         if (deal.getSignedOn() != null && deal.getEndsOn() != null) {
             setDateIfDifferent(execution, SIGNED_ON, deal.getSignedOn());
             setDateIfDifferent(execution, ENDS_ON, deal.getEndsOn());
