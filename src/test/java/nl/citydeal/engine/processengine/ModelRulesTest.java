@@ -263,7 +263,9 @@ class ModelRulesTest {
         assertThat(kindsByForm)
                 .containsEntry("hold-ownership-conversation", Set.of("OWNERSHIP_MINUTES"))
                 .containsEntry("deliver-scaling-plan", Set.of("SCALING_PLAN"))
-                .containsEntry("close-deal", Set.of("FINAL_REPORT"));
+                .containsEntry("close-deal", Set.of("FINAL_REPORT"))
+                .containsEntry("record-signing", Set.of("COVENANT", "STAATSCOURANT"))
+                .containsEntry("record-extension", Set.of("STAATSCOURANT"));
     }
 
     @Test
