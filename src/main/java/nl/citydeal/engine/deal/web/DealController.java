@@ -3,8 +3,11 @@ package nl.citydeal.engine.deal.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -35,6 +38,8 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.deal.Participant;
 import nl.citydeal.engine.deal.ScalingIntent;
+import nl.citydeal.engine.deal.StaatscourantReference;
+import nl.citydeal.engine.system.InvalidInputException;
 import nl.citydeal.engine.system.NotFoundException;
 import nl.citydeal.engine.system.web.PageResponse;
 import nl.citydeal.engine.system.web.Viewer;
@@ -50,16 +55,50 @@ class DealController {
 
     private final DealRegistry registry;
     private final Clock clock;
+    private final Validator validator;
 
-    DealController(DealRegistry registry, Clock clock) {
+    DealController(DealRegistry registry, Clock clock, Validator validator) {
         this.registry = registry;
         this.clock = clock;
+        this.validator = validator;
     }
 
     @PostMapping
-    ResponseEntity<DealResponse> register(@Valid @RequestBody DealRequest request, Authentication user) {
-        Deal deal = registry.register(request.toNewDeal(LocalDate.now(clock)), user.getName());
+    ResponseEntity<DealResponse> register(@RequestBody DealRequest request, Authentication user) {
+        LocalDate today = LocalDate.now(clock);
+        everyProblemOf(request, today);
+        Deal deal = registry.register(request.toNewDeal(today), user.getName());
         return ResponseEntity.created(URI.create("/api/deals/" + deal.getId())).body(DealResponse.of(deal));
+    }
+
+    /**
+     * Every problem of a registration in one answer: the fields' constraints and the domain's rules (a deal lead that
+     * is one, the term, the Staatscourant reference), each invalid field named in Dutch; nothing is registered.
+     */
+    private void everyProblemOf(DealRequest request, LocalDate today) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        validator
+                .validate(request)
+                .forEach(violation -> errors.merge(
+                        violation.getPropertyPath().toString(), violation.getMessage(), (a, b) -> a + " " + b));
+        try {
+            registry.checkRegistration(request.dealLead(), request.signedOn(), request.endsOn());
+        } catch (InvalidInputException e) {
+            e.errors().forEach(errors::putIfAbsent);
+        }
+        try {
+            StaatscourantReference.checked(
+                    request.staatscourantYear(),
+                    request.staatscourantNumber(),
+                    today,
+                    "staatscourantYear",
+                    "staatscourantNumber");
+        } catch (InvalidInputException e) {
+            e.errors().forEach(errors::putIfAbsent);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
     }
 
     @GetMapping

@@ -168,7 +168,14 @@ class DealApiTest {
                         .content(body)))
                 .andExpect(jsonPath("$.errors.name").exists())
                 .andExpect(jsonPath("$.errors.theme").value(containsString("200")))
-                .andExpect(jsonPath("$.errors['participants[0].name']").exists());
+                .andExpect(jsonPath("$.errors['participants[0].name']").exists())
+                // the domain's rules in the same answer as the missing and too long fields
+                .andExpect(jsonPath("$.errors.dealLead").value("'nobody' is geen dealtrekker."))
+                .andExpect(jsonPath("$.errors.endsOn").value(containsString("na de datum van ondertekening")));
+
+        // a parameter's standard constraint in Dutch
+        expectInvalid(mvc.perform(get("/api/deals").param("size", "500").with(OFFICE)))
+                .andExpect(jsonPath("$.errors.size").value("Mag hoogstens 200 zijn."));
 
         expectInvalid(mvc.perform(post("/api/deals")
                         .with(OFFICE)
