@@ -67,6 +67,22 @@ class WebappSecurityTest {
     }
 
     @Test
+    void cockpitsListOfEveryVersionOfAProcessWorksWithinTheQueryLimitWhichEngineRestClientsKeep() throws Exception {
+        String versions = "/camunda/api/engine/engine/default/process-definition?key=city-deal&sortBy=version"
+                + "&sortOrder=desc&withoutTenantId=true";
+
+        HttpResponse<String> cockpit = http.webappLogin(OFFICE, "cockpit").get(versions);
+        HttpResponse<String> client = SecurityHttp.send(
+                http.request("/engine-rest/process-definition?key=city-deal&sortBy=version&sortOrder=desc", OFFICE)
+                        .GET()
+                        .build());
+
+        assertThat(cockpit.statusCode()).as(cockpit.body()).isEqualTo(200);
+        assertThat(cockpit.body()).contains("\"key\":\"city-deal\"");
+        assertThat(client.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void adminsPluginApiIsForAdministratorsOnly() throws Exception {
         HttpResponse<String> lead = http.webappLogin(LEAD, "tasklist").get(ADMIN_PLUGIN_METRICS);
         HttpResponse<String> office = http.webappLogin(OFFICE, "cockpit").get(ADMIN_PLUGIN_METRICS);
