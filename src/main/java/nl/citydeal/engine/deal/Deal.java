@@ -59,6 +59,8 @@ public class Deal {
     private String predecessorId;
     private String successorId;
     private Instant registeredAt;
+    /** Registered as a running deal (its term had started): its preparation did not happen in the app. */
+    private boolean imported;
     /**
      * When the earliest open prompt of the deal falls due (none: null). Written by the prompt feature through
      * {@link DealRegistry#nextPromptChanged}, never with the rest of the deal, so it takes no part in the deal's version.
@@ -299,16 +301,22 @@ public class Deal {
     }
 
     /**
-     * Whether the deal is a running deal taken in (imported): it was registered after its term had started, so what
-     * happened before its registration is not known here.
+     * Whether the deal is a running deal taken in (imported): registered after its term had started, so what happened
+     * before its registration is not known. Fixed at registration; a deal that went through its preparation in the
+     * app is never imported, whatever signing date it recorded.
      */
     public boolean isImported() {
-        return registeredAt != null && imported(signedOn, LocalDate.ofInstant(registeredAt, DUTCH_TIME));
+        return imported;
     }
 
-    /** The rule of {@link #isImported()}: signed before the day it was registered. */
+    /** The rule registration applies once: a term signed before the day of registration. */
     public static boolean imported(LocalDate signedOn, LocalDate registeredOn) {
         return signedOn != null && registeredOn != null && signedOn.isBefore(registeredOn);
+    }
+
+    /** Marks the deal as a running deal taken in, at its registration. */
+    void takenInRunning() {
+        this.imported = true;
     }
 
     public Instant getNextPromptDueAt() {

@@ -78,8 +78,9 @@ public class DealRegistry {
         if (term != null) {
             deal.sign(term, request.staatscourant());
         }
-        boolean imported = deal.isImported();
+        boolean imported = term != null && Deal.imported(term.signedOn(), today);
         if (imported) {
+            deal.takenInRunning();
             if (deal.getSetup() == null) {
                 deal.agreeSetup(DealSetup.ONE_PART);
             }

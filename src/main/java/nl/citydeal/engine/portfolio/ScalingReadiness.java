@@ -274,22 +274,25 @@ public class ScalingReadiness {
      * The facts of a deal the checklist needs. A running deal is imported when it was registered after it was
      * signed; what happened before its registration is not known.
      */
-    public record DealFacts(DealPhase phase, LocalDate signedOn, LocalDate endsOn, LocalDate registeredOn) {
+    public record DealFacts(
+            DealPhase phase, LocalDate signedOn, LocalDate endsOn, LocalDate registeredOn, boolean imported) {
+
+        /** A deal as registration decided it: a running deal taken in when signed before its registration. */
+        public DealFacts(DealPhase phase, LocalDate signedOn, LocalDate endsOn, LocalDate registeredOn) {
+            this(phase, signedOn, endsOn, registeredOn, Deal.imported(signedOn, registeredOn));
+        }
 
         public static DealFacts of(Deal deal) {
             return new DealFacts(
                     deal.getPhase(),
                     deal.getSignedOn(),
                     deal.getEndsOn(),
-                    deal.getRegisteredAt() == null ? null : day(deal.getRegisteredAt()));
+                    deal.getRegisteredAt() == null ? null : day(deal.getRegisteredAt()),
+                    deal.isImported());
         }
 
         public boolean signed() {
             return signedOn != null && endsOn != null;
-        }
-
-        public boolean imported() {
-            return Deal.imported(signedOn, registeredOn);
         }
     }
 

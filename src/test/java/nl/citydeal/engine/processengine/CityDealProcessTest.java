@@ -93,6 +93,9 @@ class CityDealProcessTest {
     @Autowired
     DealRegistry registry;
 
+    @Autowired
+    nl.citydeal.engine.portfolio.ScalingReadiness readiness;
+
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
@@ -246,6 +249,20 @@ class CityDealProcessTest {
         assertThat(deal).isWaitingAt(RECORD_SIGNING);
         assertThat(task()).hasCandidateGroup(PROGRAMME_OFFICE);
         Assertions.assertThat(runtimeService.getVariable(deal.getId(), PHASE)).isEqualTo("SIGNING");
+    }
+
+    @Test
+    void aDealPreparedInTheAppIsNotImportedEvenWhenItsSigningDateLiesBeforeItsRegistration() {
+        // registered on 1 February 2024 (the clock of these tests), signed "on 15 January"
+        ProcessInstance deal = signed("ONE_PART", "2024-01-15", "2027-01-15");
+
+        nl.citydeal.engine.deal.Deal registered = registry.get(deal.getBusinessKey());
+        Assertions.assertThat(registered.getSignedOn())
+                .isBefore(java.time.LocalDate.ofInstant(registered.getRegisteredAt(), java.time.ZoneOffset.UTC));
+        Assertions.assertThat(registered.isImported()).isFalse();
+        Assertions.assertThat(readiness.of(registered))
+                .extracting(nl.citydeal.engine.portfolio.ScalingReadiness.Item::detail)
+                .noneMatch(detail -> detail.contains("geïmporteerd"));
     }
 
     @ParameterizedTest(name = "{0} to {1} is refused: {2}")
