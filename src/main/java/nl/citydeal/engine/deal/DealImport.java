@@ -21,7 +21,7 @@ import nl.citydeal.engine.system.InvalidInputException;
 
 /**
  * Imports deals from CSV in the columns of the public list of Dutch City Deals ({@code name, theme, signed_on,
- * ends_on, lead}, optionally {@code deal_lead}, {@code note}), and the columns the portfolio export adds that fit a
+ * ends_on, lead}, optionally {@code deal_lead}, {@code note}: kept with the registration decision, not as the ambition), and the columns the portfolio export adds that fit a
  * registration: {@code scaling_intent} (what the deal means to scale: the names {@code PRACTICE INSTRUMENT KNOWLEDGE
  * REGULATION_CHANGE} separated by spaces as the export writes them, or their Dutch labels separated by commas or
  * semicolons) and {@code staatscourant} (the signing's publication as text, read once: "Staatscourant 2024, 12345" or
@@ -101,7 +101,7 @@ public class DealImport {
                             value(record, "lead"),
                             dealLead,
                             null,
-                            note,
+                            null,
                             DealSetup.ONE_PART,
                             signedOn,
                             endsOn,
@@ -109,7 +109,8 @@ public class DealImport {
                             intents,
                             List.of(),
                             null),
-                    by);
+                    by,
+                    note);
             return new Line(number, name, Line.Status.IMPORTED, deal.getId(), deal.getPhase(), Map.of());
         } catch (InvalidInputException e) {
             return Line.refused(number, name, e.errors());

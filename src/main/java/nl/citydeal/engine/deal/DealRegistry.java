@@ -57,6 +57,14 @@ public class DealRegistry {
      * imported: it starts in the phase its dates imply and its past prompts fire at once.
      */
     public Deal register(NewDeal request, String registeredBy) {
+        return register(request, registeredBy, null);
+    }
+
+    /**
+     * Registers a deal with a note on where its data came from (an import's {@code note} column: how exact the dates
+     * are, what happened to the real deal), kept with its registration decision; not its ambition.
+     */
+    public Deal register(NewDeal request, String registeredBy, String sourceNote) {
         Term term = checkRegistration(request.dealLead(), request.signedOn(), request.endsOn());
         Deal deal = new Deal(
                 UUID.randomUUID().toString(),
@@ -101,9 +109,11 @@ public class DealRegistry {
                 deal.getId(),
                 registeredBy,
                 Kind.REGISTERED,
-                imported
-                        ? "Lopende deal geïmporteerd, looptijd %s tot %s".formatted(term.signedOn(), term.endsOn())
-                        : "Deal geregistreerd");
+                (imported
+                                ? "Lopende deal geïmporteerd, looptijd %s tot %s"
+                                        .formatted(term.signedOn(), term.endsOn())
+                                : "Deal geregistreerd")
+                        + (sourceNote == null || sourceNote.isBlank() ? "" : ". Bron: " + sourceNote.strip()));
         processes.start(deal);
         return deal;
     }

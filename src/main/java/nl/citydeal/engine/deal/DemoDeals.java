@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * shifted in time so the portfolio shows every phase: deals whose term has started are imported as running deals
  * (their past prompts fire at once and show as overdue), those whose term has ended wait for their scaling
  * decision, and those not yet signed start in preparation. The demo deal leads take turns; the programme office
- * (petra) registers them.
+ * (petra) registers them. The data file's themes are Dutch; its {@code note} (how exact the dates are, what became of
+ * the real deal) goes with the registration, not into the ambition, which the demo leaves to be written; the
+ * Staatscourant reference is left empty as it is not known.
  */
 @Component
 @Profile("demo")
@@ -67,16 +69,28 @@ class DemoDeals implements ApplicationRunner {
                             deal.get("lead"),
                             DEMO_LEADS.get(i % DEMO_LEADS.size()),
                             "petra",
-                            deal.get("note"),
+                            null,
                             DealSetup.ONE_PART,
                             signed ? signedOn : null,
                             signed ? endsOn : null,
-                            signed ? "Stcrt. " + signedOn.getYear() + ", demo" : null,
+                            (String) null,
                             List.of(),
                             null),
-                    "petra");
+                    "petra",
+                    "de echte City Deal, %d jaar later in de tijd gezet (%s); %s."
+                            .formatted(SHIFT.getYears(), precision(deal.get("date_precision")), deal.get("note")));
         }
         log.info("Registered {} demo deals from the real Dutch City Deals, dates moved {} ahead", deals.size(), SHIFT);
+    }
+
+    /** The data file's {@code date_precision}, in Dutch. */
+    static String precision(String precision) {
+        return switch (precision) {
+            case "exact" -> "datums exact";
+            case "month" -> "datums op de maand nauwkeurig";
+            case "start-exact" -> "begindatum exact";
+            default -> "datums bij benadering";
+        };
     }
 
     /** A few real deals ran longer than a term may (after extensions): the demo keeps them within it. */

@@ -24,6 +24,8 @@ import com.jayway.jsonpath.JsonPath;
 
 import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
+import nl.citydeal.engine.deal.DealDecision;
+import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.DealRepository;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.processengine.CityDealProcess;
@@ -61,6 +63,9 @@ class DealApiTest {
 
     @Autowired
     DealRepository deals;
+
+    @Autowired
+    DealRegistry registry;
 
     static final UserRequestPostProcessor OFFICE = user("petra").authorities(() -> Role.PROGRAMME_OFFICE.authority());
     static final UserRequestPostProcessor ANNA = user("anna").authorities(() -> Role.DEAL_LEAD.authority());
@@ -355,13 +360,13 @@ class DealApiTest {
         String csv =
                 """
                 name,theme,signed_on,ends_on,lead,date_precision,note
-                Circulaire Stad,circular economy,%s,%s,Utrecht,exact,running
+                Circulaire Stad,circular economy,%s,%s,Utrecht,exact,datums exact; later opgevolgd
                 Zonder datum,housing,,,Den Haag,exact,in preparation
                 Te lang,health,2020-01-01,2029-01-01,Utrecht,exact,refused
                 Kapotte datum,health,1-1-2020,2023-01-01,Utrecht,exact,refused
                 """.formatted(LocalDate.now().minusYears(1), LocalDate.now().plusYears(2));
 
-        mvc.perform(post("/api/deals/import")
+        String report = mvc.perform(post("/api/deals/import")
                         .param("dealLead", "anna")
                         .with(OFFICE)
                         .contentType("text/csv")
@@ -373,7 +378,16 @@ class DealApiTest {
                 .andExpect(jsonPath("$.lines[1].phase").value("PREPARATION"))
                 .andExpect(jsonPath("$.lines[2].status").value("REFUSED"))
                 .andExpect(jsonPath("$.lines[2].reasons.endsOn").value(containsString("6 jaar")))
-                .andExpect(jsonPath("$.lines[3].reasons.signed_on").exists());
+                .andExpect(jsonPath("$.lines[3].reasons.signed_on").exists())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        // the note says where the data came from: kept with the registration, not as the ambition
+        String imported = JsonPath.read(report, "$.lines[0].dealId");
+        assertThat(deals.findById(imported).orElseThrow().getAmbition()).isNull();
+        assertThat(registry.decisions(imported))
+                .extracting(DealDecision::getSummary)
+                .anyMatch(summary -> summary.endsWith("Bron: datums exact; later opgevolgd"));
         expectInvalid(mvc.perform(post("/api/deals/import")
                         .with(OFFICE)
                         .contentType("text/csv")
