@@ -158,6 +158,7 @@ class DecisionMaterialTest {
 
         Map<String, Object> review = shown(deal, REVIEW_PROPOSAL);
         assertThat(review)
+                .containsEntry(AMBITION, "Ambitie: schoon water in elke wijk")
                 .containsEntry("commitmentDescription", "Wethouders van Deventer en Olst-Wijhe")
                 .containsEntry(RESOURCES_DESCRIPTION, "Een ton per jaar en 0,4 fte")
                 .containsEntry(EXECUTION_FUNDING_VIEW, "Provinciaal waterfonds")
