@@ -13,8 +13,8 @@ import jakarta.persistence.criteria.Subquery;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * Which deals a list shows: by phase, theme (part of, any case), deal lead, and whether a prompt is overdue (the
- * deal's earliest open prompt fell due before {@code now}); a null criterion does not filter. One definition for the
+ * Which deals a list shows: by phase, theme (part of, any case), deal lead, whether a prompt is overdue (the deal's
+ * earliest open prompt fell due before {@code now}) and among which ids; a null criterion does not filter. One definition for the
  * deal list of the API, the portfolio overview and the counts of other features, which take the selected deals as a
  * subquery of ids ({@link #ids}) rather than naming the deal in their own queries.
  */
@@ -46,6 +46,12 @@ public record DealSelection(DealCriteria criteria, Instant now) {
         }
         if (criteria.overdueOnly()) {
             where.add(builder.lessThan(deal.get("nextPromptDueAt"), now));
+        }
+        if (criteria.onlyIds() != null) {
+            where.add(
+                    criteria.onlyIds().isEmpty()
+                            ? builder.disjunction()
+                            : deal.get("id").in(criteria.onlyIds()));
         }
         return where.toArray(Predicate[]::new);
     }
