@@ -15,8 +15,8 @@ import org.springframework.data.jpa.domain.Specification;
 
 /**
  * Which deals a list shows: by phase, theme (part of, any case), deal lead, the deals a user leads or is a deputy
- * of, what it means to scale (one of its intents), and whether a prompt is overdue (the deal's earliest open prompt
- * fell due before {@code now}); a null criterion does not filter. One definition for the
+ * of, what it means to scale (one of its intents), whether a prompt is overdue (the deal's earliest open prompt fell
+ * due before {@code now}) and among which ids; a null criterion does not filter. One definition for the
  * deal list of the API, the portfolio overview and the counts of other features, which take the selected deals as a
  * subquery of ids ({@link #ids}) rather than naming the deal in their own queries.
  */
@@ -56,6 +56,12 @@ public record DealSelection(DealCriteria criteria, Instant now) {
         }
         if (criteria.overdueOnly()) {
             where.add(builder.lessThan(deal.get("nextPromptDueAt"), now));
+        }
+        if (criteria.onlyIds() != null) {
+            where.add(
+                    criteria.onlyIds().isEmpty()
+                            ? builder.disjunction()
+                            : deal.get("id").in(criteria.onlyIds()));
         }
         return where.toArray(Predicate[]::new);
     }

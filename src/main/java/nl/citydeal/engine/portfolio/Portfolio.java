@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -37,17 +38,26 @@ public class Portfolio {
     static final int PROMPT_CHUNK = 500;
     /** Deals per page of the overview. */
     public static final int PAGE_SIZE = 50;
+    /** Deals a search selects at most; a search that matches more says so and asks for more words. */
+    public static final int MAX_MATCHES = 1000;
 
     private final DealRegistry registry;
     private final Prompts promptLog;
     private final Clock clock;
     private final DealOverviewQueries overviewQueries;
+    private final DealTextSearch textSearch;
 
-    Portfolio(DealRegistry registry, Prompts promptLog, Clock clock, DealOverviewQueries overviewQueries) {
+    Portfolio(
+            DealRegistry registry,
+            Prompts promptLog,
+            Clock clock,
+            DealOverviewQueries overviewQueries,
+            DealTextSearch textSearch) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.clock = clock;
         this.overviewQueries = overviewQueries;
+        this.textSearch = textSearch;
     }
 
     /** Each visible deal with its next open prompt and its overdue prompts, by name. */
@@ -62,11 +72,22 @@ public class Portfolio {
      * One page of the overview: the deals the query selects (only those {@code onlyLead}, when set, leads or is a
      * deputy of)
      * in the query's order, {@link #PAGE_SIZE} at a time, on a time axis shared by the terms of all selected deals.
-     * A page beyond the last shows the last.
+     * A page beyond the last shows the last. With a search, only the deals one of whose texts matches (at most
+     * {@link #MAX_MATCHES}), each with where it matched.
      */
     public Overview overview(PortfolioQuery query, String onlyLead, int page) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(PromptSchedule.ZONE));
+        if (onlyLead != null && query.dealLead() != null && !query.dealLead().equals(onlyLead)) {
+            return new Overview(List.of(), TimeAxis.over(List.of(), today), 0, 0, 1, 0, Map.of(), false);
+        }
+        Set<String> matching = null;
+        boolean capped = false;
+        if (query.search() != null) {
+            List<String> found = textSearch.matchingDeals(query.search(), onlyLead, MAX_MATCHES + 1);
+            capped = found.size() > MAX_MATCHES;
+            matching = Set.copyOf(capped ? found.subList(0, MAX_MATCHES) : found);
+        }
         DealSelection selection = new DealSelection(
                 new DealCriteria(
                         query.phase(),
@@ -74,7 +95,8 @@ public class Portfolio {
                         query.dealLead(),
                         query.overdueOnly(),
                         onlyLead,
-                        query.scalingIntent()),
+                        query.scalingIntent(),
+                        matching),
                 now);
         long total = overviewQueries.count(selection);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -90,7 +112,9 @@ public class Portfolio {
                 promptLog.countOverdue(now, selection),
                 shown,
                 pages,
-                total);
+                total,
+                query.search() == null ? Map.of() : textSearch.hits(query.search(), ids),
+                capped);
     }
 
     /** The deal leads of the deals a viewer sees, for the filter. */
@@ -151,9 +175,22 @@ public class Portfolio {
 
     /**
      * A page of the overview: its deals in order, the time axis shared by all selected deals, the overdue prompts
-     * among all of them, and which page of how many, of how many deals.
+     * among all of them, and which page of how many, of how many deals. With a search: per deal on the page where its
+     * texts matched, and whether more deals matched than {@link #MAX_MATCHES} (those beyond are not selected).
      */
-    public record Overview(List<DealLine> lines, TimeAxis axis, long overduePrompts, int page, int pages, long total) {
+    public record Overview(
+            List<DealLine> lines,
+            TimeAxis axis,
+            long overduePrompts,
+            int page,
+            int pages,
+            long total,
+            Map<String, SearchHit> hits,
+            boolean capped) {
+
+        public Overview {
+            hits = Map.copyOf(hits);
+        }
 
         /** The number (from 1) of the first deal on the page; 0 when there are none. */
         public long first() {

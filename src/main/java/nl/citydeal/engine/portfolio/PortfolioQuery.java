@@ -7,9 +7,18 @@ import nl.citydeal.engine.deal.DealOrder;
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.ScalingIntent;
 
-/** What the overview shows: filters (a null or blank one does not filter) and the order. */
+/**
+ * What the overview shows: filters (a null or blank one does not filter), the search through the deals' texts (none
+ * when null) and the order.
+ */
 public record PortfolioQuery(
-        DealPhase phase, String theme, String dealLead, ScalingIntent scalingIntent, boolean overdueOnly, Order order) {
+        DealPhase phase,
+        String theme,
+        String dealLead,
+        ScalingIntent scalingIntent,
+        boolean overdueOnly,
+        SearchText search,
+        Order order) {
 
     public PortfolioQuery {
         theme = theme == null || theme.isBlank() ? null : theme.strip();
@@ -17,8 +26,18 @@ public record PortfolioQuery(
         order = order == null ? Order.NAME : order;
     }
 
+    /** The same filters and order without the search. */
+    public PortfolioQuery withoutSearch() {
+        return new PortfolioQuery(phase, theme, dealLead, scalingIntent, overdueOnly, null, order);
+    }
+
+    /** The deals whose texts match the search, in the order of their names. */
+    public static PortfolioQuery searching(SearchText search) {
+        return new PortfolioQuery(null, null, null, null, false, search, Order.NAME);
+    }
+
     public static PortfolioQuery all() {
-        return new PortfolioQuery(null, null, null, null, false, Order.NAME);
+        return new PortfolioQuery(null, null, null, null, false, null, Order.NAME);
     }
 
     /** The orders of the overview, each with its request parameter value and Dutch label. */

@@ -121,7 +121,7 @@ class DealController {
         Sort order = Sort.by("desc".equalsIgnoreCase(direction) ? Sort.Direction.DESC : Sort.Direction.ASC, sort)
                 .and(Sort.by("id"));
         Page<Deal> deals = registry.search(
-                new DealCriteria(phase, theme, dealLead, overdue, ledBy, scalingIntent),
+                new DealCriteria(phase, theme, dealLead, overdue, ledBy, scalingIntent, null),
                 PageRequest.of(page, size, order));
         return PageResponse.of(deals.map(DealResponse::of));
     }

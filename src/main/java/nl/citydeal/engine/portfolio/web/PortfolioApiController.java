@@ -1,5 +1,6 @@
 package nl.citydeal.engine.portfolio.web;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpHeaders;
@@ -7,12 +8,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.citydeal.engine.deal.Deal;
+import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.ScalingIntent;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.portfolio.Portfolio;
+import nl.citydeal.engine.portfolio.PortfolioQuery;
+import nl.citydeal.engine.portfolio.SearchHit;
+import nl.citydeal.engine.portfolio.SearchText;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.system.csv.SpreadsheetCsv;
 import nl.citydeal.engine.system.web.Viewer;
@@ -49,6 +55,58 @@ class PortfolioApiController {
     @GetMapping("/api/portfolio")
     Portfolio.Summary summary(Authentication user) {
         return portfolio.summary(onlyLead(user));
+    }
+
+    /**
+     * The deals (a deal lead's own only) one of whose texts matches {@code q}, {@link Portfolio#PAGE_SIZE} a page in
+     * the order of their names, each with where it matched: the snippet as text and in parts, the matching parts
+     * marked. A search that is empty, too long or without a letter or digit is a 400 problem in Dutch.
+     */
+    @GetMapping("/api/portfolio/search")
+    SearchResults search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false, defaultValue = "1") int page,
+            Authentication user) {
+        SearchText search = new SearchText(q);
+        Portfolio.Overview overview =
+                portfolio.overview(PortfolioQuery.searching(search), onlyLead(user), Math.max(page, 1) - 1);
+        return new SearchResults(
+                search.text(),
+                overview.total(),
+                overview.page() + 1,
+                overview.pages(),
+                overview.capped(),
+                overview.lines().stream()
+                        .map(line -> SearchResult.of(
+                                line.deal(), overview.hits().get(line.deal().getId())))
+                        .toList());
+    }
+
+    /** A page of search results: which page (from 1) of how many, of how many deals. */
+    record SearchResults(String q, long total, int page, int pages, boolean capped, List<SearchResult> results) {}
+
+    /** A deal that matched, and where. */
+    record SearchResult(
+            String id,
+            String name,
+            String theme,
+            DealPhase phase,
+            String dealLead,
+            String source,
+            String snippet,
+            List<SearchHit.Part> parts) {
+
+        static SearchResult of(Deal deal, SearchHit hit) {
+            return new SearchResult(
+                    deal.getId(),
+                    deal.getName(),
+                    deal.getTheme(),
+                    deal.getPhase(),
+                    deal.getDealLead(),
+                    hit == null ? null : hit.source(),
+                    hit == null ? null : hit.snippet(),
+                    hit == null ? List.of() : hit.parts());
+        }
     }
 
     @GetMapping("/api/portfolio.csv")

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -26,6 +27,8 @@ import nl.citydeal.engine.portfolio.DealDossier;
 import nl.citydeal.engine.portfolio.Portfolio;
 import nl.citydeal.engine.portfolio.PortfolioQuery;
 import nl.citydeal.engine.portfolio.ProcessPosition;
+import nl.citydeal.engine.portfolio.SearchText;
+import nl.citydeal.engine.system.InvalidInputException;
 import nl.citydeal.engine.system.NotFoundException;
 import nl.citydeal.engine.system.web.Viewer;
 
@@ -69,27 +72,49 @@ class PortfolioPageController {
             @RequestParam(required = false) String overdue,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
+            @RequestParam(required = false) String q,
             Authentication user,
+            HttpServletResponse response,
             Model model) {
         Viewer viewer = Viewer.of(user);
         String onlyLead = viewer.seesAllDeals() ? null : viewer.userId();
+        SearchText search = null;
+        try {
+            search = SearchText.parse(q).orElse(null);
+        } catch (InvalidInputException e) {
+            // the overview without the search, the Dutch reason beside the search field
+            model.addAttribute("searchError", e.errors().get(SearchText.FIELD));
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
         PortfolioQuery query = new PortfolioQuery(
                 phaseOf(phase).orElse(null),
                 clip(theme),
                 viewer.seesAllDeals() ? clip(dealLead) : null,
                 intentOf(scalingIntent).orElse(null),
                 "true".equals(overdue) || "on".equals(overdue),
+                search,
                 PortfolioQuery.Order.ofParameter(sort).orElse(PortfolioQuery.Order.NAME));
-        Portfolio.Overview overview = portfolio.overview(query, onlyLead, pageNumber(page));
+        Portfolio.Overview overview;
+        try {
+            overview = portfolio.overview(query, onlyLead, pageNumber(page));
+        } catch (InvalidInputException e) {
+            // a search the database cannot search for (PostgreSQL: only words too common to search on)
+            model.addAttribute("searchError", e.errors().get(SearchText.FIELD));
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            overview = portfolio.overview(query.withoutSearch(), onlyLead, pageNumber(page));
+        }
         model.addAttribute("overview", overview);
         model.addAttribute("query", query);
+        model.addAttribute("searched", q == null ? "" : clip(q));
+        model.addAttribute("maxMatches", Portfolio.MAX_MATCHES);
         model.addAttribute(
                 "filtered",
                 query.phase() != null
                         || query.theme() != null
                         || query.dealLead() != null
                         || query.scalingIntent() != null
-                        || query.overdueOnly());
+                        || query.overdueOnly()
+                        || query.search() != null);
         model.addAttribute("phases", DealPhase.values());
         model.addAttribute("scalingIntents", ScalingIntent.values());
         model.addAttribute("orders", PortfolioQuery.Order.values());
@@ -164,6 +189,9 @@ class PortfolioPageController {
         }
         if (query.overdueOnly()) {
             url.queryParam("overdue", "true");
+        }
+        if (query.search() != null) {
+            url.queryParam("q", query.search().text());
         }
         url.queryParam("sort", order.parameter());
         if (page > 0) {
