@@ -199,6 +199,12 @@ public class DealRegistry {
         return new DealSelection(criteria, clock.instant());
     }
 
+    /** The themes of the deals (only those {@code onlyLead} leads or is a deputy of, when given), each once, in order. */
+    @Transactional(readOnly = true)
+    public List<String> themes(String onlyLead) {
+        return deals.themes(onlyLead);
+    }
+
     /** The deal leads of the deals (only {@code onlyLead}, when given), each once, in order. */
     @Transactional(readOnly = true)
     public List<String> dealLeads(String onlyLead) {

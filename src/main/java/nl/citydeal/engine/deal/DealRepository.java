@@ -22,6 +22,13 @@ public interface DealRepository extends JpaRepository<Deal, String>, JpaSpecific
               and (:ledBy is null or d.dealLead = :ledBy or :ledBy member of d.deputies) order by d.dealLead""")
     List<String> dealLeads(@Param("ledBy") String ledBy);
 
+    /** The themes of the deals a user leads or is a deputy of (all deals for null), each once, in order. */
+    @Query("""
+            select distinct d.theme from Deal d
+            where d.theme is not null
+              and (:ledBy is null or d.dealLead = :ledBy or :ledBy member of d.deputies) order by d.theme""")
+    List<String> themes(@Param("ledBy") String ledBy);
+
     /** Pairs of phase and number of deals in it (the deals a user leads or is a deputy of, when given). */
     @Query("""
             select d.phase, count(d) from Deal d

@@ -117,6 +117,11 @@ public class Portfolio {
                 capped);
     }
 
+    /** The themes of the deals a viewer sees, as the theme filter's suggestions. */
+    public List<String> themes(String onlyLead) {
+        return registry.themes(onlyLead);
+    }
+
     /** The deal leads of the deals a viewer sees, for the filter. */
     public List<String> dealLeads(String onlyLead) {
         return registry.dealLeads(onlyLead);

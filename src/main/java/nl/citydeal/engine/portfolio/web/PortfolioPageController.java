@@ -119,6 +119,7 @@ class PortfolioPageController {
         model.addAttribute("scalingIntents", ScalingIntent.values());
         model.addAttribute("orders", PortfolioQuery.Order.values());
         model.addAttribute("dealLeads", viewer.seesAllDeals() ? portfolio.dealLeads(null) : List.of());
+        model.addAttribute("themes", portfolio.themes(onlyLead));
         model.addAttribute("sortLinks", sortLinks(query));
         model.addAttribute(
                 "previousPage", overview.hasPrevious() ? link(query, query.order(), overview.page() - 1) : null);

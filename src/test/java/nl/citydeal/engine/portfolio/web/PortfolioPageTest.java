@@ -163,6 +163,35 @@ class PortfolioPageTest {
     }
 
     @Test
+    void theThemeFilterSuggestsTheThemesOfTheDealsTheViewerSees() throws Exception {
+        register("Deal van Anna", "anna", null, null);
+        String bramsTheme = "alleen-bram-" + UUID.randomUUID();
+        registry.register(
+                new NewDeal(
+                        "Deal van Bram " + bramsTheme,
+                        bramsTheme,
+                        "Gemeente Zwolle",
+                        "bram",
+                        "petra",
+                        null,
+                        DealSetup.ONE_PART,
+                        null,
+                        null,
+                        (String) null,
+                        List.of(),
+                        null),
+                "petra");
+
+        mvc.perform(get("/").with(ANNA))
+                .andExpect(content().string(containsString("<datalist id=\"themes\">")))
+                .andExpect(content().string(containsString("<option value=\"" + theme + "\">")))
+                .andExpect(content().string(not(containsString(bramsTheme))));
+        mvc.perform(get("/").with(OFFICE))
+                .andExpect(content().string(containsString("<option value=\"" + theme + "\">")))
+                .andExpect(content().string(containsString("<option value=\"" + bramsTheme + "\">")));
+    }
+
+    @Test
     void aDealThatDoesNotExistIsNotFound() throws Exception {
         mvc.perform(get("/deals/no-such-deal").with(OFFICE))
                 .andExpect(status().isNotFound())
