@@ -1,12 +1,16 @@
 package nl.citydeal.engine.dossier;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +39,35 @@ public class Dossier {
      */
     @Transactional
     public DossierEntry record(CompletedStep step) {
+        return entries.save(new DossierEntry(step, clock.instant(), fieldsOf(step)));
+    }
+
+    /**
+     * Records a step that was completed at {@code completedAt} before the dossier existed, as the engine's history
+     * still holds it; the entry is marked "uit de procesgeschiedenis". A task already in the dossier is left as it is.
+     */
+    @Transactional
+    public Optional<DossierEntry> recordFromHistory(CompletedStep step, Instant completedAt) {
+        if (step.taskId() != null
+                && !entries.recordedTaskIds(List.of(step.taskId())).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(entries.save(new DossierEntry(step, completedAt, fieldsOf(step), true)));
+    }
+
+    /** Of these task ids, the ones the dossier holds an entry for. */
+    @Transactional(readOnly = true)
+    public Set<String> recordedTasks(Collection<String> taskIds) {
+        return taskIds.isEmpty() ? Set.of() : Set.copyOf(entries.recordedTaskIds(taskIds));
+    }
+
+    /** When the first step was recorded as it was completed: a step completed earlier may be missing. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> recordingSince() {
+        return entries.firstRecordedLive();
+    }
+
+    private static List<DossierField> fieldsOf(CompletedStep step) {
         List<DossierField> fields = new ArrayList<>();
         for (CompletedStep.Answer answer : step.answers()) {
             String text = answer.field().text(answer.value());
@@ -43,7 +76,7 @@ public class Dossier {
                         answer.field().key(), cut(answer.field().label(), 1000), cut(text, MAX_ANSWER)));
             }
         }
-        return entries.save(new DossierEntry(step, clock.instant(), fields));
+        return fields;
     }
 
     /** The longest answer kept (the forms allow 4000 characters); a longer one is cut, marked by an ellipsis. */

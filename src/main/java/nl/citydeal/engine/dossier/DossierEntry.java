@@ -44,12 +44,20 @@ public class DossierEntry {
     private String completedBy;
     private Instant completedAt;
 
+    /** Rebuilt from the engine's history after the fact: the deal ran before the dossier existed. */
+    private boolean fromHistory;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "dossier_field", joinColumns = @JoinColumn(name = "entry_id"))
     @OrderColumn(name = "field_order")
     private List<DossierField> fields = new ArrayList<>();
 
     protected DossierEntry() {}
+
+    DossierEntry(CompletedStep step, Instant completedAt, List<DossierField> fields, boolean fromHistory) {
+        this(step, completedAt, fields);
+        this.fromHistory = fromHistory;
+    }
 
     DossierEntry(CompletedStep step, Instant completedAt, List<DossierField> fields) {
         this.dealId = step.dealId();
@@ -102,6 +110,10 @@ public class DossierEntry {
 
     public Instant getCompletedAt() {
         return completedAt;
+    }
+
+    public boolean isFromHistory() {
+        return fromHistory;
     }
 
     public List<DossierField> getFields() {

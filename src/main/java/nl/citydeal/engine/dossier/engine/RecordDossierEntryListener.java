@@ -2,10 +2,7 @@ package nl.citydeal.engine.dossier.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -15,9 +12,6 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.dossier.CompletedStep;
@@ -37,11 +31,6 @@ import nl.citydeal.engine.processengine.UserTaskCompletion;
  */
 @Component
 class RecordDossierEntryListener implements UserTaskCompletion {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Form components that show something instead of asking for it. */
-    private static final List<String> NO_INPUT = List.of("text", "button", "image", "spacer", "separator", "html");
 
     private final Dossier dossier;
 
@@ -109,52 +98,10 @@ class RecordDossierEntryListener implements UserTaskCompletion {
         } catch (BadUserRequestException e) {
             return List.of();
         }
-        List<FormField> fields = new ArrayList<>();
         try (InputStream in = form) {
-            collect(JSON.readTree(in), fields);
+            return CamundaForms.fields(in);
         } catch (IOException e) {
             throw new ProcessEngineException("Het formulier van taak %s is onleesbaar.".formatted(task.getId()), e);
         }
-        return fields;
-    }
-
-    private static void collect(JsonNode node, List<FormField> fields) {
-        for (JsonNode component : node.path("components")) {
-            String type = component.path("type").asText();
-            JsonNode key = component.get("key");
-            if (key != null
-                    && key.isTextual()
-                    && !NO_INPUT.contains(type)
-                    && !component.path("readonly").asBoolean(false)
-                    && !component.path("disabled").asBoolean(false)) {
-                fields.add(new FormField(
-                        key.asText(), label(component), type, textOrNull(component, "subtype"), options(component)));
-            }
-            collect(component, fields);
-        }
-    }
-
-    /** The field's label; a date's is its {@code dateLabel}. Its key when the form gives none. */
-    private static String label(JsonNode component) {
-        for (String name : List.of("label", "dateLabel", "timeLabel")) {
-            String label = textOrNull(component, name);
-            if (label != null && !label.isBlank()) {
-                return label;
-            }
-        }
-        return component.get("key").asText();
-    }
-
-    private static Map<String, String> options(JsonNode component) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (JsonNode option : component.path("values")) {
-            options.put(option.path("value").asText(), option.path("label").asText());
-        }
-        return options;
-    }
-
-    private static String textOrNull(JsonNode node, String name) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -48,6 +48,8 @@ class DossierController {
             String lesson,
             String completedBy,
             OffsetDateTime completedAt,
+            boolean fromHistory,
+            String sourceLabel,
             List<FieldResponse> fields) {
 
         static EntryResponse of(DossierEntry entry) {
@@ -59,6 +61,8 @@ class DossierController {
                     entry.getLesson(),
                     entry.getCompletedBy(),
                     dutch(entry.getCompletedAt()),
+                    entry.isFromHistory(),
+                    entry.isFromHistory() ? "uit de procesgeschiedenis" : "vastgelegd bij het afronden",
                     entry.getFields().stream().map(FieldResponse::of).toList());
         }
 
