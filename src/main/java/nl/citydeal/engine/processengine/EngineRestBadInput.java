@@ -1,5 +1,7 @@
 package nl.citydeal.engine.processengine;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.core.MediaType;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -31,7 +34,9 @@ import org.springframework.stereotype.Component;
  * Jersey): on the engine REST API's resource configuration, and, because the webapps' engine API is a Jersey
  * application of Camunda's own that no Spring customizer reaches, as a provider Jersey adds to the applications it
  * builds from an application class in this servlet context (the attribute {@value ServerProperties#PROVIDER_CLASSNAMES};
- * also the webapps' own plugin APIs, where the same rule holds).
+ * also the webapps' own plugin APIs, where the same rule holds). The engine's refusals of a query beyond
+ * {@code query-max-results-limit}, which a REST client meets first ("An unbound number of results is forbidden!"),
+ * are answered in Dutch and say what to send ({@link QueryLimitMapper}).
  */
 @Component
 class EngineRestBadInput implements ResourceConfigCustomizer, ServletContextInitializer {
@@ -42,6 +47,7 @@ class EngineRestBadInput implements ResourceConfigCustomizer, ServletContextInit
     @Override
     public void customize(ResourceConfig config) {
         config.register(BadInputMapper.class, PRIORITY);
+        config.register(QueryLimitMapper.class, PRIORITY);
     }
 
     @Override
@@ -49,7 +55,7 @@ class EngineRestBadInput implements ResourceConfigCustomizer, ServletContextInit
         // Jersey reads the servlet context's attributes as properties of the applications it builds from an
         // Application class (the webapps' APIs), not of a resource configuration handed to it (/engine-rest)
         Object providers = servletContext.getAttribute(ServerProperties.PROVIDER_CLASSNAMES);
-        String mapper = BadInputMapper.class.getName();
+        String mapper = BadInputMapper.class.getName() + "," + QueryLimitMapper.class.getName();
         servletContext.setAttribute(
                 ServerProperties.PROVIDER_CLASSNAMES, providers == null ? mapper : providers + "," + mapper);
     }
@@ -85,6 +91,49 @@ class EngineRestBadInput implements ResourceConfigCustomizer, ServletContextInit
                 if (cause.getCause() == cause) {
                     return null;
                 }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The engine's refusal of a query without a page, or with one above the limit, in Dutch (a 400 as before); every
+     * other refusal is answered as Camunda answers it. A mapper of this more specific exception wins over Camunda's
+     * mapper of every engine exception.
+     */
+    @Priority(PRIORITY)
+    static final class QueryLimitMapper implements ExceptionMapper<BadUserRequestException> {
+
+        /** The engine's texts (QueryMaxResultsLimitUtil). */
+        static final String UNBOUND = "An unbound number of results is forbidden!";
+
+        static final Pattern EXCEEDED = Pattern.compile("Max results limit of (\\d+) exceeded!");
+
+        private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+        @Override
+        public Response toResponse(BadUserRequestException exception) {
+            String dutch = dutch(exception.getMessage());
+            if (dutch == null) {
+                return camunda.toResponse(exception);
+            }
+            ExceptionDto error = ExceptionHandlerHelper.getInstance().fromException(exception);
+            error.setMessage(dutch);
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(error)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+
+        static String dutch(String message) {
+            if (UNBOUND.equals(message)) {
+                return "Een lijst wordt per pagina opgevraagd: geef maxResults mee (en firstResult voor de volgende"
+                        + " pagina's).";
+            }
+            Matcher exceeded = message == null ? null : EXCEEDED.matcher(message);
+            if (exceeded != null && exceeded.matches()) {
+                return "Een pagina telt ten hoogste %s resultaten: vraag met maxResults hoogstens zoveel op."
+                        .formatted(exceeded.group(1));
             }
             return null;
         }

@@ -1,6 +1,7 @@
 package nl.citydeal.engine.processengine;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -21,9 +22,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The engine refuses a query without {@code maxResults} above {@code query-max-results-limit} for a logged-in user,
  * which keeps the REST API's clients to pages. Some of the webapps' own calls send none (Cockpit's process definition
  * page asks {@code GET .../process-definition?key=city-deal&sortBy=version} for every version of a process) and
- * failed with 400: a GET of a list of the webapps' engine API ({@code /camunda/api/engine/engine/{engine}/{resource}},
- * no deeper path) without {@code maxResults} gets the limit as its page, so Cockpit, Tasklist and Admin list at most
- * that many, as a client of {@code /engine-rest} would page them. Nothing else changes: the limit itself stays.
+ * failed with 400, and so did Cockpit's task dashboard, which asks {@code POST .../group} for the names of the
+ * candidate groups with its page in the body, where the query resources do not read it (they take {@code maxResults}
+ * from the query string only). A GET or a POST query of a list of the webapps' engine API
+ * ({@code /camunda/api/engine/engine/{engine}/{resource}}, no deeper path) without {@code maxResults} in its query
+ * string gets the limit as its page, so Cockpit, Tasklist and Admin list at most that many, as a client of
+ * {@code /engine-rest} would page them. (The other POSTs of that form, a message's correlation or a signal, read no
+ * page and are not changed by one.) Nothing else changes: the limit itself stays.
  */
 @Component
 class WebappQueryLimitFilter extends OncePerRequestFilter {
@@ -40,10 +45,15 @@ class WebappQueryLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"GET".equals(request.getMethod())
+        return !("GET".equals(request.getMethod()) || "POST".equals(request.getMethod()))
                 || !LIST.matcher(path).matches()
-                || request.getParameter(MAX_RESULTS) != null
+                || hasPage(request.getQueryString())
                 || limit() == Integer.MAX_VALUE;
+    }
+
+    /** A page asked for in the query string (a POST's form body is not looked at: the body is the query's JSON). */
+    private static boolean hasPage(String query) {
+        return query != null && Arrays.stream(query.split("&")).anyMatch(part -> part.startsWith(MAX_RESULTS + "="));
     }
 
     @Override

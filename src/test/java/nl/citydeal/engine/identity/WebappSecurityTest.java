@@ -1,5 +1,6 @@
 package nl.citydeal.engine.identity;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -80,6 +81,31 @@ class WebappSecurityTest {
         assertThat(cockpit.statusCode()).as(cockpit.body()).isEqualTo(200);
         assertThat(cockpit.body()).contains("\"key\":\"city-deal\"");
         assertThat(client.statusCode()).isEqualTo(400);
+        assertThat(client.body())
+                .contains("Een lijst wordt per pagina opgevraagd: geef maxResults mee")
+                .doesNotContain("unbound");
+    }
+
+    @Test
+    void cockpitsTaskDashboardNamesTheCandidateGroupsByAQueryWhosePageIsInItsBody() throws Exception {
+        // Cockpit's task dashboard posts {"idIn": [...], "maxResults": n}; the resource reads a page from the URL only
+        String groups = "{\"idIn\": [\"programme-office\", \"deal-leads\"], \"maxResults\": 2}";
+
+        HttpResponse<String> cockpit =
+                http.webappLogin(ADMIN, "cockpit").send("POST", "/camunda/api/engine/engine/default/group", groups);
+        HttpResponse<String> client = SecurityHttp.send(http.request("/engine-rest/group", ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(groups))
+                .build());
+        HttpResponse<String> tooMany = SecurityHttp.send(
+                http.request("/engine-rest/group?maxResults=5000", ADMIN).GET().build());
+
+        assertThat(cockpit.statusCode()).as(cockpit.body()).isEqualTo(200);
+        assertThat(cockpit.body()).contains("\"id\":\"programme-office\"", "\"id\":\"deal-leads\"");
+        assertThat(client.statusCode()).isEqualTo(400);
+        assertThat(client.body()).contains("geef maxResults mee");
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("Een pagina telt ten hoogste 2000 resultaten");
     }
 
     @Test

@@ -1,8 +1,5 @@
 package nl.citydeal.engine.processengine;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,13 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+
+import nl.citydeal.engine.HeadlessChromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,11 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class TasklistBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    static WebDriver browser;
+    static ChromeDriver browser;
 
     @LocalServerPort
     int port;
@@ -65,28 +57,8 @@ class TasklistBrowserIT {
 
     @BeforeAll
     static void startBrowser() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("TasklistBrowserIT needs Debian's chromium and chromium-driver (.ci/run installs them)")
-                .isTrue();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1500,1100",
-                "--lang=en-US");
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                        .usingAnyFreePort()
-                        .build(),
-                options);
+        // an English browser: the Dutch comes from the app, not from the browser's language
+        browser = HeadlessChromium.start("en-US");
     }
 
     @AfterAll
@@ -242,8 +214,6 @@ class TasklistBrowserIT {
     }
 
     private static void screenshot(String name) throws Exception {
-        Path target = Path.of("target", "screenshots", name);
-        Files.createDirectories(target.getParent());
-        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        HeadlessChromium.screenshot(browser, name);
     }
 }

@@ -1,13 +1,8 @@
 package nl.citydeal.engine.portfolio.web;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,14 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+
+import nl.citydeal.engine.HeadlessChromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,47 +44,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PortfolioBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    static WebDriver browser;
+    static ChromeDriver browser;
 
     @LocalServerPort
     int port;
 
     @BeforeAll
     static void startBrowser() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as(
-                        "PortfolioBrowserIT needs Debian's Chromium at %s and its driver at %s: "
-                                + "apt-get install -y chromium chromium-driver (.ci/run installs them)",
-                        CHROMIUM, CHROMEDRIVER)
-                .isTrue();
-        // The driver and the browser are given: Selenium Manager has nothing to look up or download.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1500,1100",
-                "--lang=nl-NL");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start("nl-NL");
     }
 
     @AfterAll
@@ -236,32 +198,7 @@ class PortfolioBrowserIT {
         return "http://localhost:" + port + path;
     }
 
-    /** A screenshot of the whole page, beyond the window (through the DevTools protocol). */
     private static void screenshot(String file) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        JavascriptExecutor page = (JavascriptExecutor) browser;
-        long width = (Long) page.executeScript("return document.documentElement.scrollWidth");
-        long height = (Long) page.executeScript("return document.documentElement.scrollHeight");
-        Map<String, Object> shot = ((ChromeDriver) browser)
-                .executeCdpCommand(
-                        "Page.captureScreenshot",
-                        Map.of(
-                                "format",
-                                "png",
-                                "captureBeyondViewport",
-                                true,
-                                "clip",
-                                Map.of(
-                                        "x",
-                                        0,
-                                        "y",
-                                        0,
-                                        "width",
-                                        width,
-                                        "height",
-                                        Math.min(height, 10_000),
-                                        "scale",
-                                        1)));
-        Files.write(SCREENSHOTS.resolve(file), Base64.getDecoder().decode((String) shot.get("data")));
+        HeadlessChromium.screenshot(browser, file);
     }
 }

@@ -1,0 +1,85 @@
+package nl.citydeal.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The browser of the browser tests: Debian's {@code chromium} and {@code chromium-driver} (which {@code .ci/run}
+ * installs), headless, with the console and the network log kept for the test to read. Without the browser a test
+ * fails: it does not skip. Screenshots go to {@code target/screenshots/}.
+ */
+public final class HeadlessChromium {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private HeadlessChromium() {}
+
+    /** A browser whose pages ask for this language ({@code nl-NL}, {@code en-US}). */
+    public static ChromeDriver start(String language) {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as(
+                        "Browser tests need Debian's Chromium at %s and its driver at %s: "
+                                + "apt-get install -y chromium chromium-driver (.ci/run installs them)",
+                        CHROMIUM, CHROMEDRIVER)
+                .isTrue();
+        // The driver and the browser are given: Selenium Manager has nothing to look up or download.
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1500,1100",
+                "--lang=" + language);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        return new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                        .usingAnyFreePort()
+                        .build(),
+                options);
+    }
+
+    /** A screenshot of the whole page, beyond the window (through the DevTools protocol). */
+    public static void screenshot(ChromeDriver browser, String file) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        JavascriptExecutor page = browser;
+        long width = (Long) page.executeScript("return document.documentElement.scrollWidth");
+        long height = (Long) page.executeScript("return document.documentElement.scrollHeight");
+        Map<String, Object> shot = browser.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", Math.min(height, 10_000), "scale", 1)));
+        Files.write(SCREENSHOTS.resolve(file), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+}
