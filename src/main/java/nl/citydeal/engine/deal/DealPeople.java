@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.citydeal.engine.deal.DealDecision.Kind;
 import nl.citydeal.engine.system.InvalidInputException;
+import nl.citydeal.engine.system.PersonNames;
 
 /**
  * The people of a deal besides its lead: its deputies (co-leads, who see and work the deal like its lead), its
@@ -42,6 +43,7 @@ public class DealPeople {
     private final DealDecisionRepository decisions;
     private final DealProcesses processes;
     private final DealLeads dealLeads;
+    private final PersonNames names;
     private final Clock clock;
 
     DealPeople(
@@ -50,7 +52,9 @@ public class DealPeople {
             DealDecisionRepository decisions,
             DealProcesses processes,
             DealLeads dealLeads,
+            PersonNames names,
             Clock clock) {
+        this.names = names;
         this.registry = registry;
         this.participants = participants;
         this.decisions = decisions;
@@ -105,9 +109,12 @@ public class DealPeople {
             added.removeAll(before);
             Set<String> removed = new TreeSet<>(before);
             removed.removeAll(deputies);
+            Set<String> either = new TreeSet<>(added);
+            either.addAll(removed);
+            PersonNames.Names changed = names.namesOf(either);
             List<String> parts = new ArrayList<>();
-            added.forEach(user -> parts.add(user + " toegevoegd"));
-            removed.forEach(user -> parts.add(user + " verwijderd"));
+            added.forEach(user -> parts.add(changed.withId(user) + " toegevoegd"));
+            removed.forEach(user -> parts.add(changed.withId(user) + " verwijderd"));
             described.add("Plaatsvervangers: " + String.join(", ", parts));
             deal.changeDeputies(deputies);
             processes.changeDeputies(dealId, deal.getDealLead(), before, deputies);

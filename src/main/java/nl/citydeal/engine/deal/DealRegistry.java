@@ -21,6 +21,7 @@ import nl.citydeal.engine.deal.DealDecision.Kind;
 import nl.citydeal.engine.system.ConflictException;
 import nl.citydeal.engine.system.InvalidInputException;
 import nl.citydeal.engine.system.NotFoundException;
+import nl.citydeal.engine.system.PersonNames;
 
 /**
  * The registry of City Deals. Every change happens in one transaction with the deal's process: a deal is never
@@ -37,13 +38,17 @@ public class DealRegistry {
     private final DealLeads dealLeads;
     private final Clock clock;
 
+    private final PersonNames names;
+
     public DealRegistry(
             DealRepository deals,
             ParticipantRepository participants,
             DealDecisionRepository decisions,
             DealProcesses processes,
             DealLeads dealLeads,
+            PersonNames names,
             Clock clock) {
+        this.names = names;
         this.deals = deals;
         this.participants = participants;
         this.decisions = decisions;
@@ -416,7 +421,12 @@ public class DealRegistry {
                 processes.changeDeputies(dealId, newLead, deal.getDeputies(), deputies);
                 deal.changeDeputies(deputies);
             }
-            decide(dealId, by, Kind.LEAD_CHANGED, "Dealtrekker %s → %s".formatted(oldLead, newLead));
+            PersonNames.Names leads = names.namesOf(List.of(oldLead, newLead));
+            decide(
+                    dealId,
+                    by,
+                    Kind.LEAD_CHANGED,
+                    "Dealtrekker %s → %s".formatted(leads.withId(oldLead), leads.withId(newLead)));
         }
         return deal;
     }

@@ -81,6 +81,16 @@ class DealSearchTest {
         }
     }
 
+    /** The user's first and last name as the identity service has them (other tests may give anna hers), else the id. */
+    private String nameInIdentityService(String userId) {
+        org.camunda.bpm.engine.identity.User user =
+                identityService.createUserQuery().userId(userId).singleResult();
+        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                        + (user.getLastName() == null ? "" : user.getLastName()))
+                .strip();
+        return name.isEmpty() ? userId : name;
+    }
+
     @Test
     void findsADealByItsNameAmbitionParticipantAddedValueAndWhatWasWrittenInItsForms() {
         String inName = word();
@@ -136,6 +146,8 @@ class DealSearchTest {
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.results[0].id").value(annas.getId()))
                 .andExpect(jsonPath("$.results[0].source").value("Naam"))
+                .andExpect(jsonPath("$.results[0].dealLead").value("anna"))
+                .andExpect(jsonPath("$.results[0].dealLeadName").value(nameInIdentityService("anna")))
                 .andExpect(jsonPath("$.results[0].parts[?(@.match == true)].text", hasItem(token)));
         mvc.perform(get("/").param("q", token).with(ANNA))
                 .andExpect(status().isOk())

@@ -17,6 +17,7 @@ import nl.citydeal.engine.dossier.DossierEntry;
 import nl.citydeal.engine.dossier.DossierField;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.system.NotFoundException;
+import nl.citydeal.engine.system.PersonNames;
 import nl.citydeal.engine.system.web.Viewer;
 
 /** A deal's dossier over HTTP: every completed form, oldest first. Deal leads see only their own deals; others 404. */
@@ -25,10 +26,12 @@ class DossierController {
 
     private final DealRegistry registry;
     private final Dossier dossier;
+    private final PersonNames names;
 
-    DossierController(DealRegistry registry, Dossier dossier) {
+    DossierController(DealRegistry registry, Dossier dossier, PersonNames names) {
         this.registry = registry;
         this.dossier = dossier;
+        this.names = names;
     }
 
     @GetMapping("/api/deals/{id}/dossier")
@@ -37,7 +40,10 @@ class DossierController {
         if (!Viewer.of(user).sees(deal.leads())) {
             throw new NotFoundException("Deal %s bestaat niet.".formatted(id));
         }
-        return dossier.of(id).stream().map(EntryResponse::of).toList();
+        List<DossierEntry> entries = dossier.of(id);
+        PersonNames.Names people =
+                names.namesOf(entries.stream().map(DossierEntry::getCompletedBy).toList());
+        return entries.stream().map(entry -> EntryResponse.of(entry, people)).toList();
     }
 
     record EntryResponse(
@@ -47,12 +53,13 @@ class DossierController {
             String phaseLabel,
             String lesson,
             String completedBy,
+            String completedByName,
             OffsetDateTime completedAt,
             boolean fromHistory,
             String sourceLabel,
             List<FieldResponse> fields) {
 
-        static EntryResponse of(DossierEntry entry) {
+        static EntryResponse of(DossierEntry entry, PersonNames.Names people) {
             return new EntryResponse(
                     entry.getActivityId(),
                     entry.getTaskName(),
@@ -60,6 +67,7 @@ class DossierController {
                     entry.getPhase() == null ? null : entry.getPhase().label(),
                     entry.getLesson(),
                     entry.getCompletedBy(),
+                    people.of(entry.getCompletedBy()),
                     dutch(entry.getCompletedAt()),
                     entry.isFromHistory(),
                     entry.isFromHistory() ? "uit de procesgeschiedenis" : "vastgelegd bij het afronden",

@@ -23,6 +23,7 @@ import nl.citydeal.engine.dossier.web.DocumentHttp;
 import nl.citydeal.engine.portfolio.DealDossier;
 import nl.citydeal.engine.system.InvalidInputException;
 import nl.citydeal.engine.system.NotFoundException;
+import nl.citydeal.engine.system.PersonNames;
 import nl.citydeal.engine.system.web.Viewer;
 
 /**
@@ -34,10 +35,12 @@ class DealDocumentPageController {
 
     private final DealDossier dossier;
     private final DealDocuments documents;
+    private final PersonNames names;
 
-    DealDocumentPageController(DealDossier dossier, DealDocuments documents) {
+    DealDocumentPageController(DealDossier dossier, DealDocuments documents, PersonNames names) {
         this.dossier = dossier;
         this.documents = documents;
+        this.names = names;
     }
 
     @PostMapping("/deals/{id}/documents")
@@ -85,7 +88,7 @@ class DealDocumentPageController {
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Authentication user, Model model) {
-        model.addAttribute("navigation", Navigation.of(user, "/deals"));
+        model.addAttribute("navigation", Navigation.of(user, "/deals", names));
         return "portfolio/not-found";
     }
 

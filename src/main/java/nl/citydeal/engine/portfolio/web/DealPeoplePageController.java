@@ -20,6 +20,7 @@ import nl.citydeal.engine.deal.DealPeople;
 import nl.citydeal.engine.portfolio.DealDossier;
 import nl.citydeal.engine.system.InvalidInputException;
 import nl.citydeal.engine.system.NotFoundException;
+import nl.citydeal.engine.system.PersonNames;
 import nl.citydeal.engine.system.web.Viewer;
 
 /**
@@ -32,10 +33,12 @@ class DealPeoplePageController {
 
     private final DealDossier dossier;
     private final DealPeople people;
+    private final PersonNames names;
 
-    DealPeoplePageController(DealDossier dossier, DealPeople people) {
+    DealPeoplePageController(DealDossier dossier, DealPeople people, PersonNames names) {
         this.dossier = dossier;
         this.people = people;
+        this.names = names;
     }
 
     @PostMapping("/deals/{id}/people")
@@ -91,7 +94,7 @@ class DealPeoplePageController {
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Authentication user, Model model) {
-        model.addAttribute("navigation", Navigation.of(user, "/deals"));
+        model.addAttribute("navigation", Navigation.of(user, "/deals", names));
         return "portfolio/not-found";
     }
 

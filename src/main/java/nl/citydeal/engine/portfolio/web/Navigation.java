@@ -3,20 +3,22 @@ package nl.citydeal.engine.portfolio.web;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
+import nl.citydeal.engine.system.PersonNames;
 import nl.citydeal.engine.system.web.Viewer;
 
 /**
- * The bar on every page (template fragment {@code layout :: masthead}): who is logged in and where they may go.
+ * The bar on every page (template fragment {@code layout :: masthead}): who is logged in (by name, their user id
+ * when they have none) and where they may go.
  * Cockpit is for the programme office and administrators, Beheer ({@code /admin}) and the outbox
  * ({@code /admin/outbox}) for administrators.
  */
-public record Navigation(String user, String active, boolean cockpit, boolean admin) {
+public record Navigation(String userId, String active, boolean cockpit, boolean admin, PersonNames names) {
 
     public static final String PORTFOLIO = "portfolio";
     public static final String ADMIN = "admin";
     public static final String OUTBOX = "outbox";
 
-    static Navigation of(Authentication authentication, String path) {
+    static Navigation of(Authentication authentication, String path, PersonNames names) {
         boolean admin = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch(Viewer.ADMINISTRATOR::equals);
@@ -24,6 +26,14 @@ public record Navigation(String user, String active, boolean cockpit, boolean ad
                 ? PORTFOLIO
                 : path.startsWith("/admin/outbox") ? OUTBOX : ADMIN;
         return new Navigation(
-                authentication.getName(), active, Viewer.of(authentication).seesAllDeals(), admin);
+                authentication.getName(), active, Viewer.of(authentication).seesAllDeals(), admin, names);
+    }
+
+    /**
+     * The logged-in user's name, looked up only when a page shows it (every request gets a navigation, API calls
+     * too).
+     */
+    public String user() {
+        return names.nameOf(userId);
     }
 }

@@ -20,6 +20,7 @@ import nl.citydeal.engine.portfolio.PortfolioQuery;
 import nl.citydeal.engine.portfolio.SearchHit;
 import nl.citydeal.engine.portfolio.SearchText;
 import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.system.PersonNames;
 import nl.citydeal.engine.system.csv.SpreadsheetCsv;
 import nl.citydeal.engine.system.web.Viewer;
 
@@ -47,9 +48,11 @@ class PortfolioApiController {
     };
 
     private final Portfolio portfolio;
+    private final PersonNames names;
 
-    PortfolioApiController(Portfolio portfolio) {
+    PortfolioApiController(Portfolio portfolio, PersonNames names) {
         this.portfolio = portfolio;
+        this.names = names;
     }
 
     @GetMapping("/api/portfolio")
@@ -70,6 +73,8 @@ class PortfolioApiController {
         SearchText search = new SearchText(q);
         Portfolio.Overview overview =
                 portfolio.overview(PortfolioQuery.searching(search), onlyLead(user), Math.max(page, 1) - 1);
+        PersonNames.Names leads = names.namesOf(
+                overview.lines().stream().map(line -> line.deal().getDealLead()).toList());
         return new SearchResults(
                 search.text(),
                 overview.total(),
@@ -78,7 +83,9 @@ class PortfolioApiController {
                 overview.capped(),
                 overview.lines().stream()
                         .map(line -> SearchResult.of(
-                                line.deal(), overview.hits().get(line.deal().getId())))
+                                line.deal(),
+                                leads,
+                                overview.hits().get(line.deal().getId())))
                         .toList());
     }
 
@@ -92,17 +99,19 @@ class PortfolioApiController {
             String theme,
             DealPhase phase,
             String dealLead,
+            String dealLeadName,
             String source,
             String snippet,
             List<SearchHit.Part> parts) {
 
-        static SearchResult of(Deal deal, SearchHit hit) {
+        static SearchResult of(Deal deal, PersonNames.Names leads, SearchHit hit) {
             return new SearchResult(
                     deal.getId(),
                     deal.getName(),
                     deal.getTheme(),
                     deal.getPhase(),
                     deal.getDealLead(),
+                    leads.of(deal.getDealLead()),
                     hit == null ? null : hit.source(),
                     hit == null ? null : hit.snippet(),
                     hit == null ? List.of() : hit.parts());

@@ -13,6 +13,7 @@ import nl.citydeal.engine.deal.ReviewOutcome;
 import nl.citydeal.engine.portfolio.DealHistory;
 import nl.citydeal.engine.portfolio.PortfolioDates;
 import nl.citydeal.engine.portfolio.ProcessPosition;
+import nl.citydeal.engine.system.PersonNames;
 
 /** Dutch words and dates for the portfolio pages ({@code ${@portfolioLabels.day(date)}} in the templates). */
 @Component
@@ -81,20 +82,26 @@ public class PortfolioLabels {
         return summary;
     }
 
-    /** Who took the decision: one name, or for a joint decision who proposed it and who confirmed (or refused) it. */
-    public String decidedBy(DealDecision decision) {
-        String by = decision.getDecidedBy() == null ? "systeem" : decision.getDecidedBy();
+    /**
+     * Who took the decision: one name, or for a joint decision who proposed it and who confirmed (or refused) it;
+     * people by their name as {@code names} has it (their user id when they have none).
+     */
+    public String decidedBy(DealDecision decision, PersonNames.Names names) {
+        String by = decision.getDecidedBy() == null ? "systeem" : names.of(decision.getDecidedBy());
         if (decision.getProposedBy() == null) {
             return by;
         }
         return "voorgesteld door %s (%s), beantwoord door %s"
-                .formatted(decision.getProposedBy(), moment(decision.getProposedAt()), by);
+                .formatted(names.of(decision.getProposedBy()), moment(decision.getProposedAt()), by);
     }
 
-    /** Who has an open task: its assignee, else the groups that may take it (the programme office by its name). */
-    public String taskHolder(ProcessPosition.OpenTask task) {
+    /**
+     * Who has an open task: its assignee by name, else the groups that may take it (the programme office by its
+     * name).
+     */
+    public String taskHolder(ProcessPosition.OpenTask task, PersonNames.Names names) {
         if (task.assignee() != null) {
-            return task.assignee();
+            return names.of(task.assignee());
         }
         if (task.candidateGroups().isEmpty()) {
             return "nog niemand";
@@ -118,12 +125,12 @@ public class PortfolioLabels {
         };
     }
 
-    /** Who did what a history line says: a decision as {@link #decidedBy}, else the user, or "systeem". */
-    public String historyWho(DealHistory.Line line) {
+    /** Who did what a history line says: a decision as {@link #decidedBy}, else the user by name, or "systeem". */
+    public String historyWho(DealHistory.Line line, PersonNames.Names names) {
         if (line.source() == DealHistory.Source.DECISION) {
-            return decidedBy(line.decision());
+            return decidedBy(line.decision(), names);
         }
-        return line.who() == null ? "systeem" : line.who();
+        return line.who() == null ? "systeem" : names.of(line.who());
     }
 
     public String participantType(ParticipantType type) {

@@ -1,10 +1,12 @@
 package nl.citydeal.engine.portfolio.web;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,7 @@ import nl.citydeal.engine.portfolio.ProcessPosition;
 import nl.citydeal.engine.portfolio.SearchText;
 import nl.citydeal.engine.system.InvalidInputException;
 import nl.citydeal.engine.system.NotFoundException;
+import nl.citydeal.engine.system.PersonNames;
 import nl.citydeal.engine.system.web.Viewer;
 
 /**
@@ -49,15 +52,18 @@ class PortfolioPageController {
     private final ProcessPosition processPosition;
     private final DealDocuments documents;
     private final DealPeople people;
+    private final PersonNames personNames;
 
     PortfolioPageController(
             Portfolio portfolio,
             DealDossier dossier,
             ProcessPosition processPosition,
             DealDocuments documents,
-            DealPeople people) {
+            DealPeople people,
+            PersonNames personNames) {
         this.documents = documents;
         this.people = people;
+        this.personNames = personNames;
         this.portfolio = portfolio;
         this.dossier = dossier;
         this.processPosition = processPosition;
@@ -118,7 +124,11 @@ class PortfolioPageController {
         model.addAttribute("phases", DealPhase.values());
         model.addAttribute("scalingIntents", ScalingIntent.values());
         model.addAttribute("orders", PortfolioQuery.Order.values());
-        model.addAttribute("dealLeads", viewer.seesAllDeals() ? portfolio.dealLeads(null) : List.of());
+        List<String> dealLeads = viewer.seesAllDeals() ? portfolio.dealLeads(null) : List.of();
+        model.addAttribute("dealLeads", dealLeads);
+        Set<String> shown = new HashSet<>(dealLeads);
+        overview.lines().forEach(line -> shown.add(line.deal().getDealLead()));
+        model.addAttribute("names", personNames.namesOf(shown));
         model.addAttribute("themes", portfolio.themes(onlyLead));
         model.addAttribute("sortLinks", sortLinks(query));
         model.addAttribute(
@@ -145,11 +155,14 @@ class PortfolioPageController {
                 DealDocuments.mayUpload(deal.deal().leads(), viewer.userId(), Viewer.inProgrammeOffice(user)));
         model.addAttribute("documentKinds", DocumentKind.values());
         model.addAttribute("selectedKind", DocumentKind.parse(kind).orElse(null));
-        model.addAttribute("people", people.of(id));
+        DealPeople.People dealPeople = people.of(id);
+        model.addAttribute("people", dealPeople);
         model.addAttribute(
                 "mayChangePeople", DealPeople.mayChange(deal.deal(), viewer.userId(), Viewer.inProgrammeOffice(user)));
         model.addAttribute("documentMaxSize", documents.maxSize());
-        model.addAttribute("openTasks", position.isPresent() ? processPosition.openTasks(id) : List.of());
+        List<ProcessPosition.OpenTask> openTasks = position.isPresent() ? processPosition.openTasks(id) : List.of();
+        model.addAttribute("openTasks", openTasks);
+        model.addAttribute("names", personNames.namesOf(peopleOn(deal, dealPeople, openTasks)));
         boolean wholeHistory = "alles".equals(history);
         model.addAttribute("wholeHistory", wholeHistory);
         model.addAttribute("history", wholeHistory ? deal.history() : deal.latestHistory(HISTORY_SHOWN));
@@ -160,8 +173,29 @@ class PortfolioPageController {
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(Authentication user, Model model) {
-        model.addAttribute("navigation", Navigation.of(user, "/deals"));
+        model.addAttribute("navigation", Navigation.of(user, "/deals", personNames));
         return "portfolio/not-found";
+    }
+
+    /** Every user id the deal page shows, so their names are looked up at once. */
+    private static Set<String> peopleOn(
+            DealDossier.Dossier deal, DealPeople.People dealPeople, List<ProcessPosition.OpenTask> openTasks) {
+        Set<String> ids = new HashSet<>();
+        ids.add(deal.deal().getDealLead());
+        ids.add(deal.deal().getProgrammeOfficeContact());
+        ids.add(dealPeople.dealLead());
+        ids.addAll(dealPeople.deputies());
+        deal.timeline().forEach(entry -> ids.add(entry.prompt().getDoneBy()));
+        deal.decisions().forEach(decision -> {
+            ids.add(decision.getDecidedBy());
+            ids.add(decision.getProposedBy());
+        });
+        deal.steps().forEach(phase -> phase.steps().forEach(step -> ids.add(step.getCompletedBy())));
+        deal.documents().forEach(document -> ids.add(document.uploadedBy()));
+        deal.history().forEach(line -> ids.add(line.who()));
+        openTasks.forEach(task -> ids.add(task.assignee()));
+        ids.remove(null);
+        return ids;
     }
 
     /** The overview's URL in each order, with the current filters (from the first page). */

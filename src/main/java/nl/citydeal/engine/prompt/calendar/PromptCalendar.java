@@ -45,6 +45,7 @@ import nl.citydeal.engine.prompt.PromptStatus;
 import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
 import nl.citydeal.engine.prompt.Recipients;
+import nl.citydeal.engine.system.PersonNames;
 
 /**
  * A user's prompts as an iCalendar feed (RFC 5545), for Outlook and other calendars: every open (planned or due)
@@ -64,14 +65,21 @@ public class PromptCalendar {
     private final DealRegistry registry;
     private final Prompts promptLog;
     private final Recipients recipients;
+    private final PersonNames names;
     private final PromptLinks links;
     private final Clock clock;
 
     public PromptCalendar(
-            DealRegistry registry, Prompts promptLog, Recipients recipients, PromptLinks links, Clock clock) {
+            DealRegistry registry,
+            Prompts promptLog,
+            Recipients recipients,
+            PersonNames names,
+            PromptLinks links,
+            Clock clock) {
         this.registry = registry;
         this.promptLog = promptLog;
         this.recipients = recipients;
+        this.names = names;
         this.links = links;
         this.clock = clock;
     }
@@ -104,13 +112,16 @@ public class PromptCalendar {
                 .withComponent(dutchTime())
                 .getFluentTarget();
         DtStamp stamp = new DtStamp(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        PersonNames.Names leads =
+                names.namesOf(deals.values().stream().map(Deal::getDealLead).toList());
         for (Prompt prompt : promptLog.openForDeals(deals.keySet())) {
-            calendar.add(event(deals.get(prompt.getDealId()), prompt, stamp));
+            Deal deal = deals.get(prompt.getDealId());
+            calendar.add(event(deal, leads.of(deal.getDealLead()), prompt, stamp));
         }
         return calendar;
     }
 
-    private VEvent event(Deal deal, Prompt prompt, DtStamp stamp) {
+    private VEvent event(Deal deal, String dealLeadName, Prompt prompt, DtStamp stamp) {
         ZonedDateTime start = prompt.getDueAt().atZone(PromptSchedule.ZONE);
         VEvent event = new VEvent(start, start.plus(LENGTH), prompt.getKind().label() + " — " + deal.getName());
         event.replace(stamp);
@@ -123,7 +134,7 @@ public class PromptCalendar {
                 Takenlijst: %s""".formatted(
                         prompt.getKind().label(),
                         prompt.getKind().lesson(),
-                        deal.getDealLead(),
+                        dealLeadName,
                         prompt.getStatus() == PromptStatus.DUE ? "\nStatus: aan de beurt, nog open" : "",
                         links.tasklist())));
         event.add(new Url(java.net.URI.create(links.tasklist())));

@@ -15,11 +15,14 @@ public final class DigestText {
 
     private DigestText() {}
 
-    /** One open prompt of one deal. */
-    public record Item(String dealName, String dealLead, PromptKind kind, LocalDate due) {}
+    /** One open prompt of one deal; the deal lead by name (their user id when they have none). */
+    public record Item(String dealName, String dealLeadName, PromptKind kind, LocalDate due) {}
 
-    /** A deal whose scaling plan is past its date in the prompt schedule and not delivered. */
-    public record MissingPlan(String dealName, String dealLead, LocalDate planDueOn, LocalDate endsOn) {}
+    /**
+     * A deal whose scaling plan is past its date in the prompt schedule and not delivered; the deal lead by name
+     * (their user id when they have none).
+     */
+    public record MissingPlan(String dealName, String dealLeadName, LocalDate planDueOn, LocalDate endsOn) {}
 
     /** The week a digest covers, e.g. {@code 2026-W48}: one digest per person per week. */
     public static String week(LocalDate today) {
@@ -59,7 +62,10 @@ public final class DigestText {
         for (Item item : dueNextWeek) {
             body.append("  - %s — %s, uiterlijk %s (dealtrekker: %s)\n"
                     .formatted(
-                            item.dealName(), item.kind().label(), item.due().format(MailTexts.DATE), item.dealLead()));
+                            item.dealName(),
+                            item.kind().label(),
+                            item.due().format(MailTexts.DATE),
+                            item.dealLeadName()));
         }
 
         body.append("\nVerlopen en nog open: ").append(overdue.size()).append('\n');
@@ -75,7 +81,7 @@ public final class DigestText {
                             item.due().format(MailTexts.DATE),
                             days,
                             days == 1 ? "dag" : "dagen",
-                            item.dealLead()));
+                            item.dealLeadName()));
         }
 
         body.append("\nOpschalingsplan over de datum van het herinneringsschema: ")
@@ -90,7 +96,7 @@ public final class DigestText {
                             deal.dealName(),
                             deal.planDueOn().format(MailTexts.DATE),
                             deal.endsOn().format(MailTexts.DATE),
-                            deal.dealLead()));
+                            deal.dealLeadName()));
         }
         body.append("\nWaarom: ").append(PromptKind.SCALING_PLAN_DUE.lesson()).append('\n');
         body.append("\nNaar de takenlijst: ").append(tasklistLink).append('\n');

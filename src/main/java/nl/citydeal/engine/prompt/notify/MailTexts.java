@@ -20,11 +20,14 @@ public final class MailTexts {
 
     private MailTexts() {}
 
-    /** What one prompt mail is about. {@code today} is the day the mail is recorded. */
+    /**
+     * What one prompt mail is about. {@code dealLeadName} is the deal lead's name (their user id when they have
+     * none); {@code today} is the day the mail is recorded.
+     */
     public record About(
             NotificationKind kind,
             String dealName,
-            String dealLead,
+            String dealLeadName,
             PromptKind prompt,
             Instant dueAt,
             Recipient to,
@@ -47,7 +50,7 @@ public final class MailTexts {
             case ESCALATION -> body.append("""
                     Het opschalingsplan van "%s" ontbreekt nog (dealtrekker: %s). Maak met de dealtrekker \
                     afspraken over een datum.
-                    """.formatted(about.dealName(), about.dealLead()));
+                    """.formatted(about.dealName(), about.dealLeadName()));
             case REMINDER_BEFORE -> {
                 long days = ChronoUnit.DAYS.between(about.today(), dueDate(about.dueAt()));
                 body.append("Over %d %s, op %s, is het voor \"%s\" tijd voor: %s.\n"

@@ -19,6 +19,7 @@ import nl.citydeal.engine.prompt.PromptStatus;
 import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
 import nl.citydeal.engine.prompt.Recipients;
+import nl.citydeal.engine.system.PersonNames;
 
 /**
  * Puts the mails about prompts in the outbox: when a prompt fires (in the transaction that fires it), ahead of its
@@ -33,6 +34,7 @@ public class PromptNotifications {
     private final Prompts promptLog;
     private final DealRegistry registry;
     private final Recipients recipients;
+    private final PersonNames names;
     private final PromptTasks tasks;
     private final PromptLinks links;
     private final Outbox outbox;
@@ -44,6 +46,7 @@ public class PromptNotifications {
             Prompts promptLog,
             DealRegistry registry,
             Recipients recipients,
+            PersonNames names,
             PromptTasks tasks,
             PromptLinks links,
             Outbox outbox,
@@ -53,6 +56,7 @@ public class PromptNotifications {
         this.promptLog = promptLog;
         this.registry = registry;
         this.recipients = recipients;
+        this.names = names;
         this.tasks = tasks;
         this.links = links;
         this.outbox = outbox;
@@ -134,12 +138,13 @@ public class PromptNotifications {
         String link = tasks.openTaskId(deal.getId(), prompt.getKind())
                 .map(links::task)
                 .orElseGet(links::tasklist);
+        String dealLeadName = names.nameOf(deal.getDealLead());
         int recorded = 0;
         for (Recipient to : toProgrammeOffice ? programmeOfficeOf(deal) : List.of(dealLeadOf(deal))) {
             MailText text = MailTexts.prompt(new MailTexts.About(
                     kind,
                     deal.getName(),
-                    deal.getDealLead(),
+                    dealLeadName,
                     prompt.getKind(),
                     prompt.getDueAt(),
                     to,

@@ -24,6 +24,7 @@ import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
 import nl.citydeal.engine.prompt.Recipients;
+import nl.citydeal.engine.system.PersonNames;
 
 /**
  * The weekly digest: one mail per member of the programme office (and the shared mailbox, when configured) with
@@ -39,6 +40,7 @@ public class WeeklyDigest {
     private final DealRegistry registry;
     private final Prompts promptLog;
     private final Recipients recipients;
+    private final PersonNames names;
     private final PromptNotifications promptNotifications;
     private final PromptLinks links;
     private final Outbox outbox;
@@ -48,6 +50,7 @@ public class WeeklyDigest {
             DealRegistry registry,
             Prompts promptLog,
             Recipients recipients,
+            PersonNames names,
             PromptNotifications promptNotifications,
             PromptLinks links,
             Outbox outbox,
@@ -55,6 +58,7 @@ public class WeeklyDigest {
         this.registry = registry;
         this.promptLog = promptLog;
         this.recipients = recipients;
+        this.names = names;
         this.promptNotifications = promptNotifications;
         this.links = links;
         this.outbox = outbox;
@@ -108,27 +112,33 @@ public class WeeklyDigest {
         LocalDate today = now.atZone(PromptSchedule.ZONE).toLocalDate();
         Instant weekEnds = today.plusDays(7).atStartOfDay(PromptSchedule.ZONE).toInstant();
         Map<String, Deal> deals = new HashMap<>();
+        List<Prompt> open = promptLog.openDueBefore(weekEnds);
+        List<Prompt> missing = promptLog.openDueBefore(now).stream()
+                .filter(prompt -> prompt.getKind() == PromptKind.SCALING_PLAN_DUE)
+                .toList();
+        open.forEach(prompt -> deals.computeIfAbsent(prompt.getDealId(), registry::get));
+        missing.forEach(prompt -> deals.computeIfAbsent(prompt.getDealId(), registry::get));
+        PersonNames.Names leads =
+                names.namesOf(deals.values().stream().map(Deal::getDealLead).toList());
         List<DigestText.Item> dueNextWeek = new ArrayList<>();
         List<DigestText.Item> overdue = new ArrayList<>();
-        for (Prompt prompt : promptLog.openDueBefore(weekEnds)) {
-            Deal deal = deals.computeIfAbsent(prompt.getDealId(), registry::get);
+        for (Prompt prompt : open) {
+            Deal deal = deals.get(prompt.getDealId());
             DigestText.Item item = new DigestText.Item(
                     deal.getName(),
-                    deal.getDealLead(),
+                    leads.of(deal.getDealLead()),
                     prompt.getKind(),
                     prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate());
             (prompt.isOverdue(now) ? overdue : dueNextWeek).add(item);
         }
         List<DigestText.MissingPlan> missingPlans = new ArrayList<>();
-        for (Prompt prompt : promptLog.openDueBefore(now)) {
-            if (prompt.getKind() == PromptKind.SCALING_PLAN_DUE) {
-                Deal deal = deals.computeIfAbsent(prompt.getDealId(), registry::get);
-                missingPlans.add(new DigestText.MissingPlan(
-                        deal.getName(),
-                        deal.getDealLead(),
-                        prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate(),
-                        deal.getEndsOn()));
-            }
+        for (Prompt prompt : missing) {
+            Deal deal = deals.get(prompt.getDealId());
+            missingPlans.add(new DigestText.MissingPlan(
+                    deal.getName(),
+                    leads.of(deal.getDealLead()),
+                    prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate(),
+                    deal.getEndsOn()));
         }
         return new Contents(today, dueNextWeek, overdue, missingPlans);
     }

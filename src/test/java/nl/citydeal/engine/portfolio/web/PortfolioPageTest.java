@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import nl.citydeal.engine.CityDealSpringTest;
+import nl.citydeal.engine.deal.DealPeople;
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.DealSetup;
@@ -35,6 +36,7 @@ import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.Prompts;
+import nl.citydeal.engine.system.PersonNames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -82,6 +84,12 @@ class PortfolioPageTest {
 
     @Autowired
     Dossier dossier;
+
+    @Autowired
+    DealPeople people;
+
+    @Autowired
+    PersonNames personNames;
 
     String theme;
 
@@ -404,7 +412,7 @@ class PortfolioPageTest {
                         .string(containsString(
                                 "href=\"/camunda/app/tasklist/default/#/?task=" + experiment.getId() + "\"")))
                 .andExpect(content().string(containsString(">Experiment uitvoeren</a>")))
-                .andExpect(content().string(containsString("<td>anna</td>")))
+                .andExpect(content().string(containsString("<td>" + personNames.nameOf("anna") + "</td>")))
                 .andExpect(content().string(containsString(PortfolioDates.day(due))))
                 .andExpect(content().string(containsString("id=\"print-deal\"")))
                 .andExpect(content().string(containsString("/js/print-deal.js")))
@@ -424,6 +432,100 @@ class PortfolioPageTest {
         mvc.perform(get("/deals/" + id).with(user("bram").authorities(() -> Role.DEAL_LEAD.authority())))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(not(containsString("Teststap"))));
+    }
+
+    @Test
+    void overviewAndDealPageNamePeopleByTheirNameAndTheDossierSaysWhoByName() throws Exception {
+        person("noor", "Noor", "van Dijk");
+        person("joris", "Joris", "Mulder");
+        LocalDate signed = LocalDate.now().minusMonths(20);
+        String id = register("Deal met namen", "noor", signed, signed.plusYears(3));
+        people.change(id, new DealPeople.Change(List.of("joris"), List.of(), List.of()), "noor");
+        String instance = runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(id)
+                .singleResult()
+                .getId();
+        String experiment = taskService
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey("UserTask_ConductExperiment")
+                .singleResult()
+                .getId();
+        taskService.setAssignee(experiment, "joris");
+        dossier.record(new CompletedStep(
+                id,
+                instance,
+                "taak-namen",
+                "UserTask_Test",
+                "Stap met naam",
+                DealPhase.EXPERIMENTATION,
+                null,
+                "noor",
+                List.of()));
+
+        mvc.perform(get("/").param("theme", theme).with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("trekker <span>Noor van Dijk</span>")))
+                .andExpect(content().string(containsString("<option value=\"noor\">Noor van Dijk</option>")))
+                .andExpect(content().string(not(containsString("trekker <span>noor</span>"))));
+
+        String html = mvc.perform(get("/deals/" + id).with(OFFICE))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html)
+                .contains("<dt>Dealtrekker</dt><dd>Noor van Dijk</dd>")
+                .contains("class=\"tag deputy\" title=\"joris\">Joris Mulder</span>")
+                .contains("<td>Noor van Dijk</td>")
+                .contains("Plaatsvervangers: Joris Mulder (joris) toegevoegd")
+                .doesNotContain(">noor<")
+                .doesNotContain(">joris<");
+        String openTasks = html.substring(html.indexOf("id=\"open-taken\""), html.indexOf("id=\"deelnemers\""));
+        assertThat(openTasks).contains("<td>Joris Mulder</td>");
+        String dossierPart = html.substring(html.indexOf("id=\"dossier\""), html.indexOf("id=\"geschiedenis\""));
+        assertThat(dossierPart).contains("door <span>Noor van Dijk</span>").doesNotContain("door <span>noor</span>");
+        String history = html.substring(html.indexOf("id=\"geschiedenis\""));
+        assertThat(history).contains("<td>Noor van Dijk</td>");
+
+        mvc.perform(get("/").with(user("noor").authorities(() -> Role.DEAL_LEAD.authority())))
+                .andExpect(content().string(containsString("<span class=\"user\">Noor van Dijk</span>")));
+    }
+
+    @Test
+    void aPersonWithoutANameIsShownByTheirUserId() throws Exception {
+        person("kees", null, null);
+        String id = register("Deal zonder naam", "kees", null, null);
+
+        mvc.perform(get("/").param("theme", theme).with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("trekker <span>kees</span>")));
+        mvc.perform(get("/deals/" + id).with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<dt>Dealtrekker</dt><dd>kees</dd>")));
+        assertThat(personNames.namesOf(List.of("kees", "niemand-bekend")).of(List.of("kees", "niemand-bekend")))
+                .containsExactly("kees", "niemand-bekend");
+    }
+
+    /** A deal lead with this name (none when null), whatever an earlier test left. */
+    private void person(String id, String first, String last) {
+        org.camunda.bpm.engine.identity.User user =
+                identityService.createUserQuery().userId(id).singleResult();
+        if (user == null) {
+            user = identityService.newUser(id);
+        }
+        user.setFirstName(first);
+        user.setLastName(last);
+        identityService.saveUser(user);
+        if (identityService
+                        .createUserQuery()
+                        .userId(id)
+                        .memberOfGroup(Role.DEAL_LEAD.groupId())
+                        .count()
+                == 0) {
+            identityService.createMembership(id, Role.DEAL_LEAD.groupId());
+        }
     }
 
     private void assertOrder(MockHttpServletRequestBuilder request, String... ids) throws Exception {

@@ -88,7 +88,8 @@ class CalendarFeedTest {
     }
 
     @Test
-    void dealLeadsFeedIsValidICalendarWithEveryOpenPromptOfTheirDealsAtNineDutchTime() throws Exception {
+    void dealLeadsFeedIsValidICalendarWithEveryOpenPromptOfTheirDealsAtNineDutchTimeNamingTheDealLead()
+            throws Exception {
         LocalDate signed = LocalDate.now().minusMonths(1);
         String deal = world.runningDeal("City Deal Agenda", ANNA, PETRA, signed, signed.plusYears(3));
 
@@ -109,7 +110,9 @@ class CalendarFeedTest {
         VEvent ownership = events.get(uid(deal, "ownership-conversation"));
         assertThat(ownership).isNotNull();
         assertThat(text(ownership, Property.SUMMARY)).isEqualTo("Eigenaarschapsgesprek voeren — City Deal Agenda");
-        assertThat(text(ownership, Property.DESCRIPTION)).contains(PromptKind.OWNERSHIP_CONVERSATION.lesson());
+        assertThat(text(ownership, Property.DESCRIPTION))
+                .contains(PromptKind.OWNERSHIP_CONVERSATION.lesson())
+                .contains("Dealtrekker: Anna Jansen");
         ZonedDateTime start = start(ownership);
         assertThat(ownership.getStartDate().orElseThrow().getParameter("TZID").map(p -> p.getValue()))
                 .contains("Europe/Amsterdam");

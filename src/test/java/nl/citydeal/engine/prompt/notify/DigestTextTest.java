@@ -21,17 +21,26 @@ class DigestTextTest {
                 "Petra de Vries",
                 MONDAY,
                 List.of(new DigestText.Item(
-                        "City Deal Klimaatadaptatie", "anna", PromptKind.SCALING_EXPLORATION, MONDAY.plusDays(3))),
+                        "City Deal Klimaatadaptatie",
+                        "Anna Jansen",
+                        PromptKind.SCALING_EXPLORATION,
+                        MONDAY.plusDays(3))),
                 List.of(
                         new DigestText.Item(
                                 "City Deal Inclusieve Stad",
-                                "bram",
+                                "Bram Bakker",
                                 PromptKind.OWNERSHIP_CONVERSATION,
                                 MONDAY.minusDays(10)),
                         new DigestText.Item(
-                                "City Deal Slimme Stad", "anna", PromptKind.MID_TERM_REVIEW, MONDAY.minusDays(1))),
+                                "City Deal Slimme Stad",
+                                "Anna Jansen",
+                                PromptKind.MID_TERM_REVIEW,
+                                MONDAY.minusDays(1))),
                 List.of(new DigestText.MissingPlan(
-                        "City Deal Inclusieve Stad", "bram", LocalDate.of(2026, 5, 31), LocalDate.of(2027, 3, 1))),
+                        "City Deal Inclusieve Stad",
+                        "Bram Bakker",
+                        LocalDate.of(2026, 5, 31),
+                        LocalDate.of(2027, 3, 1))),
                 LINK);
 
         assertThat(digest.subject()).isEqualTo("Weekoverzicht City Deals — week 49 (30-11-2026 t/m 06-12-2026)");
@@ -39,14 +48,14 @@ class DigestTextTest {
                 .startsWith("Beste Petra de Vries,")
                 .contains(
                         "Deze week aan de beurt (30-11-2026 t/m 06-12-2026): 1\n"
-                                + "  - City Deal Klimaatadaptatie — Opschaling verkennen, uiterlijk 03-12-2026 (dealtrekker: anna)")
+                                + "  - City Deal Klimaatadaptatie — Opschaling verkennen, uiterlijk 03-12-2026 (dealtrekker: Anna Jansen)")
                 .contains(
                         "Verlopen en nog open: 2\n"
-                                + "  - City Deal Inclusieve Stad — Eigenaarschapsgesprek voeren, verlopen op 20-11-2026 (10 dagen geleden; dealtrekker: bram)\n"
-                                + "  - City Deal Slimme Stad — Tussenbalans houden, verlopen op 29-11-2026 (1 dag geleden; dealtrekker: anna)")
+                                + "  - City Deal Inclusieve Stad — Eigenaarschapsgesprek voeren, verlopen op 20-11-2026 (10 dagen geleden; dealtrekker: Bram Bakker)\n"
+                                + "  - City Deal Slimme Stad — Tussenbalans houden, verlopen op 29-11-2026 (1 dag geleden; dealtrekker: Anna Jansen)")
                 .contains(
                         "Opschalingsplan over de datum van het herinneringsschema: 1\n"
-                                + "  - City Deal Inclusieve Stad — plan nodig sinds 31-05-2026, einddatum 01-03-2027 (dealtrekker: bram)")
+                                + "  - City Deal Inclusieve Stad — plan nodig sinds 31-05-2026, einddatum 01-03-2027 (dealtrekker: Bram Bakker)")
                 .contains("Naar de takenlijst: " + LINK);
     }
 

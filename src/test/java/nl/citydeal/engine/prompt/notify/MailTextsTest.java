@@ -21,7 +21,7 @@ class MailTextsTest {
         MailText text = MailTexts.prompt(new MailTexts.About(
                 NotificationKind.REMINDER_BEFORE,
                 "City Deal Klimaatadaptatie",
-                "anna",
+                "Anna Jansen",
                 PromptKind.SCALING_PLAN_DUE,
                 OffsetDateTime.parse("2026-05-31T09:00+02:00").toInstant(),
                 ANNA,
@@ -47,7 +47,7 @@ class MailTextsTest {
         MailText text = MailTexts.prompt(new MailTexts.About(
                 NotificationKind.ESCALATION,
                 "City Deal Slimme Stad",
-                "bram",
+                "Bram Bakker",
                 PromptKind.SCALING_PLAN_ESCALATION,
                 OffsetDateTime.parse("2026-09-17T09:00+02:00").toInstant(),
                 new Recipient("petra", "Petra de Vries", "petra@citydeal.example"),
@@ -57,7 +57,7 @@ class MailTextsTest {
 
         assertThat(text.subject()).isEqualTo("Escalatie: opschalingsplan ontbreekt — City Deal Slimme Stad");
         assertThat(text.body())
-                .contains("Het opschalingsplan van \"City Deal Slimme Stad\" ontbreekt nog (dealtrekker: bram)")
+                .contains("Het opschalingsplan van \"City Deal Slimme Stad\" ontbreekt nog (dealtrekker: Bram Bakker)")
                 .contains("Uiterlijk: 17-09-2026")
                 .contains("namens het programmabureau");
     }

@@ -39,6 +39,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.identity.Role;
+import nl.citydeal.engine.identity.TestUsers;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptWorld;
@@ -203,6 +205,24 @@ class PromptMailTest {
                 .hasSize((int) recipients.programmeOffice().stream()
                         .filter(Recipient::hasEmail)
                         .count());
+        assertThat(text(mailsAbout(name).get(0)))
+                .contains("ontbreekt nog (dealtrekker: Anna Jansen)")
+                .doesNotContain("dealtrekker: anna");
+    }
+
+    @Test
+    void aDealLeadWithoutANameIsNamedByTheirUserIdInTheMails() throws Exception {
+        TestUsers.ensure(identityService, "zonder-naam", PromptWorld.PASSWORD, Role.DEAL_LEAD);
+        String name = "City Deal Trekker Zonder Naam";
+        String deal = world.runningDeal(name, "zonder-naam", null, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
+
+        world.fire(deal, PromptWorld.timerOf(PromptKind.OWNERSHIP_CONVERSATION));
+        world.fire(deal, PromptWorld.timerOf(PromptKind.SCALING_PLAN_ESCALATION));
+        sender.sendDue(clock.instant());
+
+        assertThat(mailsAbout(name).stream().map(PromptMailTest::text))
+                .anySatisfy(body -> assertThat(body).startsWith("Beste zonder-naam,"))
+                .anySatisfy(body -> assertThat(body).contains("ontbreekt nog (dealtrekker: zonder-naam)"));
     }
 
     @Test
@@ -515,7 +535,7 @@ class PromptMailTest {
         assertThat(body)
                 .contains("Verlopen en nog open")
                 .contains(name + " — Eigenaarschapsgesprek voeren, verlopen op 29-11-2024")
-                .contains(name + " — plan nodig sinds 31-05-2026, einddatum 01-03-2027 (dealtrekker: anna)");
+                .contains(name + " — plan nodig sinds 31-05-2026, einddatum 01-03-2027 (dealtrekker: Anna Jansen)");
         assertThat(digest.send(monday.plus(Duration.ofDays(7))))
                 .as("next week's digest")
                 .isEqualTo(members);
