@@ -138,7 +138,7 @@ public class PromptNotifications {
         for (Recipient to : toProgrammeOffice ? programmeOfficeOf(deal) : List.of(dealLeadOf(deal))) {
             MailText text = MailTexts.prompt(new MailTexts.About(
                     kind,
-                    deal.getName(),
+                    deal.nameWithReference(),
                     deal.getDealLead(),
                     prompt.getKind(),
                     prompt.getDueAt(),

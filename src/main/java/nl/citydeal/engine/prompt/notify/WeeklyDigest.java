@@ -113,7 +113,7 @@ public class WeeklyDigest {
         for (Prompt prompt : promptLog.openDueBefore(weekEnds)) {
             Deal deal = deals.computeIfAbsent(prompt.getDealId(), registry::get);
             DigestText.Item item = new DigestText.Item(
-                    deal.getName(),
+                    deal.nameWithReference(),
                     deal.getDealLead(),
                     prompt.getKind(),
                     prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate());
@@ -124,7 +124,7 @@ public class WeeklyDigest {
             if (prompt.getKind() == PromptKind.SCALING_PLAN_DUE) {
                 Deal deal = deals.computeIfAbsent(prompt.getDealId(), registry::get);
                 missingPlans.add(new DigestText.MissingPlan(
-                        deal.getName(),
+                        deal.nameWithReference(),
                         deal.getDealLead(),
                         prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate(),
                         deal.getEndsOn()));

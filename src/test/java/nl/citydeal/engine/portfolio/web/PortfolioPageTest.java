@@ -36,6 +36,7 @@ import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.Prompts;
 
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.DEAL_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -317,7 +318,7 @@ class PortfolioPageTest {
         String id = register("Deal met advies", "anna", signed, signed.plusYears(3));
         String instance = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(id)
+                .variableValueEquals(DEAL_ID, id)
                 .singleResult()
                 .getId();
         managementService.executeJob(managementService
@@ -369,7 +370,7 @@ class PortfolioPageTest {
         String id = register("Deal met geschiedenis", "anna", signed, signed.plusYears(3));
         String instance = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(id)
+                .variableValueEquals(DEAL_ID, id)
                 .singleResult()
                 .getId();
         org.camunda.bpm.engine.task.Task experiment = taskService
