@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.processengine.CityDealProcess;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the engine's), which no other test registers in, so that the numbers are theirs to know.
  */
 @CityDealSpringTest
+@AlsoOnPostgres
 class DealReferencesTest {
 
     static final String LEAD = "anna";

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealRegistry;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reference (the history too), and its tasks work on as before; a second start leaves it alone.
  */
 @CityDealSpringTest
+@AlsoOnPostgres
 class DealReferenceBusinessKeysTest {
 
     static final String LEAD = "anna";

@@ -98,7 +98,7 @@ class PortfolioPageTest {
     }
 
     @Test
-    void overviewListsTheDealsWithPhaseTermAndNextPromptAndMarksOverduePrompts() throws Exception {
+    void overviewListsTheDealsWithReferencePhaseTermAndNextPromptAndMarksOverduePrompts() throws Exception {
         LocalDate signed = LocalDate.now().minusMonths(20);
         String running = register("Lopende deal", "anna", signed, signed.plusYears(3));
         String preparing = register("Deal in voorbereiding", "bram", null, null);
@@ -113,6 +113,8 @@ class PortfolioPageTest {
                 .andExpect(content().string(containsString("href=\"/deals/" + running + "\"")))
                 .andExpect(content().string(containsString("href=\"/deals/" + preparing + "\"")))
                 .andExpect(content().string(containsString(">Lopende deal " + theme + "<")))
+                .andExpect(content()
+                        .string(containsString(">" + registry.get(running).getReference() + "</span>")))
                 .andExpect(content().string(containsString(">Experimenteerfase<")))
                 .andExpect(content().string(containsString(">Voorbereiding<")))
                 .andExpect(content().string(containsString(next.getKind().label())))
@@ -278,13 +280,17 @@ class PortfolioPageTest {
     }
 
     @Test
-    void theDealPageShowsTimelineReadinessParticipantsDecisionsAndProcessPosition() throws Exception {
+    void theDealPageShowsReferenceTimelineReadinessParticipantsDecisionsAndProcessPosition() throws Exception {
         LocalDate signed = LocalDate.now().minusMonths(20);
         String id = register("Deal met tijdlijn", "anna", signed, signed.plusYears(3));
         List<Prompt> prompts = promptLog.forDeal(id);
 
         mvc.perform(get("/deals/" + id).with(OFFICE))
                 .andExpect(status().isOk())
+                .andExpect(
+                        content().string(containsString(">" + registry.get(id).getReference() + "</span>")))
+                // the open tasks are named without the deal and its reference that Tasklist's names carry
+                .andExpect(content().string(not(containsString(" — Deal met tijdlijn " + theme))))
                 .andExpect(content().string(containsString("Tijdlijn")))
                 .andExpect(content().string(containsString("Eigenaarschapsgesprek voeren")))
                 .andExpect(content().string(containsString("Opschalingsplan opstellen")))
