@@ -19,6 +19,7 @@ import nl.citydeal.engine.dossier.Dossier;
 import nl.citydeal.engine.dossier.FormField;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.processengine.UserTaskCompletion;
 
@@ -45,7 +46,7 @@ class RecordDossierEntryListener implements UserTaskCompletion {
                 .toList();
         String completedBy = CurrentUser.id(task.getExecution());
         dossier.record(new CompletedStep(
-                task.getExecution().getProcessBusinessKey(),
+                DealInstances.dealId(task.getExecution()),
                 task.getProcessInstanceId(),
                 task.getId(),
                 task.getTaskDefinitionKey(),
