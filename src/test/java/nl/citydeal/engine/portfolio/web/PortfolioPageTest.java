@@ -450,7 +450,7 @@ class PortfolioPageTest {
         people.change(id, new DealPeople.Change(List.of("joris"), List.of(), List.of()), "noor");
         String instance = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(id)
+                .variableValueEquals("dealId", id)
                 .singleResult()
                 .getId();
         String experiment = taskService
