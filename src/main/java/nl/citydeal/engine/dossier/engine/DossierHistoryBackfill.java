@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,7 +168,7 @@ class DossierHistoryBackfill {
                 task.getTaskDefinitionKey(),
                 userTask != null && userTask.getName() != null ? userTask.getName() : task.getName(),
                 phaseAt(updates, task.getEndTime()),
-                lesson(userTask),
+                RecordDossierEntryListener.lesson(userTask),
                 completedBy(task),
                 answers);
     }
@@ -247,18 +246,6 @@ class DossierHistoryBackfill {
                 .filter(user -> user != null && !user.isBlank())
                 .findFirst()
                 .orElse(task.getAssignee());
-    }
-
-    private static String lesson(UserTask userTask) {
-        if (userTask == null) {
-            return null;
-        }
-        String lesson = userTask.getDocumentations().stream()
-                .map(Documentation::getTextContent)
-                .map(String::strip)
-                .filter(text -> !text.isEmpty())
-                .collect(Collectors.joining("\n"));
-        return lesson.isEmpty() ? null : lesson;
     }
 
     /** The models and the forms of the process versions met, each read once. */

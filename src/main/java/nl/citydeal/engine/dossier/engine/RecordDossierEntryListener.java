@@ -76,7 +76,11 @@ class RecordDossierEntryListener implements UserTaskCompletion {
     }
 
     private static String lesson(DelegateTask task) {
-        UserTask userTask = task.getBpmnModelElementInstance();
+        return lesson((UserTask) task.getBpmnModelElementInstance());
+    }
+
+    /** The lesson behind a step: the user task's documentation in the model; null when it has none. */
+    static String lesson(UserTask userTask) {
         if (userTask == null) {
             return null;
         }

@@ -511,7 +511,7 @@ class PortfolioPageTest {
         mvc.perform(get("/deals/" + id).with(OFFICE))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<dt>Dealtrekker</dt><dd>kees</dd>")));
-        assertThat(personNames.namesOf(List.of("kees", "niemand-bekend")).of(List.of("kees", "niemand-bekend")))
+        assertThat(personNames.namesOf(List.of("kees", "niemand-bekend")).ofAll(List.of("kees", "niemand-bekend")))
                 .containsExactly("kees", "niemand-bekend");
     }
 
