@@ -24,7 +24,10 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A City Deal in the registry. Its id is the business key of its process instance. */
+/**
+ * A City Deal in the registry. Its id (a UUID) is what the API and the process's {@code dealId} variable name it by;
+ * its {@link #getReference() reference} (CD-2026-014) is what people see, and the business key of its process instance.
+ */
 @Entity
 @Table(name = "deal")
 public class Deal {
@@ -34,6 +37,9 @@ public class Deal {
 
     @Id
     private String id;
+
+    /** CD-&lt;year&gt;-&lt;nnn&gt;, given once at registration ({@link DealReferences}), unique and never reused. */
+    private String reference;
 
     private String name;
     private String theme;
@@ -116,6 +122,7 @@ public class Deal {
 
     public Deal(
             String id,
+            String reference,
             String name,
             String theme,
             String leadOrganisation,
@@ -124,6 +131,7 @@ public class Deal {
             String ambition,
             Instant registeredAt) {
         this.id = id;
+        this.reference = reference;
         this.name = name;
         this.theme = theme;
         this.leadOrganisation = leadOrganisation;
@@ -209,6 +217,18 @@ public class Deal {
 
     public String getId() {
         return id;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    /**
+     * The deal as a mail, a calendar or a task list names it: its name with its reference, "City Deal
+     * Klimaatadaptatie (CD-2026-014)".
+     */
+    public String nameWithReference() {
+        return reference == null ? name : "%s (%s)".formatted(name, reference);
     }
 
     public String getName() {

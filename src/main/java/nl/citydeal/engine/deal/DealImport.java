@@ -111,7 +111,8 @@ public class DealImport {
                             null),
                     by,
                     note);
-            return new Line(number, name, Line.Status.IMPORTED, deal.getId(), deal.getPhase(), Map.of());
+            return new Line(
+                    number, name, Line.Status.IMPORTED, deal.getId(), deal.getReference(), deal.getPhase(), Map.of());
         } catch (InvalidInputException e) {
             return Line.refused(number, name, e.errors());
         }
@@ -184,8 +185,15 @@ public class DealImport {
     }
 
     /** One line of an import: imported as a deal in some phase, or refused with the reason per field. */
+    /** One line's outcome: the registered deal's id and reference (a {@code reference} column is not read back). */
     public record Line(
-            long line, String name, Status status, String dealId, DealPhase phase, Map<String, String> reasons) {
+            long line,
+            String name,
+            Status status,
+            String dealId,
+            String reference,
+            DealPhase phase,
+            Map<String, String> reasons) {
 
         public enum Status {
             IMPORTED,
@@ -193,7 +201,7 @@ public class DealImport {
         }
 
         static Line refused(long line, String name, Map<String, String> reasons) {
-            return new Line(line, name, Status.REFUSED, null, null, reasons);
+            return new Line(line, name, Status.REFUSED, null, null, null, reasons);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 public interface DealProcesses {
 
     /**
-     * Starts the deal's process with the deal's id as business key: in preparation, or (for a running deal being
+     * Starts the deal's process with the deal's reference as business key (and its id as variable {@code dealId}): in preparation, or (for a running deal being
      * {@link Deal#isImported() imported}, whose term has started) straight into experimentation with its prompts planned.
      */
     void start(Deal deal);

@@ -1,6 +1,7 @@
 package nl.citydeal.engine.deal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -36,6 +37,7 @@ public class DealRegistry {
     private final DealDecisionRepository decisions;
     private final DealProcesses processes;
     private final DealLeads dealLeads;
+    private final DealReferences references;
     private final Clock clock;
 
     private final PersonNames names;
@@ -47,6 +49,7 @@ public class DealRegistry {
             DealProcesses processes,
             DealLeads dealLeads,
             PersonNames names,
+            DealReferences references,
             Clock clock) {
         this.names = names;
         this.deals = deals;
@@ -54,6 +57,7 @@ public class DealRegistry {
         this.decisions = decisions;
         this.processes = processes;
         this.dealLeads = dealLeads;
+        this.references = references;
         this.clock = clock;
     }
 
@@ -71,15 +75,17 @@ public class DealRegistry {
      */
     public Deal register(NewDeal request, String registeredBy, String sourceNote) {
         Term term = checkRegistration(request.dealLead(), request.signedOn(), request.endsOn());
+        Instant registeredAt = clock.instant();
         Deal deal = new Deal(
                 UUID.randomUUID().toString(),
+                references.next(registeredAt),
                 request.name(),
                 request.theme(),
                 request.leadOrganisation(),
                 request.dealLead(),
                 request.programmeOfficeContact(),
                 request.ambition(),
-                clock.instant());
+                registeredAt);
         if (request.setup() != null) {
             deal.agreeSetup(request.setup());
         }
@@ -151,8 +157,9 @@ public class DealRegistry {
     /**
      * A deal started from Tasklist's start form gets its registry entry from the process, registered by whoever
      * started it ({@code registeredBy}; null when no one was logged in), with what it means to scale as ticked there.
+     * Returns the deal's reference (the business key its process gets).
      */
-    public void ensureRegistered(
+    public String ensureRegistered(
             String dealId,
             String registeredBy,
             String name,
@@ -163,24 +170,28 @@ public class DealRegistry {
             String ambition,
             String predecessorId,
             Set<ScalingIntent> scalingIntents) {
-        if (deals.existsById(dealId)) {
-            return;
+        Deal existing = deals.findById(dealId).orElse(null);
+        if (existing != null) {
+            return existing.getReference();
         }
+        Instant registeredAt = clock.instant();
         Deal deal = new Deal(
                 dealId,
+                references.next(registeredAt),
                 orUnknown(name),
                 orUnknown(theme),
                 orUnknown(leadOrganisation),
                 orUnknown(dealLead),
                 programmeOfficeContact,
                 ambition,
-                clock.instant());
+                registeredAt);
         if (predecessorId != null) {
             deal.follows(predecessorId);
         }
         deal.intendToScale(ScalingIntent.copyOf(scalingIntents));
         deals.save(deal);
         decide(dealId, registeredBy, Kind.REGISTERED, "Deal geregistreerd via de takenlijst");
+        return deal.getReference();
     }
 
     @Transactional(readOnly = true)

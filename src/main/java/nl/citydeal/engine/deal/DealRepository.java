@@ -2,6 +2,7 @@ package nl.citydeal.engine.deal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -10,6 +11,9 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface DealRepository extends JpaRepository<Deal, String>, JpaSpecificationExecutor<Deal> {
+
+    @Query("select d.reference from Deal d where d.id = :dealId")
+    Optional<String> referenceOf(@Param("dealId") String dealId);
 
     /** Sets when the deal's earliest open prompt falls due, leaving the rest of the deal (and its version) alone. */
     @Modifying(flushAutomatically = true)

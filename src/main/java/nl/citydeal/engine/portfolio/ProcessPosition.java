@@ -52,12 +52,13 @@ public interface ProcessPosition {
             candidateGroups = List.copyOf(candidateGroups);
         }
 
-        /** The name without the " — deal name" that Tasklist's name carries, when it carries it. */
+        /**
+         * The name without the " — deal name (CD-2026-014)" that Tasklist's name carries, when it carries it (a task
+         * created before the references has the name alone).
+         */
         public String nameWithout(String dealName) {
-            String suffix = " — " + dealName;
-            return name != null && dealName != null && name.endsWith(suffix)
-                    ? name.substring(0, name.length() - suffix.length())
-                    : name;
+            int at = name == null || dealName == null ? -1 : name.lastIndexOf(" — " + dealName);
+            return at > 0 ? name.substring(0, at) : name;
         }
     }
 }

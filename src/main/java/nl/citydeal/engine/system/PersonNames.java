@@ -47,7 +47,7 @@ public interface PersonNames {
         }
 
         /** The names of several users, in their order. */
-        public List<String> of(Collection<String> userIds) {
+        public List<String> ofAll(Collection<String> userIds) {
             return userIds.stream().map(this::of).toList();
         }
     }

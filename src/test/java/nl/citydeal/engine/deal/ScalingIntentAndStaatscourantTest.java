@@ -8,10 +8,12 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import com.jayway.jsonpath.JsonPath;
 
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.identity.Role;
+import nl.citydeal.engine.processengine.DealInstances;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Activity.*;
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
@@ -62,6 +65,9 @@ class ScalingIntentAndStaatscourantTest {
 
     @Autowired
     RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
 
     @Autowired
     TaskService taskService;
@@ -128,20 +134,18 @@ class ScalingIntentAndStaatscourantTest {
 
     @Test
     void theStartFormsTicksAreTheRegisteredIntent() {
-        String instance = runtimeService
-                .startProcessInstanceByKey(
-                        "city-deal",
-                        Map.of(
-                                DEAL_NAME, "City Deal Startformulier",
-                                THEME, "intent-start-form",
-                                LEAD_ORGANISATION, "Gemeente Zwolle",
-                                DEAL_LEAD, "anna",
-                                AMBITION, "Samen leren",
-                                SCALES_INSTRUMENT, true,
-                                SCALES_REGULATION_CHANGE, true))
-                .getBusinessKey();
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+                "city-deal",
+                Map.of(
+                        DEAL_NAME, "City Deal Startformulier",
+                        THEME, "intent-start-form",
+                        LEAD_ORGANISATION, "Gemeente Zwolle",
+                        DEAL_LEAD, "anna",
+                        AMBITION, "Samen leren",
+                        SCALES_INSTRUMENT, true,
+                        SCALES_REGULATION_CHANGE, true));
 
-        assertThat(registry.get(instance).getScalingIntents())
+        assertThat(registry.get(dealIdOf(instance)).getScalingIntents())
                 .containsExactly(ScalingIntent.INSTRUMENT, ScalingIntent.REGULATION_CHANGE);
     }
 
@@ -217,6 +221,7 @@ class ScalingIntentAndStaatscourantTest {
                 .filter(record -> record.get("theme").equals(theme))
                 .findFirst()
                 .orElseThrow();
+        assertThat(row.get("reference")).isEqualTo(original.getReference());
         assertThat(row.get("scaling_intent")).isEqualTo("INSTRUMENT REGULATION_CHANGE");
         assertThat(row.get("staatscourant")).isEqualTo("Staatscourant 2024, 12345");
 
@@ -234,6 +239,9 @@ class ScalingIntentAndStaatscourantTest {
 
         Deal copy = registry.get(JsonPath.read(imported, "$.lines[0].dealId"));
         assertThat(copy.getId()).isNotEqualTo(original.getId());
+        // the copy is a deal of its own, with a reference of its own
+        assertThat(copy.getReference()).isNotEqualTo(original.getReference()).startsWith("CD-");
+        assertThat((String) JsonPath.read(imported, "$.lines[0].reference")).isEqualTo(copy.getReference());
         assertThat(copy.getScalingIntents()).isEqualTo(original.getScalingIntents());
         assertThat(copy.getStaatscourant()).isEqualTo(new StaatscourantReference(2024, 12345, null));
     }
@@ -446,7 +454,7 @@ class ScalingIntentAndStaatscourantTest {
     private String instance(String dealId) {
         return runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(dealId)
+                .variableValueEquals(DEAL_ID, dealId)
                 .singleResult()
                 .getId();
     }
@@ -454,8 +462,13 @@ class ScalingIntentAndStaatscourantTest {
     private Task task(String dealId, String activityId) {
         return taskService
                 .createTaskQuery()
-                .processInstanceBusinessKey(dealId)
+                .processVariableValueEquals(DEAL_ID, dealId)
                 .taskDefinitionKey(activityId)
                 .singleResult();
+    }
+
+    /** The id of the instance's deal (its variable dealId; the business key is the deal's reference). */
+    private String dealIdOf(ProcessInstance instance) {
+        return DealInstances.dealIdOf(historyService, instance.getId()).orElseThrow();
     }
 }

@@ -41,6 +41,7 @@ import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Activity.*;
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
@@ -186,11 +187,11 @@ class DossierRecordingTest {
                         .count())
                 .as("open prompt tasks cancelled when the experimentation ended")
                 .isPositive();
-        assertThat(dossier.of(deal.getBusinessKey()))
+        assertThat(dossier.of(dealIdOf(deal)))
                 .as("only completed tasks are in the dossier, each once")
                 .extracting(DossierEntry::getTaskId)
                 .containsExactlyInAnyOrderElementsOf(tasksCompleted);
-        assertThat(dossier.byPhase(deal.getBusinessKey()))
+        assertThat(dossier.byPhase(dealIdOf(deal)))
                 .extracting(Dossier.PhaseSteps::phase)
                 .containsExactly(
                         DealPhase.PREPARATION,
@@ -225,7 +226,7 @@ class DossierRecordingTest {
         formsCompleted.add(form.path("id").asText());
         tasksCompleted.add(task.getId());
 
-        List<DossierEntry> entries = dossier.of(deal.getBusinessKey()).stream()
+        List<DossierEntry> entries = dossier.of(dealIdOf(deal)).stream()
                 .filter(recorded -> recorded.getTaskId().equals(task.getId()))
                 .toList();
         assertThat(entries).as("entries of " + activityId).hasSize(1);
@@ -367,5 +368,10 @@ class DossierRecordingTest {
         Set<String> forms = new TreeSet<>();
         model().getModelElementsByType(UserTask.class).forEach(task -> forms.add(task.getCamundaFormRef()));
         return forms;
+    }
+
+    /** The id of the instance's deal (its variable dealId; the business key is the deal's reference). */
+    private String dealIdOf(ProcessInstance instance) {
+        return DealInstances.dealIdOf(historyService, instance.getId()).orElseThrow();
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.NewDeal;
 
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.DEAL_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -267,7 +268,7 @@ class AccessControlTest {
     private String instanceOf(String dealId) {
         ProcessInstance instance = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(dealId)
+                .variableValueEquals(DEAL_ID, dealId)
                 .singleResult();
         return instance.getId();
     }

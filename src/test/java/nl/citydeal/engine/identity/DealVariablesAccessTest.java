@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.NewDeal;
 
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.DEAL_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -104,7 +105,7 @@ class DealVariablesAccessTest {
                 .getId();
         instance = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(dealId)
+                .variableValueEquals(DEAL_ID, dealId)
                 .singleResult()
                 .getId();
         task = taskService

@@ -123,6 +123,32 @@ final class SecurityHttp {
         return anonymous;
     }
 
+    /** Logs the user in on the pages' login form ({@code /login}, with its CSRF token), as a browser does. */
+    WebappBrowser pageLogin(String user) throws IOException, InterruptedException {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String form = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(form);
+        if (!token.find()) {
+            throw new IllegalStateException("The login page has no CSRF token");
+        }
+        HttpResponse<String> login = browser.send(
+                HttpRequest.newBuilder(uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                                + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
+                                + "&_csrf=" + token.group(1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 302
+                || login.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("Page login of " + user + " answered " + login.statusCode());
+        }
+        return new WebappBrowser(browser, cookies, this);
+    }
+
     /** A browser that opened Tasklist and holds its CSRF token, not logged in. */
     WebappBrowser webappAnonymous() throws IOException, InterruptedException {
         CookieManager cookies = new CookieManager();

@@ -87,6 +87,50 @@ class WebappSecurityTest {
     }
 
     @Test
+    void whoLogsInOnThePagesOpensTasklistWithoutASecondLoginAndLoggingOutThereEndsBothLogins() throws Exception {
+        SecurityHttp.WebappBrowser browser = http.pageLogin(OFFICE);
+
+        HttpResponse<String> tasklist = browser.get("/camunda/app/tasklist/default/");
+        HttpResponse<String> user = browser.get("/camunda/api/admin/auth/user/default");
+        HttpResponse<String> cockpitCall = browser.get("/camunda/api/engine/engine/default/task/count");
+
+        assertThat(tasklist.statusCode()).isEqualTo(200);
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
+        assertThat(user.body()).contains("\"userId\":\"" + OFFICE + "\"", "tasklist");
+        assertThat(cockpitCall.statusCode()).as(cockpitCall.body()).isEqualTo(200);
+
+        HttpResponse<String> logout = browser.send("POST", "/camunda/api/admin/auth/user/default/logout", "");
+        HttpResponse<String> pageAfter = browser.client()
+                .send(HttpRequest.newBuilder(http.uri("/")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> webappAfter = browser.get("/camunda/api/admin/auth/user/default");
+
+        assertThat(logout.statusCode()).as(logout.body()).isLessThan(300);
+        assertThat(pageAfter.statusCode()).isEqualTo(302);
+        assertThat(pageAfter.headers().firstValue("Location"))
+                .hasValueSatisfying(url -> assertThat(url).endsWith("/login"));
+        assertThat(webappAfter.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aWebappLoginOfAnotherUserStaysWhenThePagesAreLoggedInToo() throws Exception {
+        SecurityHttp.WebappBrowser office = http.pageLogin(OFFICE);
+        office.get("/camunda/app/tasklist/default/");
+        HttpResponse<String> login = office.client()
+                .send(
+                        HttpRequest.newBuilder(http.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("X-XSRF-TOKEN", office.csrfToken())
+                                .POST(HttpRequest.BodyPublishers.ofString("username=" + LEAD + "&password="
+                                        + java.net.URLEncoder.encode(
+                                                SecurityHttp.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(office.get("/camunda/api/admin/auth/user/default").body()).contains("\"userId\":\"" + LEAD + "\"");
+    }
+
+    @Test
     void cockpitsTaskDashboardNamesTheCandidateGroupsByAQueryWhosePageIsInItsBody() throws Exception {
         // Cockpit's task dashboard posts {"idIn": [...], "maxResults": n}; the resource reads a page from the URL only
         String groups = "{\"idIn\": [\"programme-office\", \"deal-leads\"], \"maxResults\": 2}";

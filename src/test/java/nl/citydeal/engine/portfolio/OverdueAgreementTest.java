@@ -253,7 +253,7 @@ class OverdueAgreementTest {
     private ProcessInstance instance(String dealId) {
         return runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(dealId)
+                .variableValueEquals(DEAL_ID, dealId)
                 .singleResult();
     }
 }

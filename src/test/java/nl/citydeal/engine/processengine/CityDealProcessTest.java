@@ -128,12 +128,15 @@ class CityDealProcessTest {
     }
 
     @Test
-    void registeredDealStartsWithTheDealLeadScreeningParticipants() {
+    void registeredDealStartsWithTheDealLeadScreeningParticipantsAndItsReferenceAsBusinessKey() {
         ProcessInstance deal = register();
 
-        assertThat(deal).isWaitingAt(SCREEN_PARTICIPANT).hasBusinessKey(deal.getBusinessKey());
+        String dealId = (String) runtimeService.getVariable(deal.getId(), DEAL_ID);
+        assertThat(deal)
+                .isWaitingAt(SCREEN_PARTICIPANT)
+                .hasBusinessKey(registry.get(dealId).getReference());
+        Assertions.assertThat(deal.getBusinessKey()).matches("CD-\\d{4}-\\d{3,}");
         assertThat(task()).isAssignedTo(LEAD);
-        Assertions.assertThat(runtimeService.getVariable(deal.getId(), DEAL_ID)).isEqualTo(deal.getBusinessKey());
         Assertions.assertThat(runtimeService.getVariable(deal.getId(), PHASE)).isEqualTo("PREPARATION");
     }
 
@@ -235,8 +238,7 @@ class CityDealProcessTest {
                 withVariables(REVIEW_DECISION, "ABANDON", REVIEW_REMARKS, "Geen gedeelde opgave"));
 
         assertThat(deal).isWaitingAt(SHARE_LESSONS).hasNotPassed(RECORD_SIGNING);
-        Assertions.assertThat(registry.get(deal.getBusinessKey()).getAbandonReason())
-                .isEqualTo("Geen gedeelde opgave");
+        Assertions.assertThat(registry.get(dealIdOf(deal)).getAbandonReason()).isEqualTo("Geen gedeelde opgave");
         shareLessonsAndClose(deal, DealPhase.ABANDONED);
     }
 
@@ -256,7 +258,7 @@ class CityDealProcessTest {
         // registered on 1 February 2024 (the clock of these tests), signed "on 15 January"
         ProcessInstance deal = signed("ONE_PART", "2024-01-15", "2027-01-15");
 
-        nl.citydeal.engine.deal.Deal registered = registry.get(deal.getBusinessKey());
+        nl.citydeal.engine.deal.Deal registered = registry.get(dealIdOf(deal));
         Assertions.assertThat(registered.getSignedOn())
                 .isBefore(java.time.LocalDate.ofInstant(registered.getRegisteredAt(), java.time.ZoneOffset.UTC));
         Assertions.assertThat(registered.isImported()).isFalse();
@@ -312,19 +314,20 @@ class CityDealProcessTest {
     }
 
     @Test
-    void promptTaskCarriesTheDealItsLessonAndItsDueAndReminderDates() {
+    void promptTaskCarriesTheDealWithItsReferenceItsLessonAndItsDueAndReminderDates() {
         ProcessInstance deal = signed("ONE_PART", "2024-03-01", "2027-03-01");
 
         Task ownership = task(HOLD_OWNERSHIP_CONVERSATION, deal);
+        String reference = registry.get(dealIdOf(deal)).getReference();
         Assertions.assertThat(ownership.getName())
-                .isEqualTo("Eigenaarschapsgesprek voeren — City Deal Klimaatadaptatie");
+                .isEqualTo("Eigenaarschapsgesprek voeren — City Deal Klimaatadaptatie (%s)".formatted(reference));
         Assertions.assertThat(ownership.getDescription()).contains("Eigenaarschap");
         Assertions.assertThat(ownership.getDueDate()).isEqualTo(date("2024-11-29T09:00+01:00"));
         Assertions.assertThat(ownership.getFollowUpDate()).isEqualTo(date("2024-11-15T09:00+01:00"));
 
         fire(deal, MID_TERM_REVIEW_DUE);
         Task midTerm = task(HOLD_MID_TERM_REVIEW, deal);
-        Assertions.assertThat(midTerm.getName()).endsWith("— City Deal Klimaatadaptatie");
+        Assertions.assertThat(midTerm.getName()).endsWith("— City Deal Klimaatadaptatie (%s)".formatted(reference));
         Assertions.assertThat(midTerm.getDueDate()).isEqualTo(date("2025-08-30T09:00+02:00"));
     }
 
@@ -417,7 +420,7 @@ class CityDealProcessTest {
                 withVariables("scalingPlanSummary", "Inbedden bij het Deltaprogramma"));
 
         assertThat(deal).hasPassed(ESCALATION_RESOLVED).isNotWaitingAt(ESCALATE_MISSING_SCALING_PLAN);
-        Assertions.assertThat(prompts.forDeal(deal.getBusinessKey()))
+        Assertions.assertThat(prompts.forDeal(dealIdOf(deal)))
                 .filteredOn(p -> p.getKind() == PromptKind.SCALING_PLAN_ESCALATION)
                 .singleElement()
                 .satisfies(p -> {
@@ -470,7 +473,7 @@ class CityDealProcessTest {
                 withVariables("answerabilityNotes", "Wethouders laat aangesproken"));
 
         assertDue(deal, ANSWERABILITY_REVIEW_DUE, "2025-09-01T09:00+02:00");
-        Assertions.assertThat(prompts.forDeal(deal.getBusinessKey()))
+        Assertions.assertThat(prompts.forDeal(dealIdOf(deal)))
                 .filteredOn(p -> p.getKind() == PromptKind.ANSWERABILITY_REVIEW)
                 .extracting(Prompt::getStatus, p -> p.getDueAt().toString())
                 .containsExactly(
@@ -500,7 +503,7 @@ class CityDealProcessTest {
 
         Instant now = date("2024-02-01T10:00+01:00").toInstant();
         ClockUtil.setCurrentTime(Date.from(now));
-        Assertions.assertThat(prompts.forDeal(deal.getBusinessKey()))
+        Assertions.assertThat(prompts.forDeal(dealIdOf(deal)))
                 .filteredOn(p -> p.getKind() == PromptKind.ANSWERABILITY_REVIEW)
                 .singleElement()
                 .satisfies(p -> Assertions.assertThat(p.isOverdue(now)).isTrue());
@@ -656,7 +659,7 @@ class CityDealProcessTest {
 
         assertThat(deal).isWaitingAt(ASSESS_OUTCOME);
         assertThat(task()).isAssignedTo(LEAD);
-        Assertions.assertThat(prompts.forDeal(deal.getBusinessKey()))
+        Assertions.assertThat(prompts.forDeal(dealIdOf(deal)))
                 .as("nothing of the experimentation stays planned or overdue")
                 .noneMatch(Prompt::isOpen);
     }
@@ -672,9 +675,7 @@ class CityDealProcessTest {
 
         shareLessonsAndClose(deal);
 
-        Assertions.assertThat(prompts.forDeal(deal.getBusinessKey()))
-                .isNotEmpty()
-                .noneMatch(Prompt::isOpen);
+        Assertions.assertThat(prompts.forDeal(dealIdOf(deal))).isNotEmpty().noneMatch(Prompt::isOpen);
     }
 
     // --- ScalingDecision
@@ -772,11 +773,11 @@ class CityDealProcessTest {
         String successorId = (String) runtimeService.getVariable(deal.getId(), SUCCESSOR_DEAL_ID);
         ProcessInstance successor = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(successorId)
+                .variableValueEquals(DEAL_ID, successorId)
                 .singleResult();
         assertThat(successor).isWaitingAt(SCREEN_PARTICIPANT);
         Assertions.assertThat(runtimeService.getVariables(successor.getId()))
-                .containsEntry(PREDECESSOR_DEAL_ID, deal.getBusinessKey())
+                .containsEntry(PREDECESSOR_DEAL_ID, dealIdOf(deal))
                 .containsEntry(DEAL_NAME, "City Deal Klimaatadaptatie (vervolg)")
                 .containsEntry(DEAL_LEAD, LEAD)
                 // answered prompts are not inherited: the flags come when the successor's experimentation starts
@@ -833,9 +834,7 @@ class CityDealProcessTest {
 
         runtimeService.deleteProcessInstance(deal.getId(), "Gestopt door het programmabureau");
 
-        Assertions.assertThat(prompts.forDeal(deal.getBusinessKey()))
-                .isNotEmpty()
-                .noneMatch(Prompt::isOpen);
+        Assertions.assertThat(prompts.forDeal(dealIdOf(deal))).isNotEmpty().noneMatch(Prompt::isOpen);
     }
 
     @Test
@@ -866,7 +865,7 @@ class CityDealProcessTest {
 
     /** Overdue prompts of the deal as the deal page and the API count them. */
     long overduePrompts(ProcessInstance deal, Instant now) {
-        return prompts.forDeal(deal.getBusinessKey()).stream()
+        return prompts.forDeal(dealIdOf(deal)).stream()
                 .filter(p -> p.isOverdue(now))
                 .count();
     }
@@ -903,7 +902,7 @@ class CityDealProcessTest {
                 .hasPassed(COMMITMENT_ABANDONED)
                 .isWaitingAt(SHARE_LESSONS)
                 .hasNotPassed(REVIEW_PROPOSAL, RECORD_SIGNING);
-        Assertions.assertThat(registry.get(deal.getBusinessKey()))
+        Assertions.assertThat(registry.get(dealIdOf(deal)))
                 .extracting(d -> d.getAbandonedIn(), d -> d.getAbandonReason())
                 .containsExactly(DealPhase.PREPARATION, "Geen wethouder wil tekenen");
         Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.ABANDONED))
@@ -927,7 +926,7 @@ class CityDealProcessTest {
                 .hasMessageContaining("waarom de deal wordt afgeblazen");
 
         assertThat(deal).isWaitingAt(SECURE_COMMITMENT);
-        Assertions.assertThat(registry.get(deal.getBusinessKey()).isAbandoned()).isFalse();
+        Assertions.assertThat(registry.get(dealIdOf(deal)).isAbandoned()).isFalse();
         Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.ABANDONED)).isEmpty();
     }
 
@@ -943,7 +942,7 @@ class CityDealProcessTest {
                                 ABANDON_DEAL, true, ABANDON_REASON, "Ministerie trekt zich terug voor ondertekening")));
 
         assertThat(deal).isWaitingAt(SHARE_LESSONS).hasNotPassed(PLAN_PROMPTS);
-        Assertions.assertThat(registry.get(deal.getBusinessKey()))
+        Assertions.assertThat(registry.get(dealIdOf(deal)))
                 .extracting(d -> d.getAbandonedIn(), d -> d.getSignedOn())
                 .containsExactly(DealPhase.SIGNING, null);
         Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.ABANDONED))
@@ -963,7 +962,7 @@ class CityDealProcessTest {
 
         assertThat(deal).isWaitingAt(CONFIRM_SCALING_DECISION_BY_PROGRAMME_OFFICE);
         assertThat(task(CONFIRM_SCALING_DECISION_BY_PROGRAMME_OFFICE, deal)).hasCandidateGroup(PROGRAMME_OFFICE);
-        Assertions.assertThat(registry.get(deal.getBusinessKey()).getRoutes()).isEmpty();
+        Assertions.assertThat(registry.get(dealIdOf(deal)).getRoutes()).isEmpty();
         Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.SCALING_DECIDED))
                 .isEmpty();
 
@@ -971,8 +970,7 @@ class CityDealProcessTest {
         as(OFFICE, () -> complete(confirmation, withVariables(CONFIRMATION, "CONFIRM")));
 
         assertThat(deal).isWaitingAt(HAND_OVER_EMBED_IN_POLICY);
-        Assertions.assertThat(registry.get(deal.getBusinessKey()).getRoutes())
-                .containsExactly(ScalingRoute.EMBED_IN_POLICY);
+        Assertions.assertThat(registry.get(dealIdOf(deal)).getRoutes()).containsExactly(ScalingRoute.EMBED_IN_POLICY);
         Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.SCALING_DECIDED))
                 .singleElement()
                 .satisfies(d -> {
@@ -1061,7 +1059,7 @@ class CityDealProcessTest {
         assertThat(deal).isWaitingAt(DECIDE_SCALING_ROUTES);
         Assertions.assertThat(runtimeService.getVariable(deal.getId(), CONFIRMATION_REMARKS))
                 .isEqualTo("Partijen willen door: een vervolgdeal");
-        Assertions.assertThat(registry.get(deal.getBusinessKey()).getRoutes()).isEmpty();
+        Assertions.assertThat(registry.get(dealIdOf(deal)).getRoutes()).isEmpty();
         Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.SCALING_DECISION_REFUSED))
                 .singleElement()
                 .extracting(DealDecision::getProposedBy, DealDecision::getDecidedBy, DealDecision::getSummary)
@@ -1157,7 +1155,7 @@ class CityDealProcessTest {
                                 EXTENSION_REFUSED, true, EXTENSION_REFUSAL_REASON, "Geen ministerie tekent bij")));
 
         assertThat(deal).isWaitingAt(DECIDE_SCALING_ROUTES).hasNotPassed(REPLAN_PROMPTS);
-        Assertions.assertThat(registry.get(deal.getBusinessKey()).getEndsOn()).hasToString("2027-03-01");
+        Assertions.assertThat(registry.get(dealIdOf(deal)).getEndsOn()).hasToString("2027-03-01");
         Assertions.assertThat(decisionsOf(deal, DealDecision.Kind.EXTENSION_REFUSED))
                 .singleElement()
                 .extracting(DealDecision::getDecidedBy, DealDecision::getSummary)
@@ -1346,7 +1344,7 @@ class CityDealProcessTest {
                         .singleResult()
                         .getValue())
                 .isEqualTo(endsIn.name());
-        Assertions.assertThat(registry.get(deal.getBusinessKey()).getPhase()).isEqualTo(endsIn);
+        Assertions.assertThat(registry.get(dealIdOf(deal)).getPhase()).isEqualTo(endsIn);
     }
 
     /** Does what the user does, logged in as them (with their groups), as Tasklist and the REST API do. */
@@ -1384,7 +1382,7 @@ class CityDealProcessTest {
     }
 
     List<DealDecision> decisionsOf(ProcessInstance deal, DealDecision.Kind kind) {
-        return decisions.findByDealIdOrderByDecidedAtAscIdAsc(deal.getBusinessKey()).stream()
+        return decisions.findByDealIdOrderByDecidedAtAscIdAsc(dealIdOf(deal)).stream()
                 .filter(decision -> decision.getKind() == kind)
                 .toList();
     }
@@ -1455,5 +1453,10 @@ class CityDealProcessTest {
 
     static Date date(String offsetDateTime) {
         return Date.from(OffsetDateTime.parse(offsetDateTime).toInstant());
+    }
+
+    /** The id of the instance's deal (its variable dealId; the business key is the deal's reference). */
+    private String dealIdOf(ProcessInstance instance) {
+        return DealInstances.dealIdOf(historyService, instance.getId()).orElseThrow();
     }
 }

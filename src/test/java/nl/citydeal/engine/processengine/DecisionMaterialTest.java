@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -62,6 +63,9 @@ class DecisionMaterialTest {
 
     @Autowired
     RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
 
     @Autowired
     TaskService taskService;
@@ -212,7 +216,7 @@ class DecisionMaterialTest {
                                 "scalingCandidates", "Inbedden in provinciaal beleid")));
         // the answerability review shows who the deal's administrative leads are
         people.change(
-                deal.getBusinessKey(),
+                dealIdOf(deal),
                 new DealPeople.Change(
                         List.of(),
                         List.of(new DealPeople.PersonChange(
@@ -402,5 +406,10 @@ class DecisionMaterialTest {
             }
             collectReadOnly(component, names);
         }
+    }
+
+    /** The id of the instance's deal (its variable dealId; the business key is the deal's reference). */
+    private String dealIdOf(ProcessInstance instance) {
+        return DealInstances.dealIdOf(historyService, instance.getId()).orElseThrow();
     }
 }

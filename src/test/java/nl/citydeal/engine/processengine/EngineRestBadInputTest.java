@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -62,6 +63,9 @@ class EngineRestBadInputTest {
 
     @Autowired
     RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
 
     @Autowired
     TaskService taskService;
@@ -127,11 +131,7 @@ class EngineRestBadInputTest {
                 .isEqualTo("Het jaar van de Staatscourant moet tussen 1990 en %d liggen; 1989 kan niet."
                         .formatted(java.time.LocalDate.now().getYear() + 1));
         assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
-        String dealId = runtimeService
-                .createProcessInstanceQuery()
-                .processInstanceId(instance)
-                .singleResult()
-                .getBusinessKey();
+        String dealId = (String) runtimeService.getVariable(instance, DEAL_ID);
         assertThat(dealRegistry.get(dealId).getSignedOn()).isNull();
         assertThat(dealRegistry.get(dealId).getStaatscourant()).isNull();
     }
@@ -216,7 +216,7 @@ class EngineRestBadInputTest {
                 .getId();
         String instance = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(dealId)
+                .variableValueEquals(DEAL_ID, dealId)
                 .singleResult()
                 .getId();
         List<Map<String, Object>> steps = List.of(

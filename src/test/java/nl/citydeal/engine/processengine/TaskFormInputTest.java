@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -95,6 +96,9 @@ class TaskFormInputTest {
 
     @Autowired
     RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
 
     @Autowired
     TaskService taskService;
@@ -315,7 +319,7 @@ class TaskFormInputTest {
         answer(deal, CLOSE_DEAL, Map.of(FINAL_REPORT, "Eindrapport"));
 
         BpmnAwareTests.assertThat(deal).isEnded();
-        assertThat(decisions.findByDealIdOrderByDecidedAtAscIdAsc(deal.getBusinessKey()))
+        assertThat(decisions.findByDealIdOrderByDecidedAtAscIdAsc(dealIdOf(deal)))
                 .filteredOn(decision -> decision.getKind() == DealDecision.Kind.PROPOSAL_REVIEWED)
                 .extracting(DealDecision::getSummary)
                 .containsExactly("SEND_BACK: Middelen voor uitvoering onduidelijk", "APPROVE");
@@ -380,7 +384,7 @@ class TaskFormInputTest {
                 .hasMessage("Geef bij terugsturen of afblazen opmerkingen: wat ontbreekt er, of waarom stopt de deal?");
 
         BpmnAwareTests.assertThat(deal).isWaitingAt(REVIEW_PROPOSAL);
-        assertThat(decisions.findByDealIdOrderByDecidedAtAscIdAsc(deal.getBusinessKey()))
+        assertThat(decisions.findByDealIdOrderByDecidedAtAscIdAsc(dealIdOf(deal)))
                 .noneMatch(recorded -> recorded.getKind() == DealDecision.Kind.PROPOSAL_REVIEWED);
     }
 
@@ -644,5 +648,10 @@ class TaskFormInputTest {
                 .getElementsQuery()
                 .filterByType(CamundaInputOutput.class)
                 .list();
+    }
+
+    /** The id of the instance's deal (its variable dealId; the business key is the deal's reference). */
+    private String dealIdOf(ProcessInstance instance) {
+        return DealInstances.dealIdOf(historyService, instance.getId()).orElseThrow();
     }
 }

@@ -17,6 +17,8 @@ import nl.citydeal.engine.deal.NewDeal;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.processengine.CityDealProcess;
 
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.DEAL_ID;
+
 /** The people and deals the prompt tests work with, and the moves of the engine they make. */
 public record PromptWorld(
         IdentityService identity,
@@ -80,7 +82,7 @@ public record PromptWorld(
 
     public String instanceOf(String dealId) {
         return runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(dealId)
+                .variableValueEquals(DEAL_ID, dealId)
                 .singleResult()
                 .getId();
     }

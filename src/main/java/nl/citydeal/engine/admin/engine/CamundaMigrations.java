@@ -41,6 +41,7 @@ import nl.citydeal.engine.admin.MigrationProgress;
 import nl.citydeal.engine.admin.MigrationRequest;
 import nl.citydeal.engine.admin.MigrationStarted;
 import nl.citydeal.engine.admin.Migrations;
+import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.prompt.PromptPlanning;
 
 /**
@@ -154,7 +155,8 @@ class CamundaMigrations implements Migrations {
         } catch (MigrationPlanValidationException e) {
             List<String> reasons = planFailures(e);
             return instances.stream()
-                    .map(instance -> new MigrationCheck(instance.getBusinessKey(), instance.getId(), false, reasons))
+                    .map(instance -> new MigrationCheck(
+                            dealId(instance), instance.getBusinessKey(), instance.getId(), false, reasons))
                     .toList();
         }
         return instances.stream()
@@ -169,7 +171,7 @@ class CamundaMigrations implements Migrations {
     private MigrationCheck check(MigrationPlan plan, ProcessInstance instance, Versions versions) {
         List<String> reasons = unmappedActivities(plan, instance, versions);
         if (!reasons.isEmpty()) {
-            return new MigrationCheck(instance.getBusinessKey(), instance.getId(), false, reasons);
+            return new MigrationCheck(dealId(instance), instance.getBusinessKey(), instance.getId(), false, reasons);
         }
         rolledBackTransaction.executeWithoutResult(status -> {
             status.setRollbackOnly();
@@ -184,7 +186,13 @@ class CamundaMigrations implements Migrations {
                 reasons.add(e.getMessage());
             }
         });
-        return new MigrationCheck(instance.getBusinessKey(), instance.getId(), reasons.isEmpty(), reasons);
+        return new MigrationCheck(
+                dealId(instance), instance.getBusinessKey(), instance.getId(), reasons.isEmpty(), reasons);
+    }
+
+    /** The id of the instance's deal (its variable {@code dealId}; the business key is the deal's reference). */
+    private String dealId(ProcessInstance instance) {
+        return (String) runtimeService.getVariable(instance.getId(), CityDealProcess.Variable.DEAL_ID);
     }
 
     private List<String> unmappedActivities(MigrationPlan plan, ProcessInstance instance, Versions versions) {

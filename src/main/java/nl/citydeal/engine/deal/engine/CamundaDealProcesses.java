@@ -15,28 +15,39 @@ import nl.citydeal.engine.deal.ScalingIntent;
 import nl.citydeal.engine.deal.StaatscourantReference;
 import nl.citydeal.engine.identity.DealAccess;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.prompt.PromptPlanning;
 import nl.citydeal.engine.system.NotFoundException;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 
-/** The {@code city-deal} process instance of each deal, found by its business key (the deal's id). */
+/**
+ * The {@code city-deal} process instance of each deal: its business key is the deal's reference, its variable
+ * {@code dealId} the deal's id ({@link DealInstances}).
+ */
 @Component
 class CamundaDealProcesses implements DealProcesses {
 
     private final RuntimeService runtimeService;
     private final PromptPlanning promptPlanning;
     private final DealAccess dealAccess;
+    private final DealInstances dealInstances;
 
-    public CamundaDealProcesses(RuntimeService runtimeService, PromptPlanning promptPlanning, DealAccess dealAccess) {
+    public CamundaDealProcesses(
+            RuntimeService runtimeService,
+            PromptPlanning promptPlanning,
+            DealAccess dealAccess,
+            DealInstances dealInstances) {
         this.runtimeService = runtimeService;
         this.promptPlanning = promptPlanning;
         this.dealAccess = dealAccess;
+        this.dealInstances = dealInstances;
     }
 
     @Override
     public void start(Deal deal) {
         VariableMap variables = Variables.createVariables()
+                .putValue(DEAL_ID, deal.getId())
                 .putValue(DEAL_NAME, deal.getName())
                 .putValue(THEME, deal.getTheme())
                 .putValue(LEAD_ORGANISATION, deal.getLeadOrganisation())
@@ -64,7 +75,7 @@ class CamundaDealProcesses implements DealProcesses {
                 variables.putValue(STAATSCOURANT_REFERENCE, publication.text());
             }
         }
-        runtimeService.startProcessInstanceByKey(CityDealProcess.KEY, deal.getId(), variables);
+        runtimeService.startProcessInstanceByKey(CityDealProcess.KEY, deal.getReference(), variables);
     }
 
     @Override
@@ -90,23 +101,14 @@ class CamundaDealProcesses implements DealProcesses {
     }
 
     private ProcessInstance runningInstance(String dealId) {
-        return runtimeService
-                .createProcessInstanceQuery()
-                .processDefinitionKey(CityDealProcess.KEY)
-                .processInstanceBusinessKey(dealId)
-                .singleResult();
+        return dealInstances.running(dealId).orElse(null);
     }
 
     private String instanceOf(String dealId) {
-        ProcessInstance instance = runtimeService
-                .createProcessInstanceQuery()
-                .processDefinitionKey(CityDealProcess.KEY)
-                .processInstanceBusinessKey(dealId)
-                .singleResult();
-        if (instance == null) {
-            throw new NotFoundException("Deal %s heeft geen lopend proces.".formatted(dealId));
-        }
-        return instance.getId();
+        return dealInstances
+                .running(dealId)
+                .map(ProcessInstance::getId)
+                .orElseThrow(() -> new NotFoundException("Deal %s heeft geen lopend proces.".formatted(dealId)));
     }
 
     private static String isoDate(LocalDate date) {

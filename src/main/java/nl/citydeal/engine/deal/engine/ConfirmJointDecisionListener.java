@@ -7,6 +7,7 @@ import nl.citydeal.engine.deal.DealDecision;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.deal.JointDecision;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.CONFIRMATION_REMARKS;
@@ -39,7 +40,7 @@ abstract class ConfirmJointDecisionListener implements ExecutionListener {
         }
         try {
             JointDecision answer = steps.answer(execution);
-            String dealId = execution.getProcessBusinessKey();
+            String dealId = DealInstances.dealId(execution);
             if (steps.answerGiven(execution) == JointDecisionSteps.Answer.CONFIRM) {
                 confirmed(execution, dealId, answer);
             } else {

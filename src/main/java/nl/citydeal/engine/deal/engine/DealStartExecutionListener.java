@@ -16,7 +16,9 @@ import nl.citydeal.engine.system.InvalidInputException;
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 
 /**
- * Gives every new deal its id (the process instance's business key), its registry entry (for a deal started
+ * Gives every new deal's instance its deal's id (the variable {@code dealId}: given by {@code POST /api/deals}, else
+ * the business key a caller of the engine REST API chose, as before the references, else a new one) and its business
+ * key, the deal's reference (CD-2026-014); its registry entry (for a deal started
  * from Tasklist's start form), its lead access to it, and the flags the
  * prompts and gates read, so that a deal started from Tasklist's start form is complete too. A deal that is not
  * in the registry yet (started from Tasklist or the engine REST API, not through {@code POST /api/deals}) is checked
@@ -37,16 +39,18 @@ class DealStartExecutionListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String dealId = execution.getProcessBusinessKey();
+        String dealId = ProcessValues.text(execution, DEAL_ID);
         if (dealId == null || dealId.isBlank()) {
-            dealId = UUID.randomUUID().toString();
-            execution.setProcessBusinessKey(dealId);
+            String businessKey = execution.getProcessBusinessKey();
+            dealId = businessKey == null || businessKey.isBlank()
+                    ? UUID.randomUUID().toString()
+                    : businessKey;
         }
         if (!dealRegistry.exists(dealId)) {
             checkRegistration(execution);
         }
         execution.setVariable(DEAL_ID, dealId);
-        dealRegistry.ensureRegistered(
+        String reference = dealRegistry.ensureRegistered(
                 dealId,
                 CurrentUser.id(execution),
                 ProcessValues.text(execution, DEAL_NAME),
@@ -57,6 +61,7 @@ class DealStartExecutionListener implements ExecutionListener {
                 ProcessValues.text(execution, AMBITION),
                 ProcessValues.text(execution, PREDECESSOR_DEAL_ID),
                 ScalingIntentVariables.ticked(execution));
+        execution.setProcessBusinessKey(reference);
         dealAccess.grantLeadOfNewInstance(execution.getProcessInstanceId(), (String) execution.getVariable(DEAL_LEAD));
         if (!execution.hasVariable(IMPORTED)) {
             execution.setVariable(IMPORTED, false);

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 
 /**
  * Records that a deal enters its phase, in the registry and in the {@code phase} variable that Tasklist shows. One
@@ -35,7 +36,7 @@ class EnterPhaseListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String dealId = execution.getProcessBusinessKey();
+        String dealId = DealInstances.dealId(execution);
         DealPhase entered = dealRegistry.enterPhase(dealId, phase);
         execution.setVariable(CityDealProcess.Variable.PHASE, entered.name());
         execution.setVariable(CityDealProcess.Variable.PHASE_LABEL, (entered.ordinal() + 1) + ". " + entered.label());

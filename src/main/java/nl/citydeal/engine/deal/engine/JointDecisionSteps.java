@@ -12,6 +12,7 @@ import nl.citydeal.engine.deal.DecisionParty;
 import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.deal.JointDecision;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
@@ -84,6 +85,6 @@ class JointDecisionSteps {
     }
 
     private Deal deal(DelegateExecution execution) {
-        return dealRegistry.get(execution.getProcessBusinessKey());
+        return dealRegistry.get(DealInstances.dealId(execution));
     }
 }

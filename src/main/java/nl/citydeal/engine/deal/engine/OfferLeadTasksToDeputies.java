@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.identity.DealAccess;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.UserTaskCreation;
 
 /**
@@ -26,7 +27,7 @@ class OfferLeadTasksToDeputies implements UserTaskCreation {
 
     @Override
     public void created(DelegateTask task) {
-        String dealId = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+        String dealId = task.getExecution() == null ? null : DealInstances.dealId(task.getExecution());
         if (dealId == null || task.getAssignee() == null || !dealRegistry.exists(dealId)) {
             return;
         }

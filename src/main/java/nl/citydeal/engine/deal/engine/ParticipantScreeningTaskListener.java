@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.Participant;
 import nl.citydeal.engine.deal.ParticipantType;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
@@ -50,7 +51,7 @@ class ParticipantScreeningTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         String type = ProcessValues.text(task, PARTICIPANT_TYPE);
         dealRegistry.recordScreening(
-                task.getExecution().getProcessBusinessKey(),
+                DealInstances.dealId(task.getExecution()),
                 ProcessValues.text(task, PARTICIPANT_NAME),
                 type == null ? ParticipantType.MUNICIPALITY : ParticipantType.valueOf(type),
                 ProcessValues.text(task, PARTICIPANT_ADDED_VALUE),
@@ -63,8 +64,7 @@ class ParticipantScreeningTaskListener implements TaskListener {
         }
         SCREENING_FIELDS.forEach(task::removeVariable);
         task.setVariable(
-                SCREENED_PARTICIPANTS,
-                summary(dealRegistry.participants(task.getExecution().getProcessBusinessKey())));
+                SCREENED_PARTICIPANTS, summary(dealRegistry.participants(DealInstances.dealId(task.getExecution()))));
     }
 
     /** One line a participant: name, kind, admitted or not, and the added value given. */

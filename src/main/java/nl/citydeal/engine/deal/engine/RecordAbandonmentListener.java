@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.ABANDON_DEAL;
@@ -37,7 +38,7 @@ class RecordAbandonmentListener implements ExecutionListener {
         }
         try {
             dealRegistry.recordAbandonment(
-                    execution.getProcessBusinessKey(),
+                    DealInstances.dealId(execution),
                     ProcessValues.text(execution, ABANDON_REASON),
                     CurrentUser.id(execution));
         } catch (InvalidDealException e) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 /** Records in the registry that the programme office closed the deal, with its final report. */
@@ -25,7 +26,7 @@ class RecordClosingListener implements ExecutionListener {
             return;
         }
         dealRegistry.recordClosing(
-                execution.getProcessBusinessKey(),
+                DealInstances.dealId(execution),
                 ProcessValues.text(execution, CityDealProcess.Variable.FINAL_REPORT),
                 CurrentUser.id(execution));
     }

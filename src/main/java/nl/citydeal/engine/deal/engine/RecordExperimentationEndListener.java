@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
 import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.processengine.DealInstances;
 
 /**
  * Records in the registry that the experimentation ended, and why: one bean per way it ends
@@ -24,6 +25,6 @@ class RecordExperimentationEndListener implements ExecutionListener {
         if (execution.isCanceled()) {
             return;
         }
-        dealRegistry.recordExperimentationEnded(execution.getProcessBusinessKey(), reason);
+        dealRegistry.recordExperimentationEnded(DealInstances.dealId(execution), reason);
     }
 }

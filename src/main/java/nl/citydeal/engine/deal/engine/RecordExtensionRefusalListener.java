@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.EXTENSION_REFUSAL_REASON;
@@ -38,7 +39,7 @@ class RecordExtensionRefusalListener implements ExecutionListener {
         }
         try {
             dealRegistry.recordExtensionRefused(
-                    execution.getProcessBusinessKey(),
+                    DealInstances.dealId(execution),
                     ProcessValues.text(execution, EXTENSION_REFUSAL_REASON),
                     CurrentUser.id(execution));
         } catch (InvalidDealException e) {

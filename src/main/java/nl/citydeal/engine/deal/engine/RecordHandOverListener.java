@@ -7,6 +7,7 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
@@ -34,7 +35,7 @@ class RecordHandOverListener implements ExecutionListener {
         }
         try {
             dealRegistry.recordHandOverFailed(
-                    execution.getProcessBusinessKey(),
+                    DealInstances.dealId(execution),
                     route,
                     ProcessValues.text(execution, HAND_OVER_FAILURE_REASON),
                     CurrentUser.id(execution));

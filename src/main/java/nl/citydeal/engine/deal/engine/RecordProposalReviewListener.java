@@ -9,6 +9,7 @@ import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.deal.ReviewOutcome;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 /**
@@ -32,7 +33,7 @@ class RecordProposalReviewListener implements ExecutionListener {
         }
         try {
             dealRegistry.recordReview(
-                    execution.getProcessBusinessKey(),
+                    DealInstances.dealId(execution),
                     ReviewOutcome.valueOf(ProcessValues.text(execution, CityDealProcess.Variable.REVIEW_DECISION)),
                     ProcessValues.text(execution, CityDealProcess.Variable.REVIEW_REMARKS),
                     CurrentUser.id(execution));

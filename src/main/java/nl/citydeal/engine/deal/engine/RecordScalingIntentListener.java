@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 
 /**
  * Records what the deal means to scale as the scaling exploration sharpened it (the exploration's boxes, which open
@@ -27,6 +28,6 @@ class RecordScalingIntentListener implements ExecutionListener {
             return;
         }
         dealRegistry.recordScalingIntent(
-                execution.getProcessBusinessKey(), ScalingIntentVariables.ticked(execution), CurrentUser.id(execution));
+                DealInstances.dealId(execution), ScalingIntentVariables.ticked(execution), CurrentUser.id(execution));
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.DealSetup;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 /** Records in the registry the setup the deal lead agreed (one part or two). Runs when the task ends. */
@@ -25,7 +26,7 @@ class RecordSetupListener implements ExecutionListener {
             return;
         }
         dealRegistry.recordSetup(
-                execution.getProcessBusinessKey(),
+                DealInstances.dealId(execution),
                 DealSetup.valueOf(ProcessValues.text(execution, CityDealProcess.Variable.SETUP)));
     }
 }

@@ -11,6 +11,7 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.StaatscourantReference;
 import nl.citydeal.engine.deal.Term;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.system.InvalidInputException;
 
@@ -53,7 +54,7 @@ class RecordSigningListener implements ExecutionListener {
             if (publication == null) {
                 publication = StaatscourantReference.parse(ProcessValues.text(execution, STAATSCOURANT_REFERENCE));
             }
-            dealRegistry.recordSigning(execution.getProcessBusinessKey(), term, publication, CurrentUser.id(execution));
+            dealRegistry.recordSigning(DealInstances.dealId(execution), term, publication, CurrentUser.id(execution));
         } catch (InvalidInputException e) {
             throw ProcessValues.badInput(e);
         }

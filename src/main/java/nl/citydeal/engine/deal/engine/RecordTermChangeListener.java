@@ -12,6 +12,7 @@ import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.deal.StaatscourantReference;
 import nl.citydeal.engine.deal.Term;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.system.InvalidInputException;
 
@@ -61,7 +62,7 @@ class RecordTermChangeListener implements ExecutionListener {
             }
             execution.setVariable(ENDS_ON, changed.endsOn().toString());
             dealRegistry.recordTermChange(
-                    execution.getProcessBusinessKey(),
+                    DealInstances.dealId(execution),
                     changed.endsOn(),
                     ProcessValues.text(execution, TERM_CHANGE_REASON),
                     publication,

@@ -12,6 +12,7 @@ import nl.citydeal.engine.deal.DealPeople;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.ScalingIntent;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.processengine.RegistrySync;
 
@@ -43,7 +44,7 @@ class RegistryVariables implements ExecutionListener, RegistrySync {
     @Override
     public void sync(DelegateExecution execution) {
         String definitionId = execution.getProcessDefinitionId();
-        String dealId = execution.getProcessBusinessKey();
+        String dealId = DealInstances.dealId(execution);
         if (definitionId == null
                 || !definitionId.startsWith(CityDealProcess.KEY + ":")
                 || dealId == null

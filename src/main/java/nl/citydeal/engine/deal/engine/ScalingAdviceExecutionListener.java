@@ -12,6 +12,7 @@ import nl.citydeal.engine.deal.AdvisedRoute;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 
 /**
  * Turns the result of the {@code scaling-route-advice} decision into what the decision form shows: a readable
@@ -40,6 +41,6 @@ class ScalingAdviceExecutionListener implements ExecutionListener {
             execution.setVariable(CityDealProcess.routeVariable(route), preTicked.contains(route));
         }
         execution.setVariable(CityDealProcess.Variable.SCALING_ADVICE, AdvisedRoute.describe(advice));
-        dealRegistry.recordAdvice(execution.getProcessBusinessKey(), advice);
+        dealRegistry.recordAdvice(DealInstances.dealId(execution), advice);
     }
 }

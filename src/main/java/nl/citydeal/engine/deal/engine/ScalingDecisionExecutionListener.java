@@ -13,6 +13,7 @@ import nl.citydeal.engine.deal.ScalingDecision;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 /**
@@ -38,7 +39,7 @@ class ScalingDecisionExecutionListener implements ExecutionListener {
         }
         try {
             dealRegistry.recordScalingDecision(
-                    execution.getProcessBusinessKey(), decision(execution), CurrentUser.id(execution));
+                    DealInstances.dealId(execution), decision(execution), CurrentUser.id(execution));
         } catch (InvalidDealException e) {
             throw ProcessValues.badInput(e);
         }

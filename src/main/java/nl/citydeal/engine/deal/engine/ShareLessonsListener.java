@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.lesson.Lessons;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 
 /** Shares the lessons the deal lead wrote down at the end of the deal with the other deals of its theme. */
@@ -28,7 +29,7 @@ class ShareLessonsListener implements ExecutionListener {
             return;
         }
         lessons.share(
-                execution.getProcessBusinessKey(),
+                DealInstances.dealId(execution),
                 ProcessValues.text(execution, CityDealProcess.Variable.THEME),
                 ProcessValues.text(execution, CityDealProcess.Variable.POSITIVE_LESSONS),
                 ProcessValues.text(execution, CityDealProcess.Variable.NEGATIVE_LESSONS),

@@ -8,6 +8,7 @@ import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 
 /**
  * Starts the follow-up City Deal as a new deal in preparation, carrying over name, theme, lead and the admitted
@@ -24,7 +25,7 @@ class StartFollowUpDealDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Deal successor = dealRegistry.registerFollowUp(execution.getProcessBusinessKey(), CurrentUser.id(execution));
+        Deal successor = dealRegistry.registerFollowUp(DealInstances.dealId(execution), CurrentUser.id(execution));
         execution.setVariable(CityDealProcess.Variable.SUCCESSOR_DEAL_ID, successor.getId());
     }
 }

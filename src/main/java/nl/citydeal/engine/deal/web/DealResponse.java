@@ -19,6 +19,8 @@ import nl.citydeal.engine.deal.StaatscourantReference;
 /** A deal as the API shows it; with participants and decisions on the deal's own resource. */
 record DealResponse(
         String id,
+        /** The deal's readable reference, CD-2026-014: what people see, and its process's business key. */
+        String reference,
         String name,
         String theme,
         String leadOrganisation,
@@ -51,6 +53,7 @@ record DealResponse(
     static DealResponse of(Deal deal, List<Participant> participants, List<DealDecision> decisions) {
         return new DealResponse(
                 deal.getId(),
+                deal.getReference(),
                 deal.getName(),
                 deal.getTheme(),
                 deal.getLeadOrganisation(),

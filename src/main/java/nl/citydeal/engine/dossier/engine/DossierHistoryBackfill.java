@@ -18,14 +18,13 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricFormField;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,7 +168,7 @@ class DossierHistoryBackfill {
                 task.getTaskDefinitionKey(),
                 userTask != null && userTask.getName() != null ? userTask.getName() : task.getName(),
                 phaseAt(updates, task.getEndTime()),
-                lesson(userTask),
+                RecordDossierEntryListener.lesson(userTask),
                 completedBy(task),
                 answers);
     }
@@ -179,16 +178,26 @@ class DossierHistoryBackfill {
         return "checkbox".equals(field.type()) && value instanceof String text ? Boolean.valueOf(text) : value;
     }
 
-    /** The deal of each process instance: its business key. */
+    /**
+     * The deal of each process instance: its variable {@code dealId} as the history keeps it (the business key is the
+     * deal's reference, or its id in an instance that finished before the references).
+     */
     private Map<String, String> dealIds(List<HistoricTaskInstance> tasks) {
         Set<String> instances =
                 tasks.stream().map(HistoricTaskInstance::getProcessInstanceId).collect(Collectors.toSet());
         if (instances.isEmpty()) {
             return Map.of();
         }
-        return history.createHistoricProcessInstanceQuery().processInstanceIds(instances).list().stream()
-                .filter(instance -> instance.getBusinessKey() != null)
-                .collect(Collectors.toMap(HistoricProcessInstance::getId, HistoricProcessInstance::getBusinessKey));
+        Map<String, String> dealIds = new HashMap<>();
+        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(instances.toArray(String[]::new))
+                .variableName(CityDealProcess.Variable.DEAL_ID)
+                .list()) {
+            if (variable.getValue() instanceof String dealId) {
+                dealIds.put(variable.getProcessInstanceId(), dealId);
+            }
+        }
+        return dealIds;
     }
 
     /** Every value the instance's variables took, oldest first. */
@@ -237,18 +246,6 @@ class DossierHistoryBackfill {
                 .filter(user -> user != null && !user.isBlank())
                 .findFirst()
                 .orElse(task.getAssignee());
-    }
-
-    private static String lesson(UserTask userTask) {
-        if (userTask == null) {
-            return null;
-        }
-        String lesson = userTask.getDocumentations().stream()
-                .map(Documentation::getTextContent)
-                .map(String::strip)
-                .filter(text -> !text.isEmpty())
-                .collect(Collectors.joining("\n"));
-        return lesson.isEmpty() ? null : lesson;
     }
 
     /** The models and the forms of the process versions met, each read once. */

@@ -19,6 +19,7 @@ import nl.citydeal.engine.dossier.Dossier;
 import nl.citydeal.engine.dossier.FormField;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.processengine.UserTaskCompletion;
 
@@ -45,7 +46,7 @@ class RecordDossierEntryListener implements UserTaskCompletion {
                 .toList();
         String completedBy = CurrentUser.id(task.getExecution());
         dossier.record(new CompletedStep(
-                task.getExecution().getProcessBusinessKey(),
+                DealInstances.dealId(task.getExecution()),
                 task.getProcessInstanceId(),
                 task.getId(),
                 task.getTaskDefinitionKey(),
@@ -75,7 +76,11 @@ class RecordDossierEntryListener implements UserTaskCompletion {
     }
 
     private static String lesson(DelegateTask task) {
-        UserTask userTask = task.getBpmnModelElementInstance();
+        return lesson((UserTask) task.getBpmnModelElementInstance());
+    }
+
+    /** The lesson behind a step: the user task's documentation in the model; null when it has none. */
+    static String lesson(UserTask userTask) {
         if (userTask == null) {
             return null;
         }

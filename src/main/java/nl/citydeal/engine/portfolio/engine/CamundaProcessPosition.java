@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.portfolio.ProcessPosition;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 
 /**
  * A deal's position in its {@code city-deal} process instance (found by business key, the deal's id): the
@@ -35,12 +36,15 @@ class CamundaProcessPosition implements ProcessPosition {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final TaskService taskService;
+    private final DealInstances dealInstances;
 
     public CamundaProcessPosition(
             RepositoryService repositoryService,
             RuntimeService runtimeService,
             HistoryService historyService,
-            TaskService taskService) {
+            TaskService taskService,
+            DealInstances dealInstances) {
+        this.dealInstances = dealInstances;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -52,7 +56,7 @@ class CamundaProcessPosition implements ProcessPosition {
         return taskService
                 .createTaskQuery()
                 .processDefinitionKey(CityDealProcess.KEY)
-                .processInstanceBusinessKey(dealId)
+                .processInstanceBusinessKeyIn(dealInstances.businessKeys(dealId))
                 .orderByTaskCreateTime()
                 .asc()
                 .listPage(0, MAX_OPEN_TASKS)
@@ -78,7 +82,7 @@ class CamundaProcessPosition implements ProcessPosition {
         List<HistoricProcessInstance> instances = historyService
                 .createHistoricProcessInstanceQuery()
                 .processDefinitionKey(CityDealProcess.KEY)
-                .processInstanceBusinessKey(dealId)
+                .processInstanceBusinessKeyIn(dealInstances.businessKeys(dealId))
                 .orderByProcessInstanceStartTime()
                 .desc()
                 .listPage(0, 1);

@@ -26,12 +26,14 @@ import nl.citydeal.engine.system.web.Viewer;
 
 /**
  * The portfolio in numbers, and as a CSV export in the import's own columns plus where each deal stands, what it means
- * to scale and its publication in the Staatscourant (the last two read back by the import).
+ * to scale and its publication in the Staatscourant (the last two read back by the import); each line starts with the
+ * deal's reference (CD-2026-014), which the import does not read back: an imported deal gets a reference of its own.
  */
 @RestController
 class PortfolioApiController {
 
     static final String[] EXPORT_COLUMNS = {
+        "reference",
         "name",
         "theme",
         "signed_on",
@@ -124,6 +126,7 @@ class PortfolioApiController {
         for (Portfolio.DealLine line : portfolio.lines(onlyLead(user))) {
             Deal deal = line.deal();
             csv.row(
+                    deal.getReference(),
                     deal.getName(),
                     deal.getTheme(),
                     deal.getSignedOn(),

@@ -123,16 +123,19 @@ public class PromptCalendar {
 
     private VEvent event(Deal deal, String dealLeadName, Prompt prompt, DtStamp stamp) {
         ZonedDateTime start = prompt.getDueAt().atZone(PromptSchedule.ZONE);
-        VEvent event = new VEvent(start, start.plus(LENGTH), prompt.getKind().label() + " — " + deal.getName());
+        VEvent event =
+                new VEvent(start, start.plus(LENGTH), prompt.getKind().label() + " — " + deal.nameWithReference());
         event.replace(stamp);
         event.add(new Uid(uid(deal.getId(), prompt)));
         event.add(new Description("""
                 %s
 
+                Deal: %s
                 Waarom: %s
                 Dealtrekker: %s%s
                 Takenlijst: %s""".formatted(
                         prompt.getKind().label(),
+                        deal.nameWithReference(),
                         prompt.getKind().lesson(),
                         dealLeadName,
                         prompt.getStatus() == PromptStatus.DUE ? "\nStatus: aan de beurt, nog open" : "",

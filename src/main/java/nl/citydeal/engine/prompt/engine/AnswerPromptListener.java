@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.CurrentUser;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.notify.PromptNotifications;
@@ -36,7 +37,7 @@ class AnswerPromptListener implements ExecutionListener {
         PromptKind kind = PromptTaskKind.of(execution)
                 .orElseThrow(() -> new IllegalStateException("No input parameter "
                         + CityDealProcess.Variable.PROMPT_KIND + " on " + execution.getCurrentActivityId()));
-        String dealId = execution.getProcessBusinessKey();
+        String dealId = DealInstances.dealId(execution);
         if (execution.isCanceled()) {
             prompts.cancel(dealId, kind);
             notifications.dropSettled(dealId);

@@ -18,13 +18,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.InvalidDealException;
 import nl.citydeal.engine.deal.Term;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptPlan;
@@ -78,7 +78,7 @@ class CamundaPromptPlanning implements PromptPlanning {
     /** The deal was signed (or imported as running): its prompts are measured from the signing. */
     void planFromSigning(DelegateExecution execution) {
         Variables variables = Variables.of(execution);
-        plan(variables, execution.getProcessInstanceId(), execution.getProcessBusinessKey(), signedOn(variables), true);
+        plan(variables, execution.getProcessInstanceId(), DealInstances.dealId(execution), signedOn(variables), true);
     }
 
     /**
@@ -92,7 +92,7 @@ class CamundaPromptPlanning implements PromptPlanning {
             variables.write().accept(OWNERSHIP_CONVERSATION_HELD, false);
         }
         LocalDate today = LocalDate.now(clock.withZone(PromptSchedule.ZONE));
-        plan(variables, execution.getProcessInstanceId(), execution.getProcessBusinessKey(), today, true);
+        plan(variables, execution.getProcessInstanceId(), DealInstances.dealId(execution), today, true);
     }
 
     /** The term changed during the experimentation: the open prompts of the current stretch move. */
@@ -101,7 +101,7 @@ class CamundaPromptPlanning implements PromptPlanning {
         plan(
                 variables,
                 execution.getProcessInstanceId(),
-                execution.getProcessBusinessKey(),
+                DealInstances.dealId(execution),
                 plannedFrom(variables),
                 false);
     }
@@ -115,7 +115,7 @@ class CamundaPromptPlanning implements PromptPlanning {
         execution.setVariable(
                 ANSWERABILITY_REVIEW_DUE_AT, next.map(OffsetDateTime::toString).orElse(null));
         next.ifPresent(review -> promptLog.plan(
-                execution.getProcessBusinessKey(), Map.of(PromptKind.ANSWERABILITY_REVIEW, review.toInstant())));
+                DealInstances.dealId(execution), Map.of(PromptKind.ANSWERABILITY_REVIEW, review.toInstant())));
     }
 
     @Override
@@ -132,11 +132,7 @@ class CamundaPromptPlanning implements PromptPlanning {
                 || runtimeService.getVariable(processInstanceId, ENDS_ON) == null) {
             return false;
         }
-        ProcessInstance instance = runtimeService
-                .createProcessInstanceQuery()
-                .processInstanceId(processInstanceId)
-                .singleResult();
-        plan(processInstanceId, instance.getBusinessKey());
+        plan(processInstanceId, (String) runtimeService.getVariable(processInstanceId, DEAL_ID));
         return true;
     }
 

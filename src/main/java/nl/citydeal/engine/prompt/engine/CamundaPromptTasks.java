@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.notify.PromptTasks;
@@ -18,10 +19,13 @@ class CamundaPromptTasks implements PromptTasks {
 
     private final TaskService taskService;
     private final RepositoryService repositoryService;
+    private final DealInstances dealInstances;
 
-    public CamundaPromptTasks(TaskService taskService, RepositoryService repositoryService) {
+    public CamundaPromptTasks(
+            TaskService taskService, RepositoryService repositoryService, DealInstances dealInstances) {
         this.taskService = taskService;
         this.repositoryService = repositoryService;
+        this.dealInstances = dealInstances;
     }
 
     /** The newest open task of the deal whose input parameter {@code promptKind} names the kind. */
@@ -33,7 +37,7 @@ class CamundaPromptTasks implements PromptTasks {
         return taskService
                 .createTaskQuery()
                 .processDefinitionKey(CityDealProcess.KEY)
-                .processInstanceBusinessKey(dealId)
+                .processInstanceBusinessKeyIn(dealInstances.businessKeys(dealId))
                 .orderByTaskCreateTime()
                 .desc()
                 .listPage(0, ProcessValues.ROWS_OF_ONE_INSTANCE)

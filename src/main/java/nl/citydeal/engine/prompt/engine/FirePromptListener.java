@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.Prompts;
@@ -40,7 +41,7 @@ class FirePromptListener implements ExecutionListener {
             // the wait for the prompt ended without its timer (an early end, the end of the term): it did not fire
             return;
         }
-        Prompt prompt = prompts.fire(execution.getProcessBusinessKey(), kind, clock.instant());
+        Prompt prompt = prompts.fire(DealInstances.dealId(execution), kind, clock.instant());
         Long promptId = prompt.getId();
         beforeCommit(() -> notifications.promptFired(promptId));
     }

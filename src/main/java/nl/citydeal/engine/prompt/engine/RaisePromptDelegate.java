@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.prompt.PromptKind;
 
@@ -45,6 +46,6 @@ public class RaisePromptDelegate implements JavaDelegate {
                 taskService.saveTask(task);
             }
         }
-        log.info("Prompt {} raised for deal {}", kind, execution.getProcessBusinessKey());
+        log.info("Prompt {} raised for deal {}", kind, DealInstances.dealId(execution));
     }
 }

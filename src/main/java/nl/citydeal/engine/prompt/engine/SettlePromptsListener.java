@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.notify.PromptNotifications;
 
@@ -25,7 +26,7 @@ class SettlePromptsListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        String dealId = execution.getProcessBusinessKey();
+        String dealId = DealInstances.dealId(execution);
         prompts.settle(dealId);
         notifications.dropSettled(dealId);
     }

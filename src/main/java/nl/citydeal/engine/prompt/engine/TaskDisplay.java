@@ -17,7 +17,8 @@ import nl.citydeal.engine.prompt.notify.ReminderProperties;
 
 /**
  * Makes every task of a deal readable in Tasklist when it is created: its name carries the deal
- * ("Eigenaarschapsgesprek voeren — City Deal Klimaatadaptatie"), its description says what is asked and which
+ * and its reference, the business key ("Eigenaarschapsgesprek voeren — City Deal Klimaatadaptatie (CD-2026-014)"),
+ * its description says what is asked and which
  * lesson is behind it, and a prompt task's due date is the prompt's date with the reminder date as follow-up
  * date, so Tasklist's own sorting and due highlighting work. Receives every task through the engine's Spring
  * event bridge, in the transaction that creates the task.
@@ -40,7 +41,9 @@ class TaskDisplay {
         }
         Object dealName = task.getVariable(CityDealProcess.Variable.DEAL_NAME);
         if (dealName != null && task.getName() != null && !task.getName().contains(SEPARATOR)) {
-            task.setName(task.getName() + SEPARATOR + dealName);
+            String reference =
+                    task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+            task.setName(task.getName() + SEPARATOR + dealName + (reference == null ? "" : " (" + reference + ")"));
         }
         PromptKind prompt = PromptTaskKind.of(task).orElse(null);
         if (prompt != null) {

@@ -143,7 +143,7 @@ public class PromptNotifications {
         for (Recipient to : toProgrammeOffice ? programmeOfficeOf(deal) : List.of(dealLeadOf(deal))) {
             MailText text = MailTexts.prompt(new MailTexts.About(
                     kind,
-                    deal.getName(),
+                    deal.nameWithReference(),
                     dealLeadName,
                     prompt.getKind(),
                     prompt.getDueAt(),

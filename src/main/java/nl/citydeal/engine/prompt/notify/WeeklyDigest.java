@@ -125,7 +125,7 @@ public class WeeklyDigest {
         for (Prompt prompt : open) {
             Deal deal = deals.get(prompt.getDealId());
             DigestText.Item item = new DigestText.Item(
-                    deal.getName(),
+                    deal.nameWithReference(),
                     leads.of(deal.getDealLead()),
                     prompt.getKind(),
                     prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate());
@@ -135,7 +135,7 @@ public class WeeklyDigest {
         for (Prompt prompt : missing) {
             Deal deal = deals.get(prompt.getDealId());
             missingPlans.add(new DigestText.MissingPlan(
-                    deal.getName(),
+                    deal.nameWithReference(),
                     leads.of(deal.getDealLead()),
                     prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate(),
                     deal.getEndsOn()));

@@ -29,6 +29,7 @@ import nl.citydeal.engine.admin.AuditAction;
 import nl.citydeal.engine.admin.AuditEntry;
 import nl.citydeal.engine.admin.AuditEntryRepository;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptStatus;
@@ -158,6 +159,8 @@ class MigrationApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[?(@.processInstanceId == '%s')].dealId", inPreparation.getId())
+                        .value(dealIdOf(inPreparation)))
+                .andExpect(jsonPath("$[?(@.processInstanceId == '%s')].reference", inPreparation.getId())
                         .value(inPreparation.getBusinessKey()))
                 .andExpect(jsonPath("$[?(@.processInstanceId == '%s')].canMigrate", inPreparation.getId())
                         .value(false))
@@ -324,7 +327,7 @@ class MigrationApiTest {
 
         taskService.complete(support.task(deal, HOLD_OWNERSHIP_CONVERSATION).getId());
 
-        assertThat(prompts.forDeal(deal.getBusinessKey()))
+        assertThat(prompts.forDeal(dealIdOf(deal)))
                 .filteredOn(prompt -> prompt.getKind() == PromptKind.OWNERSHIP_CONVERSATION)
                 .extracting(Prompt::getStatus)
                 .containsExactly(PromptStatus.DONE);
@@ -431,5 +434,10 @@ class MigrationApiTest {
         return auditLog.findAll(org.springframework.data.domain.Sort.by(
                         org.springframework.data.domain.Sort.Direction.DESC, "id"))
                 .get(0);
+    }
+
+    /** The id of the instance's deal (its variable dealId; the business key is the deal's reference). */
+    private String dealIdOf(ProcessInstance instance) {
+        return DealInstances.dealIdOf(historyService, instance.getId()).orElseThrow();
     }
 }

@@ -30,10 +30,12 @@ import nl.citydeal.engine.deal.DealRepository;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.processengine.CityDealProcess;
 
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.DEAL_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -82,7 +84,7 @@ class DealApiTest {
     }
 
     @Test
-    void registeringADealStartsItsProcessInPreparation() throws Exception {
+    void registeringADealStartsItsProcessInPreparationWithItsReferenceAsBusinessKey() throws Exception {
         String body = """
                 {"name":"City Deal Klimaatadaptatie","theme":"klimaatadaptatie","leadOrganisation":"Gemeente Zwolle",
                  "dealLead":"anna","programmeOfficeContact":"petra","setup":"TWO_PART",
@@ -106,6 +108,9 @@ class DealApiTest {
                 .isEqualTo("anna");
         mvc.perform(get(location).with(OFFICE))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(id))
+                .andExpect(jsonPath("$.reference").value(instance.getBusinessKey()))
+                .andExpect(jsonPath("$.reference").value(matchesPattern("CD-\\d{4}-\\d{3,}")))
                 .andExpect(jsonPath("$.participants", hasSize(1)))
                 .andExpect(jsonPath("$.participants[0].type").value("WATER_BOARD"))
                 .andExpect(jsonPath("$.decisions[0].kind").value("REGISTERED"));
@@ -406,7 +411,7 @@ class DealApiTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(csv).startsWith("name,theme,signed_on,ends_on,lead,deal_lead,phase");
+        assertThat(csv).startsWith("reference,name,theme,signed_on,ends_on,lead,deal_lead,phase");
     }
 
     @Test
@@ -458,7 +463,7 @@ class DealApiTest {
     private ProcessInstance instance(String dealId) {
         return runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(dealId)
+                .variableValueEquals(DEAL_ID, dealId)
                 .singleResult();
     }
 

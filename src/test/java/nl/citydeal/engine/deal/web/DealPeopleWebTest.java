@@ -28,6 +28,7 @@ import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.processengine.CityDealProcess;
 
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.DEAL_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -265,7 +266,7 @@ class DealPeopleWebTest {
         String id = register();
         String instance = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(id)
+                .variableValueEquals(DEAL_ID, id)
                 .singleResult()
                 .getId();
         Task first = openTask(instance);
@@ -372,7 +373,7 @@ class DealPeopleWebTest {
         assertThat(registry.get(id).getDeputies()).isEmpty();
         String instance = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(id)
+                .variableValueEquals(DEAL_ID, id)
                 .singleResult()
                 .getId();
         assertThat(openTask(instance).getAssignee()).isEqualTo("carla");

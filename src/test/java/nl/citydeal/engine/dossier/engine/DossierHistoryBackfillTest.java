@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -30,6 +31,7 @@ import nl.citydeal.engine.dossier.DossierEntryRepository;
 import nl.citydeal.engine.dossier.DossierField;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.DealInstances;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Activity.*;
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
@@ -60,6 +62,9 @@ class DossierHistoryBackfillTest {
 
     @Autowired
     RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
 
     @Autowired
     TaskService taskService;
@@ -109,7 +114,7 @@ class DossierHistoryBackfillTest {
                         LEAD_ORGANISATION, "Gemeente Deventer",
                         DEAL_LEAD, LEAD,
                         AMBITION, "Oude binnensteden energiezuinig"));
-        String dealId = deal.getBusinessKey();
+        String dealId = dealIdOf(deal);
         complete(
                 deal,
                 LEAD,
@@ -227,5 +232,10 @@ class DossierHistoryBackfillTest {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** The id of the instance's deal (its variable dealId; the business key is the deal's reference). */
+    private String dealIdOf(ProcessInstance instance) {
+        return DealInstances.dealIdOf(historyService, instance.getId()).orElseThrow();
     }
 }

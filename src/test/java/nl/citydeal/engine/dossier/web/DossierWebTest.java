@@ -22,6 +22,7 @@ import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.processengine.CityDealProcess;
 
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.DEAL_ID;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -139,7 +140,7 @@ class DossierWebTest {
     private void screenAsAnna(String dealId, String participant) {
         String instance = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(dealId)
+                .variableValueEquals(DEAL_ID, dealId)
                 .singleResult()
                 .getId();
         identityService.setAuthentication("anna", List.of(Role.DEAL_LEAD.groupId()));

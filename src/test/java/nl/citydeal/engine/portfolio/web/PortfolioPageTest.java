@@ -38,6 +38,7 @@ import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.system.PersonNames;
 
+import static nl.citydeal.engine.processengine.CityDealProcess.Variable.DEAL_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -105,7 +106,7 @@ class PortfolioPageTest {
     }
 
     @Test
-    void overviewListsTheDealsWithPhaseTermAndNextPromptAndMarksOverduePrompts() throws Exception {
+    void overviewListsTheDealsWithReferencePhaseTermAndNextPromptAndMarksOverduePrompts() throws Exception {
         LocalDate signed = LocalDate.now().minusMonths(20);
         String running = register("Lopende deal", "anna", signed, signed.plusYears(3));
         String preparing = register("Deal in voorbereiding", "bram", null, null);
@@ -120,6 +121,8 @@ class PortfolioPageTest {
                 .andExpect(content().string(containsString("href=\"/deals/" + running + "\"")))
                 .andExpect(content().string(containsString("href=\"/deals/" + preparing + "\"")))
                 .andExpect(content().string(containsString(">Lopende deal " + theme + "<")))
+                .andExpect(content()
+                        .string(containsString(">" + registry.get(running).getReference() + "</span>")))
                 .andExpect(content().string(containsString(">Experimenteerfase<")))
                 .andExpect(content().string(containsString(">Voorbereiding<")))
                 .andExpect(content().string(containsString(next.getKind().label())))
@@ -285,13 +288,17 @@ class PortfolioPageTest {
     }
 
     @Test
-    void theDealPageShowsTimelineReadinessParticipantsDecisionsAndProcessPosition() throws Exception {
+    void theDealPageShowsReferenceTimelineReadinessParticipantsDecisionsAndProcessPosition() throws Exception {
         LocalDate signed = LocalDate.now().minusMonths(20);
         String id = register("Deal met tijdlijn", "anna", signed, signed.plusYears(3));
         List<Prompt> prompts = promptLog.forDeal(id);
 
         mvc.perform(get("/deals/" + id).with(OFFICE))
                 .andExpect(status().isOk())
+                .andExpect(
+                        content().string(containsString(">" + registry.get(id).getReference() + "</span>")))
+                // the open tasks are named without the deal and its reference that Tasklist's names carry
+                .andExpect(content().string(not(containsString(" — Deal met tijdlijn " + theme))))
                 .andExpect(content().string(containsString("Tijdlijn")))
                 .andExpect(content().string(containsString("Eigenaarschapsgesprek voeren")))
                 .andExpect(content().string(containsString("Opschalingsplan opstellen")))
@@ -325,7 +332,7 @@ class PortfolioPageTest {
         String id = register("Deal met advies", "anna", signed, signed.plusYears(3));
         String instance = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(id)
+                .variableValueEquals(DEAL_ID, id)
                 .singleResult()
                 .getId();
         managementService.executeJob(managementService
@@ -377,7 +384,7 @@ class PortfolioPageTest {
         String id = register("Deal met geschiedenis", "anna", signed, signed.plusYears(3));
         String instance = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(id)
+                .variableValueEquals(DEAL_ID, id)
                 .singleResult()
                 .getId();
         org.camunda.bpm.engine.task.Task experiment = taskService
@@ -443,7 +450,7 @@ class PortfolioPageTest {
         people.change(id, new DealPeople.Change(List.of("joris"), List.of(), List.of()), "noor");
         String instance = runtimeService
                 .createProcessInstanceQuery()
-                .processInstanceBusinessKey(id)
+                .variableValueEquals("dealId", id)
                 .singleResult()
                 .getId();
         String experiment = taskService
@@ -504,7 +511,7 @@ class PortfolioPageTest {
         mvc.perform(get("/deals/" + id).with(OFFICE))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<dt>Dealtrekker</dt><dd>kees</dd>")));
-        assertThat(personNames.namesOf(List.of("kees", "niemand-bekend")).of(List.of("kees", "niemand-bekend")))
+        assertThat(personNames.namesOf(List.of("kees", "niemand-bekend")).ofAll(List.of("kees", "niemand-bekend")))
                 .containsExactly("kees", "niemand-bekend");
     }
 

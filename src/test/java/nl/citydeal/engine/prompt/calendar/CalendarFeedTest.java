@@ -109,10 +109,12 @@ class CalendarFeedTest {
         assertThat(events).hasSize(openPrompts(deal)).hasSize(5 + 1);
         VEvent ownership = events.get(uid(deal, "ownership-conversation"));
         assertThat(ownership).isNotNull();
-        assertThat(text(ownership, Property.SUMMARY)).isEqualTo("Eigenaarschapsgesprek voeren — City Deal Agenda");
-        assertThat(text(ownership, Property.DESCRIPTION))
-                .contains(PromptKind.OWNERSHIP_CONVERSATION.lesson())
-                .contains("Dealtrekker: Anna Jansen");
+        String reference = registry.get(deal).getReference();
+        assertThat(text(ownership, Property.SUMMARY))
+                .isEqualTo("Eigenaarschapsgesprek voeren — City Deal Agenda (%s)".formatted(reference));
+        assertThat(text(ownership, Property.DESCRIPTION)).contains("Deal: City Deal Agenda (%s)".formatted(reference));
+        assertThat(text(ownership, Property.DESCRIPTION)).contains(PromptKind.OWNERSHIP_CONVERSATION.lesson());
+        assertThat(text(ownership, Property.DESCRIPTION)).contains("Dealtrekker: Anna Jansen");
         ZonedDateTime start = start(ownership);
         assertThat(ownership.getStartDate().orElseThrow().getParameter("TZID").map(p -> p.getValue()))
                 .contains("Europe/Amsterdam");

@@ -68,7 +68,7 @@ class OutboxPageTest {
                 .andExpect(content().string(containsString("geen mailserver ingesteld")))
                 .andExpect(content()
                         .string(containsString("Herinnering: Eigenaarschapsgesprek voeren — City Deal Postvak")))
-                .andExpect(content().string(containsString("anna &lt;anna@citydeal.example&gt;")))
+                .andExpect(content().string(containsString("aan Anna Jansen &lt;anna@citydeal.example&gt;")))
                 .andExpect(content().string(containsString(PromptKind.OWNERSHIP_CONVERSATION.lesson())))
                 .andExpect(content().string(containsString("Wacht")));
     }

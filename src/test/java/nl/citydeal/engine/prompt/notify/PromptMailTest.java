@@ -156,11 +156,13 @@ class PromptMailTest {
         MimeMessage mail = mails.get(0);
         boolean office = kind == PromptKind.MID_TERM_REVIEW || kind == PromptKind.SCALING_PLAN_ESCALATION;
         assertThat(recipients(mail)).containsExactly((office ? PETRA : ANNA) + "@citydeal.example");
+        // the deal is named with its reference, as in Tasklist and Cockpit
+        String named = "%s (%s)".formatted(name, registry.get(deal).getReference());
         assertThat(mail.getSubject())
                 .isEqualTo(
                         kind == PromptKind.SCALING_PLAN_ESCALATION
-                                ? "Escalatie: opschalingsplan ontbreekt — " + name
-                                : "Herinnering: " + kind.label() + " — " + name);
+                                ? "Escalatie: opschalingsplan ontbreekt — " + named
+                                : "Herinnering: " + kind.label() + " — " + named);
         String body = text(mail);
         String dueOn = prompts.forDeal(deal).stream()
                 .filter(p -> p.getKind() == kind)
@@ -171,7 +173,7 @@ class PromptMailTest {
                 .toLocalDate()
                 .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
         assertThat(body)
-                .contains(name)
+                .contains(named)
                 .contains(kind.label())
                 .contains("Waarom: " + kind.lesson())
                 .contains("Uiterlijk: " + dueOn)
@@ -452,8 +454,10 @@ class PromptMailTest {
         assertThat(mails)
                 .extracting(PromptMailTest::subject)
                 .containsExactlyInAnyOrder(
-                        "Herinnering: Eigenaarschapsgesprek voeren — " + name + " (uiterlijk 29-11-2024)",
-                        "Herinnering: Eigenaarschapsgesprek voeren — " + name);
+                        "Herinnering: Eigenaarschapsgesprek voeren — %s (%s) (uiterlijk 29-11-2024)"
+                                .formatted(name, registry.get(deal).getReference()),
+                        "Herinnering: Eigenaarschapsgesprek voeren — %s (%s)"
+                                .formatted(name, registry.get(deal).getReference()));
         assertThat(mails).allSatisfy(m -> assertThat(recipients(m)).containsExactly("anna@citydeal.example"));
         assertThat(mails.stream().map(PromptMailTest::text).filter(b -> b.contains("Over 14 dagen, op 29-11-2024")))
                 .hasSize(1);
@@ -512,8 +516,11 @@ class PromptMailTest {
 
     @Test
     void weeklyDigestReachesEachMemberOfTheProgrammeOfficeOnceAWeek() throws Exception {
-        String name = "City Deal Weekoverzicht";
-        world.runningDeal(name, ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
+        String deal = world.runningDeal(
+                "City Deal Weekoverzicht", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
+        // the digest names each deal with its reference
+        String name =
+                "City Deal Weekoverzicht (%s)".formatted(registry.get(deal).getReference());
         Instant monday = OffsetDateTime.parse("2026-11-30T08:00+01:00").toInstant();
 
         int members = recipients.programmeOffice().size();

@@ -7,6 +7,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.test.web.servlet.MockMvc;
 
 import nl.citydeal.engine.CityDealSpringTest;
+import nl.citydeal.engine.system.PersonNames;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -24,6 +25,9 @@ class HomeControllerTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    PersonNames people;
+
     @Test
     void anonymousVisitorIsSentToTheDutchLoginPage() throws Exception {
         mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("http://localhost/login"));
@@ -35,10 +39,11 @@ class HomeControllerTest {
     }
 
     @Test
-    void loggedInUserSeesWhereToGoNext() throws Exception {
+    void loggedInUserSeesWhoIsLoggedInAndWhereToGoNext() throws Exception {
+        // by name where the identity service has one (the test contexts share their users), else by id
         mvc.perform(get("/").with(user("petra")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("petra")))
+                .andExpect(content().string(Matchers.containsString(people.nameOf("petra"))))
                 .andExpect(content().string(Matchers.containsString("/camunda/app/tasklist/")));
     }
 

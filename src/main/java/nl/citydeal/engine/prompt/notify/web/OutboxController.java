@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Controller;
@@ -15,10 +16,11 @@ import nl.citydeal.engine.prompt.notify.Notification;
 import nl.citydeal.engine.prompt.notify.NotificationStatus;
 import nl.citydeal.engine.prompt.notify.Outbox;
 import nl.citydeal.engine.prompt.notify.OutboxDelivery;
+import nl.citydeal.engine.system.PersonNames;
 
 /**
  * The outbox page for administrators ({@code /admin/**} is theirs alone): every mail, newest first, with its status,
- * recipient, subject and text. Without a mail server (the demo) this is where the mails can be read.
+ * recipient (by name), subject and text. Without a mail server (the demo) this is where the mails can be read.
  */
 @Controller
 class OutboxController {
@@ -28,10 +30,12 @@ class OutboxController {
 
     private final Outbox outbox;
     private final OutboxDelivery delivery;
+    private final PersonNames people;
 
-    OutboxController(Outbox outbox, OutboxDelivery delivery) {
+    OutboxController(Outbox outbox, OutboxDelivery delivery, PersonNames people) {
         this.outbox = outbox;
         this.delivery = delivery;
+        this.people = people;
     }
 
     @GetMapping("/admin/outbox")
@@ -41,7 +45,11 @@ class OutboxController {
         model.addAttribute("mailEnabled", delivery.mailEnabled());
         model.addAttribute("counts", counts);
         model.addAttribute("shown", SHOWN);
-        model.addAttribute("mails", outbox.newest(SHOWN).stream().map(Line::of).toList());
+        List<Notification> mails = outbox.newest(SHOWN);
+        PersonNames.Names names = people.namesOf(
+                mails.stream().map(Notification::getRecipientUser).distinct().toList());
+        model.addAttribute(
+                "mails", mails.stream().map(mail -> Line.of(mail, names)).toList());
         return "outbox";
     }
 
@@ -60,12 +68,11 @@ class OutboxController {
             String nextAttempt,
             String error) {
 
-        static Line of(Notification n) {
+        static Line of(Notification n, PersonNames.Names names) {
+            String who = names.of(n.getRecipientUser());
             String recipient = n.getRecipientEmail() == null
-                    ? "(geen adres) " + n.getRecipientUser()
-                    : n.getRecipientUser() == null
-                            ? n.getRecipientEmail()
-                            : "%s <%s>".formatted(n.getRecipientUser(), n.getRecipientEmail());
+                    ? "(geen adres) " + who
+                    : who == null ? n.getRecipientEmail() : "%s <%s>".formatted(who, n.getRecipientEmail());
             return new Line(
                     n.getId(),
                     n.getKind().label(),
