@@ -1,10 +1,13 @@
 package nl.citydeal.engine.identity;
 
+import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.prompt.Recipient;
@@ -15,9 +18,11 @@ import nl.citydeal.engine.prompt.Recipients;
 public class CamundaRecipients implements Recipients {
 
     private final IdentityService identityService;
+    private final Clock clock;
 
-    public CamundaRecipients(IdentityService identityService) {
+    public CamundaRecipients(IdentityService identityService, Clock clock) {
         this.identityService = identityService;
+        this.clock = clock;
     }
 
     @Override
@@ -28,6 +33,23 @@ public class CamundaRecipients implements Recipients {
         return Optional.ofNullable(
                         identityService.createUserQuery().userId(userId).singleResult())
                 .map(CamundaRecipients::of);
+    }
+
+    @Override
+    public Optional<Recipient> active(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(
+                        identityService.createUserQuery().userId(userId).singleResult())
+                .filter(user -> !locked(user))
+                .map(CamundaRecipients::of);
+    }
+
+    /** Locked after wrong passwords (the identity service's own lock, which ends by itself). */
+    private boolean locked(User user) {
+        Date until = user instanceof UserEntity entity ? entity.getLockExpirationTime() : null;
+        return until != null && until.toInstant().isAfter(clock.instant());
     }
 
     @Override

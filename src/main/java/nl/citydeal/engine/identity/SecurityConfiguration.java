@@ -19,7 +19,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Nothing is open but health: the APIs ({@code /api/**}, {@code /engine-rest/**}) and the metrics for
+ * Nothing is open but health and the calendar feed by its secret address ({@code /calendar/{token}.ics}, the token
+ * is the credential): the APIs ({@code /api/**}, {@code /engine-rest/**}) and the metrics for
  * Prometheus ({@code /actuator/prometheus}, administrators only) take HTTP Basic without a session, the
  * app's pages a form login with CSRF protection. The Camunda webapps under {@code /camunda} log in against the
  * same identity service with their own login and CSRF filter. The engine REST API runs as the authenticated
@@ -99,6 +100,33 @@ public class SecurityConfiguration {
                 .exceptionHandling(
                         exceptions -> exceptions.authenticationEntryPoint(new BrowserAwareBasicEntryPoint(REALM)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .build();
+    }
+
+    /**
+     * The calendar feed by its secret subscription address ({@code GET /calendar/{token}.ics}): the token is the
+     * credential, so no login, no session and no CSRF token (it only answers GETs; anything else is refused). An
+     * unknown token is the controller's 404, never a 401 or 403. No caching and no Referer, so the address stays
+     * where it was pasted.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain calendarSubscriptionSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/calendar/**"))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                path(HttpMethod.GET, "/calendar/*"), path(HttpMethod.HEAD, "/calendar/*"))
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 

@@ -9,6 +9,12 @@ public interface Recipients {
     /** The user with their name and e-mail address, if the user exists. */
     Optional<Recipient> user(String userId);
 
+    /**
+     * The user, if the user exists and their login is not locked at this moment (a calendar subscription of a
+     * locked user answers as if it did not exist).
+     */
+    Optional<Recipient> active(String userId);
+
     /** Every member of the programme office. */
     List<Recipient> programmeOffice();
 
