@@ -224,14 +224,7 @@ class DossierHistoryBackfill {
                 phase = update.getValue().toString();
             }
         }
-        if (phase == null) {
-            return null;
-        }
-        try {
-            return DealPhase.valueOf(phase);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return RecordDossierEntryListener.phase(phase);
     }
 
     /** Who completed the task, as the user operation log has it; else its assignee. */

@@ -64,7 +64,11 @@ class RecordDossierEntryListener implements UserTaskCompletion {
     }
 
     private static DealPhase phase(DelegateTask task) {
-        String phase = ProcessValues.text(task, CityDealProcess.Variable.PHASE);
+        return phase(ProcessValues.text(task, CityDealProcess.Variable.PHASE));
+    }
+
+    /** The phase a value of the phase variable names; null for none or one this version does not know. */
+    static DealPhase phase(String phase) {
         if (phase == null) {
             return null;
         }
