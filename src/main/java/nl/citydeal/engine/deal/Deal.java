@@ -73,6 +73,14 @@ public class Deal {
      */
     @Column(insertable = false, updatable = false)
     private Instant nextPromptDueAt;
+    /** When the deal entered the phase it is in; null for a deal that has not changed phase since before V118. */
+    private Instant phaseEnteredAt;
+    /**
+     * When a step (a user task) of the deal was last completed (none: null). Written by {@link StepDates}, never with
+     * the rest of the deal, so it takes no part in the deal's version.
+     */
+    @Column(insertable = false, updatable = false)
+    private Instant lastStepAt;
 
     @Version
     private long version;
@@ -140,6 +148,7 @@ public class Deal {
         this.ambition = ambition;
         this.phase = DealPhase.PREPARATION;
         this.registeredAt = registeredAt;
+        this.phaseEnteredAt = registeredAt;
     }
 
     public Term term() {
@@ -168,9 +177,16 @@ public class Deal {
         this.endsOn = new Term(signedOn, newEnd).endsOn();
     }
 
-    /** Enters the phase; an abandoned deal that closes ends as abandoned, not as closed. */
-    DealPhase enter(DealPhase phase) {
-        this.phase = phase == DealPhase.CLOSED && abandonedIn != null ? DealPhase.ABANDONED : phase;
+    /**
+     * Enters the phase at the moment; an abandoned deal that closes ends as abandoned, not as closed. Entering the
+     * phase it is in already (the model marks the start of a phase at more than one step) keeps the moment it entered.
+     */
+    DealPhase enter(DealPhase phase, Instant at) {
+        DealPhase entered = phase == DealPhase.CLOSED && abandonedIn != null ? DealPhase.ABANDONED : phase;
+        if (entered != this.phase || phaseEnteredAt == null) {
+            phaseEnteredAt = at;
+        }
+        this.phase = entered;
         return this.phase;
     }
 
@@ -341,6 +357,16 @@ public class Deal {
 
     public Instant getNextPromptDueAt() {
         return nextPromptDueAt;
+    }
+
+    /** When the deal entered its phase; null when that is not known (a deal that stood in it before V118). */
+    public Instant getPhaseEnteredAt() {
+        return phaseEnteredAt;
+    }
+
+    /** When a step of the deal was last completed; null when none was (or none since before V118). */
+    public Instant getLastStepAt() {
+        return lastStepAt;
     }
 
     public boolean isAbandoned() {

@@ -1,5 +1,6 @@
 package nl.citydeal.engine.deal;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface DealDecisionRepository extends JpaRepository<DealDecision, Long> {
 
     List<DealDecision> findByDealIdOrderByDecidedAtAscIdAsc(String dealId);
+
+    /** The decisions of one kind of these deals, in the order they were taken. */
+    List<DealDecision> findByDealIdInAndKindOrderByDecidedAtAscIdAsc(
+            Collection<String> dealIds, DealDecision.Kind kind);
 }

@@ -35,7 +35,9 @@ public class DealOverviewQueries {
         CriteriaBuilder builder = entityManager.getCriteriaBuilder();
         CriteriaQuery<String> query = builder.createQuery(String.class);
         Root<Deal> deal = query.from(Deal.class);
-        query.select(deal.get("id")).where(selection.predicates(deal, builder)).orderBy(orderBy(order, deal, builder));
+        query.select(deal.get("id"))
+                .where(selection.predicates(deal, query, builder))
+                .orderBy(orderBy(order, deal, builder));
         return entityManager
                 .createQuery(query)
                 .setFirstResult(offset)
@@ -47,7 +49,7 @@ public class DealOverviewQueries {
         CriteriaBuilder builder = entityManager.getCriteriaBuilder();
         CriteriaQuery<Long> query = builder.createQuery(Long.class);
         Root<Deal> deal = query.from(Deal.class);
-        query.select(builder.count(deal)).where(selection.predicates(deal, builder));
+        query.select(builder.count(deal)).where(selection.predicates(deal, query, builder));
         return entityManager.createQuery(query).getSingleResult();
     }
 
@@ -63,7 +65,7 @@ public class DealOverviewQueries {
                         builder.greatest(signedOn),
                         builder.least(endsOn),
                         builder.greatest(endsOn))
-                .where(selection.predicates(deal, builder));
+                .where(selection.predicates(deal, query, builder));
         Tuple span = entityManager.createQuery(query).getSingleResult();
         return Stream.of(span.toArray())
                 .map(LocalDate.class::cast)

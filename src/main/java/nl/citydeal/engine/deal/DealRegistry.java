@@ -103,7 +103,9 @@ public class DealRegistry {
             if (deal.getSetup() == null) {
                 deal.agreeSetup(DealSetup.ONE_PART);
             }
-            deal.enter(term.endsOn().isAfter(today) ? DealPhase.EXPERIMENTATION : DealPhase.SCALING_DECISION);
+            deal.enter(
+                    term.endsOn().isAfter(today) ? DealPhase.EXPERIMENTATION : DealPhase.SCALING_DECISION,
+                    registeredAt);
         }
         deals.save(deal);
         for (NewDeal.NewParticipant p : request.participants()) {
@@ -255,7 +257,7 @@ public class DealRegistry {
 
     /** The deal enters the phase; returns the phase it is in now (an abandoned deal closes as {@link DealPhase#ABANDONED}). */
     public DealPhase enterPhase(String dealId, DealPhase phase) {
-        return get(dealId).enter(phase);
+        return get(dealId).enter(phase, clock.instant());
     }
 
     /**

@@ -20,6 +20,11 @@ public interface DealRepository extends JpaRepository<Deal, String>, JpaSpecific
     @Query("update Deal d set d.nextPromptDueAt = :dueAt where d.id = :dealId")
     int setNextPromptDueAt(@Param("dealId") String dealId, @Param("dueAt") Instant dueAt);
 
+    /** Sets when a step of the deal was last completed, leaving the rest of the deal (and its version) alone. */
+    @Modifying(flushAutomatically = true)
+    @Query("update Deal d set d.lastStepAt = :at where d.id = :dealId")
+    int setLastStepAt(@Param("dealId") String dealId, @Param("at") Instant at);
+
     @Query("""
             select distinct d.dealLead from Deal d
             where d.dealLead is not null

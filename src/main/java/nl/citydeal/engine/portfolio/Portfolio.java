@@ -25,6 +25,8 @@ import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.DealSelection;
 import nl.citydeal.engine.deal.ScalingRoute;
+import nl.citydeal.engine.deal.Stall;
+import nl.citydeal.engine.deal.Stalls;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.Prompts;
@@ -46,13 +48,16 @@ public class Portfolio {
     private final Clock clock;
     private final DealOverviewQueries overviewQueries;
     private final DealTextSearch textSearch;
+    private final Stalls stalls;
 
     Portfolio(
             DealRegistry registry,
             Prompts promptLog,
             Clock clock,
             DealOverviewQueries overviewQueries,
-            DealTextSearch textSearch) {
+            DealTextSearch textSearch,
+            Stalls stalls) {
+        this.stalls = stalls;
         this.registry = registry;
         this.promptLog = promptLog;
         this.clock = clock;
@@ -96,7 +101,8 @@ public class Portfolio {
                         query.overdueOnly(),
                         onlyLead,
                         query.scalingIntent(),
-                        matching),
+                        matching,
+                        query.stalledOnly() ? stalls.cutoffs(now) : null),
                 now);
         long total = overviewQueries.count(selection);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -139,12 +145,13 @@ public class Portfolio {
                     .forEach(prompt -> open.computeIfAbsent(prompt.getDealId(), id -> new ArrayList<>())
                             .add(prompt));
         }
+        Map<String, Stall> stalled = stalls.of(deals, now);
         List<DealLine> lines = new ArrayList<>(deals.size());
         for (Deal deal : deals) {
             List<Prompt> prompts = open.getOrDefault(deal.getId(), List.of());
             Optional<Prompt> next = prompts.stream().min(Comparator.comparing(Prompt::getDueAt));
             long overdue = prompts.stream().filter(p -> p.isOverdue(now)).count();
-            lines.add(new DealLine(deal, next.orElse(null), overdue));
+            lines.add(new DealLine(deal, next.orElse(null), overdue, stalled.get(deal.getId()), now));
         }
         return lines;
     }
@@ -164,8 +171,21 @@ public class Portfolio {
                 registry.countPerRoute(onlyLead));
     }
 
-    /** A deal in the overview. */
-    public record DealLine(Deal deal, Prompt nextPrompt, long overduePrompts) {
+    /** A deal in the overview; {@code stall} is null when the deal is not stalled. */
+    public record DealLine(Deal deal, Prompt nextPrompt, long overduePrompts, Stall stall, Instant now) {
+
+        public DealLine(Deal deal, Prompt nextPrompt, long overduePrompts) {
+            this(deal, nextPrompt, overduePrompts, null, null);
+        }
+
+        public boolean stalled() {
+            return stall != null;
+        }
+
+        /** Why the deal is stalled, in Dutch ("Opschalingsbesluit staat al 14 weken open"); null when it is not. */
+        public String stallText() {
+            return stall == null ? null : stall.text(now);
+        }
 
         /** Whether the next open prompt's date has passed. */
         public boolean nextPromptOverdue() {

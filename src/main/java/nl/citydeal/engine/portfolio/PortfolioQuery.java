@@ -8,7 +8,7 @@ import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.ScalingIntent;
 
 /**
- * What the overview shows: filters (a null or blank one does not filter), the search through the deals' texts (none
+ * What the overview shows: filters (a null or blank one does not filter; {@code stalledOnly} keeps the stalled deals), the search through the deals' texts (none
  * when null) and the order.
  */
 public record PortfolioQuery(
@@ -18,7 +18,8 @@ public record PortfolioQuery(
         ScalingIntent scalingIntent,
         boolean overdueOnly,
         SearchText search,
-        Order order) {
+        Order order,
+        boolean stalledOnly) {
 
     public PortfolioQuery {
         theme = theme == null || theme.isBlank() ? null : theme.strip();
@@ -26,9 +27,20 @@ public record PortfolioQuery(
         order = order == null ? Order.NAME : order;
     }
 
+    public PortfolioQuery(
+            DealPhase phase,
+            String theme,
+            String dealLead,
+            ScalingIntent scalingIntent,
+            boolean overdueOnly,
+            SearchText search,
+            Order order) {
+        this(phase, theme, dealLead, scalingIntent, overdueOnly, search, order, false);
+    }
+
     /** The same filters and order without the search. */
     public PortfolioQuery withoutSearch() {
-        return new PortfolioQuery(phase, theme, dealLead, scalingIntent, overdueOnly, null, order);
+        return new PortfolioQuery(phase, theme, dealLead, scalingIntent, overdueOnly, null, order, stalledOnly);
     }
 
     /** The deals whose texts match the search, in the order of their names. */

@@ -22,6 +22,11 @@ public class PromptLinks {
         return baseUrl + "/camunda/app/tasklist/default/";
     }
 
+    /** The deal's page in the app. */
+    public String deal(String dealId) {
+        return baseUrl + "/deals/" + dealId;
+    }
+
     public String outbox() {
         return baseUrl + "/admin/outbox";
     }

@@ -1,5 +1,6 @@
 package nl.citydeal.engine.portfolio.web;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import nl.citydeal.engine.deal.DealPeople;
 import nl.citydeal.engine.deal.DealPhase;
 import nl.citydeal.engine.deal.ScalingIntent;
+import nl.citydeal.engine.deal.Stalls;
 import nl.citydeal.engine.dossier.DealDocuments;
 import nl.citydeal.engine.dossier.DocumentKind;
 import nl.citydeal.engine.portfolio.DealDossier;
@@ -53,6 +55,8 @@ class PortfolioPageController {
     private final DealDocuments documents;
     private final DealPeople people;
     private final PersonNames personNames;
+    private final Stalls stalls;
+    private final Clock clock;
 
     PortfolioPageController(
             Portfolio portfolio,
@@ -60,7 +64,11 @@ class PortfolioPageController {
             ProcessPosition processPosition,
             DealDocuments documents,
             DealPeople people,
-            PersonNames personNames) {
+            PersonNames personNames,
+            Stalls stalls,
+            Clock clock) {
+        this.stalls = stalls;
+        this.clock = clock;
         this.documents = documents;
         this.people = people;
         this.personNames = personNames;
@@ -76,6 +84,7 @@ class PortfolioPageController {
             @RequestParam(required = false) String dealLead,
             @RequestParam(required = false) String scalingIntent,
             @RequestParam(required = false) String overdue,
+            @RequestParam(required = false) String stalled,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String q,
@@ -99,7 +108,8 @@ class PortfolioPageController {
                 intentOf(scalingIntent).orElse(null),
                 "true".equals(overdue) || "on".equals(overdue),
                 search,
-                PortfolioQuery.Order.ofParameter(sort).orElse(PortfolioQuery.Order.NAME));
+                PortfolioQuery.Order.ofParameter(sort).orElse(PortfolioQuery.Order.NAME),
+                "true".equals(stalled) || "on".equals(stalled));
         Portfolio.Overview overview;
         try {
             overview = portfolio.overview(query, onlyLead, pageNumber(page));
@@ -120,6 +130,7 @@ class PortfolioPageController {
                         || query.dealLead() != null
                         || query.scalingIntent() != null
                         || query.overdueOnly()
+                        || query.stalledOnly()
                         || query.search() != null);
         model.addAttribute("phases", DealPhase.values());
         model.addAttribute("scalingIntents", ScalingIntent.values());
@@ -150,6 +161,8 @@ class PortfolioPageController {
         model.addAttribute("dossier", deal);
         model.addAttribute("deal", deal.deal());
         model.addAttribute("position", position.orElse(null));
+        model.addAttribute("stall", stalls.of(deal.deal()).orElse(null));
+        model.addAttribute("now", clock.instant());
         model.addAttribute(
                 "mayUpload",
                 DealDocuments.mayUpload(deal.deal().leads(), viewer.userId(), Viewer.inProgrammeOffice(user)));
@@ -224,6 +237,9 @@ class PortfolioPageController {
         }
         if (query.overdueOnly()) {
             url.queryParam("overdue", "true");
+        }
+        if (query.stalledOnly()) {
+            url.queryParam("stalled", "true");
         }
         if (query.search() != null) {
             url.queryParam("q", query.search().text());

@@ -24,6 +24,12 @@ public final class DigestText {
      */
     public record MissingPlan(String dealName, String dealLeadName, LocalDate planDueOn, LocalDate endsOn) {}
 
+    /**
+     * A stalled deal ({@link nl.citydeal.engine.deal.Stall}): why in Dutch ("Opschalingsbesluit staat al 14 weken
+     * open"), since when; the deal lead by name.
+     */
+    public record Stalled(String dealName, String dealLeadName, String reason, LocalDate since) {}
+
     /** The week a digest covers, e.g. {@code 2026-W48}: one digest per person per week. */
     public static String week(LocalDate today) {
         return "%d-W%02d".formatted(today.get(IsoFields.WEEK_BASED_YEAR), today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
@@ -35,6 +41,17 @@ public final class DigestText {
             List<Item> dueNextWeek,
             List<Item> overdue,
             List<MissingPlan> missingPlans,
+            String tasklistLink) {
+        return build(greeting, today, dueNextWeek, overdue, missingPlans, List.of(), tasklistLink);
+    }
+
+    public static MailText build(
+            String greeting,
+            LocalDate today,
+            List<Item> dueNextWeek,
+            List<Item> overdue,
+            List<MissingPlan> missingPlans,
+            List<Stalled> stalled,
             String tasklistLink) {
         LocalDate lastDay = today.plusDays(6);
         String subject = "Weekoverzicht City Deals — week %d (%s t/m %s)"
@@ -99,8 +116,22 @@ public final class DigestText {
                             deal.dealLeadName()));
         }
         body.append("\nWaarom: ").append(PromptKind.SCALING_PLAN_DUE.lesson()).append('\n');
+        appendStalled(body, stalled);
         body.append("\nNaar de takenlijst: ").append(tasklistLink).append('\n');
         body.append("\nMet vriendelijke groet,\nCity Deal Engine\n");
         return new MailText(subject, body.toString());
+    }
+
+    /** The deals that wait longer than the schedule expects, each with why and since when. */
+    private static void appendStalled(StringBuilder body, List<Stalled> stalled) {
+        body.append("\nStilgevallen: ").append(stalled.size()).append('\n');
+        if (stalled.isEmpty()) {
+            body.append("  geen\n");
+        }
+        for (Stalled deal : stalled) {
+            body.append("  - %s — %s, sinds %s (dealtrekker: %s)\n"
+                    .formatted(
+                            deal.dealName(), deal.reason(), deal.since().format(MailTexts.DATE), deal.dealLeadName()));
+        }
     }
 }

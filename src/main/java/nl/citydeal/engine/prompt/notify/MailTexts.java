@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import nl.citydeal.engine.deal.Stall;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.Recipient;
@@ -73,6 +74,30 @@ public final class MailTexts {
                                 : "als dealtrekker van \"%s\".".formatted(about.dealName()))
                 .append('\n');
         return new MailText(subject, body.toString());
+    }
+
+    /** What the programme office is prompted to: discuss a stalled deal, "Stilgevallen City Deal bespreken". */
+    public static final String STALL_PROMPT = "Stilgevallen City Deal bespreken";
+
+    /** The prompt to the programme office about a stalled deal: why it is stalled, since when, and the lesson. */
+    public static MailText stall(
+            String dealName, String dealLeadName, Stall stall, Instant now, Recipient to, String link) {
+        String subject = "%s — %s".formatted(STALL_PROMPT, dealName);
+        StringBuilder body = new StringBuilder();
+        body.append("Beste ").append(to.displayName()).append(",\n\n");
+        body.append(
+                "\"%s\" is stilgevallen: %s (sinds %s; dealtrekker: %s). Bespreek met de dealtrekker wat er nodig is om verder te komen.\n"
+                        .formatted(dealName, lowerFirst(stall.text(now)), date(stall.since()), dealLeadName));
+        body.append("\nGevraagd: ").append(STALL_PROMPT).append('\n');
+        body.append("Waarom: ").append(stall.reason().lesson()).append('\n');
+        body.append("\nNaar de deal: ").append(link).append('\n');
+        body.append(SIGNATURE);
+        body.append("\nU ontvangt dit bericht namens het programmabureau City Deals, eenmaal per stilgevallen deal.\n");
+        return new MailText(subject, body.toString());
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     public static String date(Instant instant) {

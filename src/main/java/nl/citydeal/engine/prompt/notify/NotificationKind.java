@@ -10,6 +10,8 @@ public enum NotificationKind {
     REMINDER_DUE("Herinnering vervaldag"),
     /** The scaling plan is still missing: the programme office. */
     ESCALATION("Escalatie"),
+    /** A deal stalled longer than the escalation period: the programme office, once per stall. */
+    STALL("Stilgevallen deal"),
     /** The weekly overview for the programme office. */
     DIGEST("Weekoverzicht");
 

@@ -99,6 +99,11 @@ public class Outbox {
         return "before:%s:%s:%d:%s".formatted(dealId, kind, dueAt.getEpochSecond(), recipientKey(to));
     }
 
+    /** The prompt about one stall of a deal (its reason, since when): once per stall and person. */
+    static String stallKey(String dealId, String reason, Instant since, Recipient to) {
+        return "stall:%s:%s:%d:%s".formatted(dealId, reason, since.getEpochSecond(), recipientKey(to));
+    }
+
     static String digestKey(String week, Recipient to) {
         return "digest:%s:%s".formatted(week, recipientKey(to));
     }

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealRegistry;
+import nl.citydeal.engine.deal.Stalls;
 import nl.citydeal.engine.prompt.Prompt;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptLinks;
@@ -45,6 +46,7 @@ public class WeeklyDigest {
     private final PromptLinks links;
     private final Outbox outbox;
     private final Clock clock;
+    private final Stalls stalls;
 
     public WeeklyDigest(
             DealRegistry registry,
@@ -54,7 +56,9 @@ public class WeeklyDigest {
             PromptNotifications promptNotifications,
             PromptLinks links,
             Outbox outbox,
-            Clock clock) {
+            Clock clock,
+            Stalls stalls) {
+        this.stalls = stalls;
         this.registry = registry;
         this.promptLog = promptLog;
         this.recipients = recipients;
@@ -75,7 +79,8 @@ public class WeeklyDigest {
             LocalDate today,
             List<DigestText.Item> dueNextWeek,
             List<DigestText.Item> overdue,
-            List<DigestText.MissingPlan> missingPlans) {}
+            List<DigestText.MissingPlan> missingPlans,
+            List<DigestText.Stalled> stalled) {}
 
     /** Records this week's digest for every member of the programme office; returns how many were recorded. */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -91,6 +96,7 @@ public class WeeklyDigest {
                     contents.dueNextWeek(),
                     contents.overdue(),
                     contents.missingPlans(),
+                    contents.stalled(),
                     links.tasklist());
             if (outbox.recordOnce(new Outbox.Entry(
                     Outbox.digestKey(DigestText.week(contents.today()), recipient),
@@ -140,6 +146,20 @@ public class WeeklyDigest {
                     prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate(),
                     deal.getEndsOn()));
         }
-        return new Contents(today, dueNextWeek, overdue, missingPlans);
+        return new Contents(today, dueNextWeek, overdue, missingPlans, stalled(now));
+    }
+
+    /** Every stalled deal, by name, with why and since when. */
+    private List<DigestText.Stalled> stalled(Instant now) {
+        List<Stalls.StalledDeal> stalled = stalls.all(now, null);
+        PersonNames.Names leads =
+                names.namesOf(stalled.stream().map(s -> s.deal().getDealLead()).toList());
+        return stalled.stream()
+                .map(s -> new DigestText.Stalled(
+                        s.deal().nameWithReference(),
+                        leads.of(s.deal().getDealLead()),
+                        s.stall().text(now),
+                        s.stall().since().atZone(PromptSchedule.ZONE).toLocalDate()))
+                .toList();
     }
 }
