@@ -33,6 +33,8 @@ import nl.citydeal.engine.deal.Stalls;
 import nl.citydeal.engine.deal.StepDates;
 import nl.citydeal.engine.identity.Role;
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.prompt.notify.DigestText;
+import nl.citydeal.engine.prompt.notify.MailTexts;
 import nl.citydeal.engine.prompt.notify.NotificationKind;
 import nl.citydeal.engine.prompt.notify.NotificationRepository;
 import nl.citydeal.engine.prompt.notify.NotificationStatus;
@@ -151,6 +153,15 @@ class StalledDealsTest {
                     assertThat(line.reason()).isEqualTo("Opschalingsbesluit staat al 13 weken open");
                     assertThat(line.since()).isEqualTo(LocalDate.now(DUTCH).minusWeeks(13));
                 });
+        String text = DigestText.build(
+                        "Petra", LocalDate.now(DUTCH), List.of(), List.of(), List.of(), contents.stalled(), "x")
+                .body();
+        assertThat(text)
+                .contains("Stilgevallen: ")
+                .contains("  - %s — Opschalingsbesluit staat al 13 weken open, sinds %s (dealtrekker: "
+                        .formatted(
+                                stalled.nameWithReference(),
+                                LocalDate.now(DUTCH).minusWeeks(13).format(MailTexts.DATE)));
     }
 
     @Test
