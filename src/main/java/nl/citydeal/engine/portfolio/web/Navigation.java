@@ -9,12 +9,13 @@ import nl.citydeal.engine.system.web.Viewer;
 /**
  * The bar on every page (template fragment {@code layout :: masthead}): who is logged in (by name, their user id
  * when they have none) and where they may go.
- * Cockpit is for the programme office and administrators, Beheer ({@code /admin}) and the outbox
+ * Portfolio and Lessen (the lessons library, {@code /lessons}) are for everyone; Cockpit is for the programme office and administrators, Beheer ({@code /admin}) and the outbox
  * ({@code /admin/outbox}) for administrators; Mijn instellingen ({@code /instellingen}) for everyone.
  */
 public record Navigation(String userId, String active, boolean cockpit, boolean admin, PersonNames names) {
 
     public static final String PORTFOLIO = "portfolio";
+    public static final String LESSONS = "lessons";
     public static final String ADMIN = "admin";
     public static final String OUTBOX = "outbox";
     public static final String SETTINGS = "settings";
@@ -27,7 +28,11 @@ public record Navigation(String userId, String active, boolean cockpit, boolean 
                 ? PORTFOLIO
                 : path.startsWith("/instellingen")
                         ? SETTINGS
-                        : !path.startsWith("/admin") ? PORTFOLIO : path.startsWith("/admin/outbox") ? OUTBOX : ADMIN;
+                        : path.startsWith("/lessons")
+                                ? LESSONS
+                                : !path.startsWith("/admin")
+                                        ? PORTFOLIO
+                                        : path.startsWith("/admin/outbox") ? OUTBOX : ADMIN;
         return new Navigation(
                 authentication.getName(), active, Viewer.of(authentication).seesAllDeals(), admin, names);
     }
