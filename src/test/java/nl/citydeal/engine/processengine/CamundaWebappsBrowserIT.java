@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -158,6 +159,34 @@ class CamundaWebappsBrowserIT {
         }
         HeadlessChromium.screenshot(browser, "webapp-petra-cockpit-processes.png");
         assertThat(failed).as("calls that failed, per view").isEmpty();
+    }
+
+    @Test
+    void everyWebappHeaderLinksBackToThePortfolio() throws IOException {
+        // logged in on the app's page, as the masthead's links to the webapps expect (WebappSingleSignOn)
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".mainnav")));
+        for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+            browser.get(url("/camunda/app/" + app + "/default/"));
+            WebElement link = new WebDriverWait(browser, WAIT)
+                    .until(ExpectedConditions.visibilityOfElementLocated(
+                            By.cssSelector("[cam-widget-header] a.cde-portfolio-link")));
+            assertThat(link.getText()).as(app).isEqualTo("Portfolio");
+            assertThat(link.getAttribute("href")).as(app).isEqualTo(url("/"));
+            assertThat(browser.findElements(By.cssSelector("[cam-widget-header] a.cde-portfolio-link")))
+                    .as("one link in the header of " + app)
+                    .hasSize(1);
+            HeadlessChromium.screenshot(browser, "webapp-" + app + "-portfolio-link.png");
+        }
+        browser.findElement(By.cssSelector("[cam-widget-header] a.cde-portfolio-link"))
+                .click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBe(By.cssSelector("main h1"), "Portfolio"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
     }
 
     /** Opens the view, waits until its calls are done and answers the calls that failed, with their status. */

@@ -150,14 +150,24 @@ class WebappLocaleTest {
         assertThat(ownRules).isBlank();
     }
 
-    @Test
-    void tasklistHeaderLinksBackToThePortfolio() {
-        assertThat(text("tasklist/scripts/config.js"))
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"tasklist", "cockpit"})
+    void webappsWithAHeaderPluginPointLinkBackToThePortfolioThroughIt(String app) {
+        assertThat(text(app + "/scripts/config.js"))
                 .containsPattern("customScripts:\\s*\\[[^\\]]*'scripts/portfolio-link'");
-        assertThat(text("tasklist/scripts/portfolio-link.js"))
-                .contains("pluginPoint: 'tasklist.navbar.action'")
+        assertThat(text(app + "/scripts/portfolio-link.js"))
+                .contains("portfolioPlugin('"
+                        + (app.equals("tasklist") ? "tasklist.navbar.action" : "cockpit.navigation") + "')");
+        assertThat(text("citydeal/portfolio-link.js"))
                 .contains("link.href = '/'")
                 .contains("'Portfolio'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"admin", "welcome"})
+    void webappsWithoutAHeaderPluginPointGetTheLinkFromTheSharedHeaderScript(String app) {
+        assertThat(text(app + "/scripts/config.js"))
+                .containsPattern("customScripts:\\s*\\[[^\\]]*'\\.\\./citydeal/header-portfolio-link'");
     }
 
     @Test
@@ -173,7 +183,7 @@ class WebappLocaleTest {
     @ValueSource(strings = {"cockpit", "admin", "welcome"})
     void appsThatIgnoreConfiguredDateFormatsGetThemFromACustomScript(String app) {
         assertThat(text(app + "/scripts/config.js"))
-                .containsPattern("customScripts:\\s*\\[\\s*'\\.\\./citydeal/date-format'\\s*]");
+                .containsPattern("customScripts:\\s*\\[[^\\]]*'\\.\\./citydeal/date-format'\\s*]");
         assertThat(text("citydeal/date-format.js"))
                 .contains("'" + app + "'")
                 .contains("module('cam.' + app)")

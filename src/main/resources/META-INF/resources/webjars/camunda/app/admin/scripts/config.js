@@ -6,7 +6,7 @@
 import webappConfig from '../../citydeal/webapp-config.js';
 
 export default webappConfig('Beheer', {
-  // ES modules below app/admin/ (".js" is appended). Admin 7.24 does not apply the configured dateFormat
-  // itself: ../citydeal/date-format.js does.
-  customScripts: ['../citydeal/date-format']
+  // ES modules below app/admin/ (".js" is appended): the header link back to the portfolio overview, and the
+  // configured dateFormat, which Admin 7.24 does not apply itself.
+  customScripts: ['../citydeal/header-portfolio-link', '../citydeal/date-format']
 });

@@ -9,7 +9,7 @@ export default webappConfig('Cockpit', {
   // Cockpit shows times of incidents and jobs to the second.
   dateFormat: { ...dateFormat, normal: 'DD-MM-YYYY HH:mm:ss' },
 
-  // ES modules below app/cockpit/ (".js" is appended). Cockpit 7.24 does not apply the configured dateFormat
-  // itself (it hard-codes ISO timestamps): ../citydeal/date-format.js does.
-  customScripts: ['../citydeal/date-format']
+  // ES modules below app/cockpit/ (".js" is appended): the header link back to the portfolio overview, and the
+  // configured dateFormat, which Cockpit 7.24 does not apply itself (it hard-codes ISO timestamps).
+  customScripts: ['scripts/portfolio-link', '../citydeal/date-format']
 });
