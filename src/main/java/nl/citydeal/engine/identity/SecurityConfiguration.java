@@ -164,6 +164,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(path("/admin/**"))
                         .hasAuthority(Role.ADMINISTRATOR.authority())
+                        .requestMatchers(path("/instellingen/afwijkingen"))
+                        .hasAnyAuthority(Role.PROGRAMME_OFFICE.authority(), Role.ADMINISTRATOR.authority())
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())

@@ -27,6 +27,11 @@ public class PromptLinks {
         return baseUrl + "/deals/" + dealId;
     }
 
+    /** Mijn instellingen, where each user chooses their mails. */
+    public String settings() {
+        return baseUrl + "/instellingen";
+    }
+
     public String outbox() {
         return baseUrl + "/admin/outbox";
     }

@@ -8,8 +8,9 @@ import java.util.List;
 import nl.citydeal.engine.prompt.PromptKind;
 
 /**
- * The weekly digest for the programme office, in Dutch: prompts due in the coming week, overdue prompts, and deals
- * whose scaling plan is past its date in the prompt schedule and not delivered.
+ * The weekly digest, in Dutch: prompts due in the coming week, overdue prompts, deals whose scaling plan is past its
+ * date in the prompt schedule and not delivered, and stalled deals. For the programme office of every deal; for a
+ * deal lead who turned it on, of the deals they lead or are a deputy of (the same sections).
  */
 public final class DigestText {
 
@@ -53,16 +54,38 @@ public final class DigestText {
             List<MissingPlan> missingPlans,
             List<Stalled> stalled,
             String tasklistLink) {
+        return build(greeting, today, dueNextWeek, overdue, missingPlans, stalled, tasklistLink, false, null);
+    }
+
+    /**
+     * The digest of every deal, or ({@code ownDeals}) of the deals the addressee leads or is a deputy of; with
+     * {@code settingsLink} (when not null) a closing line on where to turn it off.
+     */
+    public static MailText build(
+            String greeting,
+            LocalDate today,
+            List<Item> dueNextWeek,
+            List<Item> overdue,
+            List<MissingPlan> missingPlans,
+            List<Stalled> stalled,
+            String tasklistLink,
+            boolean ownDeals,
+            String settingsLink) {
         LocalDate lastDay = today.plusDays(6);
-        String subject = "Weekoverzicht City Deals — week %d (%s t/m %s)"
-                .formatted(
-                        today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
-                        today.format(MailTexts.DATE),
-                        lastDay.format(MailTexts.DATE));
+        String subject = (ownDeals ? "Weekoverzicht van uw City Deals" : "Weekoverzicht City Deals")
+                + " — week %d (%s t/m %s)"
+                        .formatted(
+                                today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR),
+                                today.format(MailTexts.DATE),
+                                lastDay.format(MailTexts.DATE));
         StringBuilder body = new StringBuilder("Beste ")
                 .append(greeting)
                 .append(",\n\n")
-                .append("Het overzicht van de herinneringen van alle City Deals op ")
+                .append(
+                        ownDeals
+                                ? "Het overzicht van de herinneringen van uw City Deals (die u leidt of waarvan u"
+                                        + " plaatsvervanger bent) op "
+                                : "Het overzicht van de herinneringen van alle City Deals op ")
                 .append(today.format(MailTexts.DATE))
                 .append(".\n");
 
@@ -118,6 +141,11 @@ public final class DigestText {
         body.append("\nWaarom: ").append(PromptKind.SCALING_PLAN_DUE.lesson()).append('\n');
         appendStalled(body, stalled);
         body.append("\nNaar de takenlijst: ").append(tasklistLink).append('\n');
+        if (settingsLink != null) {
+            body.append("\nDit weekoverzicht zet u aan of uit op Mijn instellingen: ")
+                    .append(settingsLink)
+                    .append('\n');
+        }
         body.append("\nMet vriendelijke groet,\nCity Deal Engine\n");
         return new MailText(subject, body.toString());
     }

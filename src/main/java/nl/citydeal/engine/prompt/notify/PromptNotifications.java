@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,22 +77,22 @@ public class PromptNotifications {
         NotificationKind kind = prompt.getKind() == PromptKind.SCALING_PLAN_ESCALATION
                 ? NotificationKind.ESCALATION
                 : NotificationKind.PROMPT;
-        return record(prompt, kind, LocalDate.now(clock.withZone(PromptSchedule.ZONE)), false);
+        return record(prompt, kind, LocalDate.now(clock.withZone(PromptSchedule.ZONE)), false, to -> true);
     }
 
     /**
-     * A reminder for a still open prompt, in a transaction of its own per mail (every node runs the reminders).
-     * Returns how many mails were recorded.
+     * A reminder for a still open prompt to those of its addressees who want it ({@code wanted}: their settings),
+     * in a transaction of its own per mail (every node runs the reminders). Returns how many mails were recorded.
      */
     @Transactional(readOnly = true)
-    public int remind(Long promptId, NotificationKind kind, LocalDate today) {
+    public int remind(Long promptId, NotificationKind kind, LocalDate today, Predicate<Recipient> wanted) {
         if (kind != NotificationKind.REMINDER_BEFORE && kind != NotificationKind.REMINDER_DUE) {
             throw new IllegalArgumentException(kind + " is not a reminder");
         }
         return promptLog
                 .find(promptId)
                 .filter(Prompt::isOpen)
-                .map(prompt -> record(prompt, kind, today, true))
+                .map(prompt -> record(prompt, kind, today, true, wanted))
                 .orElse(0);
     }
 
@@ -132,7 +133,12 @@ public class PromptNotifications {
         return Optional.empty();
     }
 
-    private int record(Prompt prompt, NotificationKind kind, LocalDate today, boolean ownTransaction) {
+    private int record(
+            Prompt prompt,
+            NotificationKind kind,
+            LocalDate today,
+            boolean ownTransaction,
+            Predicate<Recipient> wanted) {
         Deal deal = registry.get(prompt.getDealId());
         boolean toProgrammeOffice = forProgrammeOffice(prompt.getKind());
         String link = tasks.openTaskId(deal.getId(), prompt.getKind())
@@ -141,6 +147,9 @@ public class PromptNotifications {
         String dealLeadName = names.nameOf(deal.getDealLead());
         int recorded = 0;
         for (Recipient to : toProgrammeOffice ? programmeOfficeOf(deal) : List.of(dealLeadOf(deal))) {
+            if (!wanted.test(to)) {
+                continue;
+            }
             MailText text = MailTexts.prompt(new MailTexts.About(
                     kind,
                     deal.nameWithReference(),

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +32,9 @@ import nl.citydeal.engine.system.PersonNames;
 
 /**
  * The weekly digest: one mail per member of the programme office (and the shared mailbox, when configured) with
- * the prompts due in the coming week, the overdue ones and the deals whose scaling plan is past the date the
- * deployed prompt schedule gave it.
+ * the prompts due in the coming week, the overdue ones, the deals whose scaling plan is past the date the deployed
+ * prompt schedule gave it and the stalled deals. A member who turned the digest off on Mijn instellingen gets none;
+ * anyone else who turned it on (a deal lead) gets the same sections over the deals they lead or are a deputy of.
  * Every node runs it; each person gets one digest a week.
  */
 @Component
@@ -47,6 +51,7 @@ public class WeeklyDigest {
     private final Outbox outbox;
     private final Clock clock;
     private final Stalls stalls;
+    private final NotificationSettings settings;
 
     public WeeklyDigest(
             DealRegistry registry,
@@ -57,8 +62,10 @@ public class WeeklyDigest {
             PromptLinks links,
             Outbox outbox,
             Clock clock,
-            Stalls stalls) {
+            Stalls stalls,
+            NotificationSettings settings) {
         this.stalls = stalls;
+        this.settings = settings;
         this.registry = registry;
         this.promptLog = promptLog;
         this.recipients = recipients;
@@ -82,39 +89,70 @@ public class WeeklyDigest {
             List<DigestText.MissingPlan> missingPlans,
             List<DigestText.Stalled> stalled) {}
 
-    /** Records this week's digest for every member of the programme office; returns how many were recorded. */
+    /**
+     * Records this week's digest for every member of the programme office who did not turn it off, the shared
+     * mailbox, and everyone else who turned it on (of their own deals); returns how many were recorded.
+     */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int send(Instant now) {
+        NotificationSettings.Snapshot choices = settings.snapshot();
         Contents contents = contents(now);
-        List<Recipient> to = new ArrayList<>(recipients.programmeOffice());
-        promptNotifications.sharedMailbox().ifPresent(to::add);
+        List<Recipient> office = recipients.programmeOffice();
         int recorded = 0;
-        for (Recipient recipient : to) {
-            MailText text = DigestText.build(
-                    recipient.displayName(),
-                    contents.today(),
-                    contents.dueNextWeek(),
-                    contents.overdue(),
-                    contents.missingPlans(),
-                    contents.stalled(),
-                    links.tasklist());
-            if (outbox.recordOnce(new Outbox.Entry(
-                    Outbox.digestKey(DigestText.week(contents.today()), recipient),
-                    NotificationKind.DIGEST,
-                    null,
-                    null,
-                    null,
-                    null,
-                    recipient,
-                    text))) {
-                recorded++;
+        for (Recipient member : office) {
+            if (choices.officeDigest(member.userId())) {
+                recorded += record(member, contents, false);
+            }
+        }
+        Optional<Recipient> shared = promptNotifications.sharedMailbox();
+        if (shared.isPresent()) {
+            recorded += record(shared.get(), contents, false);
+        }
+        Set<String> members = office.stream().map(Recipient::userId).collect(Collectors.toSet());
+        for (String userId : choices.digestOptIns()) {
+            if (members.contains(userId)) {
+                continue;
+            }
+            Optional<Recipient> lead = recipients.user(userId);
+            if (lead.isPresent()) {
+                recorded += record(lead.get(), contents(now, userId), true);
             }
         }
         return recorded;
     }
 
+    private int record(Recipient recipient, Contents contents, boolean ownDeals) {
+        MailText text = DigestText.build(
+                recipient.displayName(),
+                contents.today(),
+                contents.dueNextWeek(),
+                contents.overdue(),
+                contents.missingPlans(),
+                contents.stalled(),
+                links.tasklist(),
+                ownDeals,
+                recipient.userId() == null ? null : links.settings());
+        boolean recorded = outbox.recordOnce(new Outbox.Entry(
+                Outbox.digestKey(DigestText.week(contents.today()), recipient),
+                NotificationKind.DIGEST,
+                null,
+                null,
+                null,
+                null,
+                recipient,
+                text));
+        return recorded ? 1 : 0;
+    }
+
+    /** The contents of the digest of every deal at the moment. */
     @Transactional(readOnly = true)
     public Contents contents(Instant now) {
+        return contents(now, null);
+    }
+
+    /** The contents at the moment over the deals {@code onlyLead} leads or is a deputy of (every deal: null). */
+    @Transactional(readOnly = true)
+    public Contents contents(Instant now, String onlyLead) {
         LocalDate today = now.atZone(PromptSchedule.ZONE).toLocalDate();
         Instant weekEnds = today.plusDays(7).atStartOfDay(PromptSchedule.ZONE).toInstant();
         Map<String, Deal> deals = new HashMap<>();
@@ -124,6 +162,14 @@ public class WeeklyDigest {
                 .toList();
         open.forEach(prompt -> deals.computeIfAbsent(prompt.getDealId(), registry::get));
         missing.forEach(prompt -> deals.computeIfAbsent(prompt.getDealId(), registry::get));
+        if (onlyLead != null) {
+            open = open.stream()
+                    .filter(prompt -> deals.get(prompt.getDealId()).isLedBy(onlyLead))
+                    .toList();
+            missing = missing.stream()
+                    .filter(prompt -> deals.get(prompt.getDealId()).isLedBy(onlyLead))
+                    .toList();
+        }
         PersonNames.Names leads =
                 names.namesOf(deals.values().stream().map(Deal::getDealLead).toList());
         List<DigestText.Item> dueNextWeek = new ArrayList<>();
@@ -146,12 +192,12 @@ public class WeeklyDigest {
                     prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate(),
                     deal.getEndsOn()));
         }
-        return new Contents(today, dueNextWeek, overdue, missingPlans, stalled(now));
+        return new Contents(today, dueNextWeek, overdue, missingPlans, stalled(now, onlyLead));
     }
 
-    /** Every stalled deal, by name, with why and since when. */
-    private List<DigestText.Stalled> stalled(Instant now) {
-        List<Stalls.StalledDeal> stalled = stalls.all(now, null);
+    /** Every stalled deal (of those {@code onlyLead} leads, when set), by name, with why and since when. */
+    private List<DigestText.Stalled> stalled(Instant now, String onlyLead) {
+        List<Stalls.StalledDeal> stalled = stalls.all(now, onlyLead);
         PersonNames.Names leads =
                 names.namesOf(stalled.stream().map(s -> s.deal().getDealLead()).toList());
         return stalled.stream()
