@@ -2,6 +2,7 @@ package nl.citydeal.engine.identity;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -23,7 +25,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * is the credential): the APIs ({@code /api/**}, {@code /engine-rest/**}) and the metrics for
  * Prometheus ({@code /actuator/prometheus}, administrators only) take HTTP Basic without a session, the
  * app's pages a form login with CSRF protection. The Camunda webapps under {@code /camunda} log in against the
- * same identity service with their own login and CSRF filter. The engine REST API runs as the authenticated
+ * same identity service with their own login and CSRF filter; one login serves both ({@link WebappSingleSignOn},
+ * {@link WebappLoginForPages}). The engine REST API runs as the authenticated
  * user, so the engine's authorizations apply there.
  * <p>
  * Around the chains: {@link CrossSiteRequestFilter} (ahead of all: no state-changing request from another site),
@@ -156,9 +159,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
-            throws Exception {
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http, CamundaIdentityAuthenticationProvider provider, ProcessEngine engine) throws Exception {
         return http.authenticationProvider(provider)
+                .addFilterBefore(new WebappLoginForPages(engine.getName()), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 path("/actuator/health/**"), path("/css/**"), path("/favicon.ico"), path("/error"))
                         .permitAll()

@@ -112,6 +112,40 @@ class WebappSecurityTest {
     }
 
     @Test
+    void whoLogsInOnCamundasLoginPageOpensThePagesWithoutASecondLoginWithTheRolesOfTheirGroups() throws Exception {
+        SecurityHttp.WebappBrowser lead = http.webappLogin(LEAD, "tasklist");
+        SecurityHttp.WebappBrowser admin = http.webappLogin(ADMIN, "admin");
+
+        HttpResponse<String> portfolio = page(lead, "/");
+        HttpResponse<String> leadOnAdmin = page(lead, "/admin");
+        HttpResponse<String> adminOnAdmin = page(admin, "/admin");
+
+        assertThat(portfolio.statusCode()).isEqualTo(200);
+        assertThat(portfolio.body()).contains("Uw deals als dealtrekker.").contains(LEAD);
+        assertThat(leadOnAdmin.statusCode()).isEqualTo(403);
+        assertThat(adminOnAdmin.statusCode()).as(adminOnAdmin.body()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutAnyLoginThePagesStillAskForOne() throws Exception {
+        HttpResponse<String> page = page(http.webappAnonymous(), "/");
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(url -> assertThat(url).endsWith("/login"));
+    }
+
+    /** A page as a browser asks for it (HTML, not JSON). */
+    private HttpResponse<String> page(SecurityHttp.WebappBrowser browser, String path) throws Exception {
+        return browser.client()
+                .send(
+                        HttpRequest.newBuilder(http.uri(path))
+                                .header("Accept", "text/html")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aWebappLoginOfAnotherUserStaysWhenThePagesAreLoggedInToo() throws Exception {
         SecurityHttp.WebappBrowser office = http.pageLogin(OFFICE);
         office.get("/camunda/app/tasklist/default/");
