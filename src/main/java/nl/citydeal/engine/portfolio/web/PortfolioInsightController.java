@@ -1,7 +1,6 @@
 package nl.citydeal.engine.portfolio.web;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,16 +85,23 @@ class PortfolioInsightController {
         }
         ReadinessGrid.Query query = new ReadinessGrid.Query(key, ascending, column, answer);
         ReadinessGrid.Grid grid = readinessGrid.of(onlyLead(user), query);
-        Map<Column, BarChart> shareCharts = new EnumMap<>(Column.class);
+        // keyed by the columns' parameters: the templates' expressions index maps by strings
+        Map<String, BarChart> shareCharts = new LinkedHashMap<>();
+        Map<String, String> questions = new LinkedHashMap<>();
+        Map<String, List<ReadinessGrid.Share>> shares = new LinkedHashMap<>();
+        Map<Column, List<ReadinessGrid.Share>> sharesByColumn = grid.shares();
+        Map<Column, String> questionsByColumn = grid.questions();
         for (Column each : Column.values()) {
-            shareCharts.put(each, grid.shareChart(each));
+            shareCharts.put(each.parameter(), grid.shareChart(each));
+            questions.put(each.parameter(), questionsByColumn.get(each));
+            shares.put(each.parameter(), sharesByColumn.get(each));
         }
         model.addAttribute("grid", grid);
         model.addAttribute("rows", grid.rows());
         model.addAttribute("query", query);
         model.addAttribute("columns", Column.values());
-        model.addAttribute("questions", grid.questions());
-        model.addAttribute("shares", grid.shares());
+        model.addAttribute("questions", questions);
+        model.addAttribute("shares", shares);
         model.addAttribute("shareCharts", shareCharts);
         model.addAttribute("statuses", ScalingReadiness.Status.values());
         model.addAttribute("sortLinks", sortLinks(query));
