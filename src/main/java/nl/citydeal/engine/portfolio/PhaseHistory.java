@@ -25,7 +25,8 @@ public record PhaseHistory(List<Transition> transitions) {
     public static final String BASIS = "Afgeleid uit de registratie van elke deal, de besluiten die een deal een fase"
             + " verder brengen (voorstel goedgekeurd, ondertekend, experimenteerfase beëindigd, opschalingsbesluit,"
             + " afgesloten, afgeblazen) en het moment waarop de deal zijn huidige fase inging. De afsluitingsfase is"
-            + " alleen bekend als huidige fase.";
+            + " alleen bekend als huidige fase. Een lopende deal die is geïmporteerd, telt pas mee vanaf zijn"
+            + " registratie.";
 
     public PhaseHistory {
         transitions = transitions.stream()
