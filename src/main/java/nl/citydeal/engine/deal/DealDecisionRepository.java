@@ -9,6 +9,9 @@ public interface DealDecisionRepository extends JpaRepository<DealDecision, Long
 
     List<DealDecision> findByDealIdOrderByDecidedAtAscIdAsc(String dealId);
 
+    /** The decisions of these deals, each deal's in the order they were taken (one query for many deals). */
+    List<DealDecision> findByDealIdInOrderByDecidedAtAscIdAsc(Collection<String> dealIds);
+
     /** The decisions of one kind of these deals, in the order they were taken. */
     List<DealDecision> findByDealIdInAndKindOrderByDecidedAtAscIdAsc(
             Collection<String> dealIds, DealDecision.Kind kind);

@@ -255,6 +255,24 @@ public class DealRegistry {
         return decisions.findByDealIdOrderByDecidedAtAscIdAsc(dealId);
     }
 
+    /** The participants of these deals by deal, in the order they joined (one query; at most a few hundred ids). */
+    @Transactional(readOnly = true)
+    public Map<String, List<Participant>> participantsOf(Collection<String> dealIds) {
+        return dealIds.isEmpty()
+                ? Map.of()
+                : participants.findByDealIdInOrderByJoinedOnAscIdAsc(dealIds).stream()
+                        .collect(Collectors.groupingBy(Participant::getDealId));
+    }
+
+    /** The decisions of these deals by deal, in the order they were taken (one query; at most a few hundred ids). */
+    @Transactional(readOnly = true)
+    public Map<String, List<DealDecision>> decisionsOf(Collection<String> dealIds) {
+        return dealIds.isEmpty()
+                ? Map.of()
+                : decisions.findByDealIdInOrderByDecidedAtAscIdAsc(dealIds).stream()
+                        .collect(Collectors.groupingBy(DealDecision::getDealId));
+    }
+
     /** The deal enters the phase; returns the phase it is in now (an abandoned deal closes as {@link DealPhase#ABANDONED}). */
     public DealPhase enterPhase(String dealId, DealPhase phase) {
         return get(dealId).enter(phase, clock.instant());

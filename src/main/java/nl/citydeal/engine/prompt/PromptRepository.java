@@ -11,6 +11,8 @@ public interface PromptRepository extends JpaRepository<Prompt, Long> {
 
     List<Prompt> findByDealIdOrderByDueAtAscIdAsc(String dealId);
 
+    List<Prompt> findByDealIdInOrderByDueAtAscIdAsc(Collection<String> dealIds);
+
     List<Prompt> findByStatusInAndDueAtBefore(Collection<PromptStatus> statuses, Instant before);
 
     long countByStatus(PromptStatus status);

@@ -136,6 +136,12 @@ public class Prompts {
         return prompts.findByDealIdOrderByDueAtAscIdAsc(dealId);
     }
 
+    /** Every prompt of these deals, whatever its status, earliest first (one query; pass at most a few hundred ids). */
+    @Transactional(readOnly = true)
+    public List<Prompt> forDeals(Collection<String> dealIds) {
+        return dealIds.isEmpty() ? List.of() : prompts.findByDealIdInOrderByDueAtAscIdAsc(dealIds);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Prompt> find(Long id) {
         return prompts.findById(id);
