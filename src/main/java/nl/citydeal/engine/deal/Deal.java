@@ -350,6 +350,15 @@ public class Deal {
         return signedOn != null && registeredOn != null && signedOn.isBefore(registeredOn);
     }
 
+    /**
+     * The demo's portfolio was taken in a while ago: the deal counts as registered, and as having entered the phase
+     * its registration put it in, at the earlier moment.
+     */
+    void registeredEarlier(Instant at) {
+        registeredAt = at;
+        phaseEnteredAt = at;
+    }
+
     /** Marks the deal as a running deal taken in, at its registration. */
     void takenInRunning() {
         this.imported = true;

@@ -148,4 +148,9 @@ public class DealDecision {
     public Instant getProposedAt() {
         return proposedAt;
     }
+
+    /** The registration of a deal the demo took in earlier (see {@link DealRegistry#registeredEarlier}). */
+    void decidedEarlier(Instant at) {
+        this.decidedAt = at;
+    }
 }

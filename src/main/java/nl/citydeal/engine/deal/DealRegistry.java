@@ -132,6 +132,29 @@ public class DealRegistry {
     }
 
     /**
+     * For the demo only ({@code DemoDeals}): a running deal that the demo portfolio took in earlier than today, so
+     * that the portfolio has a past to show (readiness items decided after the import, phases over time, deals
+     * waiting in a phase). Moves the deal's registration, the phase it entered with it and its registration decision
+     * to the earlier moment; its prompts stay as registration planned and fired them.
+     */
+    void registeredEarlier(String dealId, Instant at) {
+        Deal deal = deals.findById(dealId).orElseThrow();
+        if (!deal.isImported() || !at.isBefore(deal.getRegisteredAt()) || at.isBefore(signingDay(deal))) {
+            throw new IllegalArgumentException("Only a running deal taken in can have been taken in earlier");
+        }
+        deal.registeredEarlier(at);
+        decisions.findByDealIdOrderByDecidedAtAscIdAsc(dealId).stream()
+                .filter(d -> d.getKind() == Kind.REGISTERED)
+                .forEach(d -> d.decidedEarlier(at));
+    }
+
+    private static Instant signingDay(Deal deal) {
+        return deal.getSignedOn()
+                .atStartOfDay(java.time.ZoneId.of("Europe/Amsterdam"))
+                .toInstant();
+    }
+
+    /**
      * What registering a deal checks, whichever way it comes in ({@code POST /api/deals}, Tasklist's start form, the
      * engine REST API): a deal lead that is one, and a term (when either date is given) that ends after it starts and
      * lasts 6 months to 6 years. A broken rule is an {@link InvalidInputException} with a Dutch message per field
