@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * The lessons as a handbook for City Deal makers and leads: a chapter per lesson of the seed, in the seed's order,
  * with its description and the shared lessons tagged with it, what worked before what did not. A lesson with several
- * tags is in each of their chapters; lessons without a tag close the handbook in a chapter of their own. Asked for
- * one tag, the handbook has that chapter only.
+ * tags is in each of their chapters; lessons without a tag close the handbook in a chapter of their own. The whole
+ * handbook has every chapter, also those without lessons yet; a selection (the library's filters) only the chapters
+ * it has lessons for, and asked for one tag, that chapter only.
  */
 public record LessonHandbook(List<Chapter> chapters, List<LibraryLesson> untagged) {
 
@@ -19,7 +20,8 @@ public record LessonHandbook(List<Chapter> chapters, List<LibraryLesson> untagge
         }
     }
 
-    public static LessonHandbook of(List<LibraryLesson> lessons, LessonTag only) {
+    /** The handbook of these lessons; {@code selection} when they are a search's, not every lesson. */
+    public static LessonHandbook of(List<LibraryLesson> lessons, LessonTag only, boolean selection) {
         List<Chapter> chapters = new ArrayList<>();
         for (LessonTag tag : LessonTag.values()) {
             if (only != null && tag != only) {
@@ -27,6 +29,9 @@ public record LessonHandbook(List<Chapter> chapters, List<LibraryLesson> untagge
             }
             List<LibraryLesson> tagged =
                     lessons.stream().filter(l -> l.tags().contains(tag)).toList();
+            if (selection && tagged.isEmpty()) {
+                continue;
+            }
             chapters.add(new Chapter(
                     tag,
                     tagged.stream().filter(l -> l.lesson().isPositive()).toList(),

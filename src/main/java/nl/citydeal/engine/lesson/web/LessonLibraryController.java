@@ -103,7 +103,7 @@ class LessonLibraryController {
         String onlyLead = LibraryViewer.onlyLead(user);
         Optional<LessonQuery> query = query(text, tag, theme, route, kind, response, model);
         query.ifPresent(q -> {
-            model.addAttribute("handbook", LessonHandbook.of(lessons.search(q, onlyLead), q.tag()));
+            model.addAttribute("handbook", LessonHandbook.of(lessons.search(q, onlyLead), q.tag(), q.filters()));
             model.addAttribute("libraryLink", link("/lessons", q));
         });
         model.addAttribute("allDeals", onlyLead == null);
