@@ -297,6 +297,15 @@ class LessonsLibraryPageTest {
     }
 
     @Test
+    void theDealPageLinksEachOfItsLessonsAndTheLessonsOfItsThemeInTheLibrary() throws Exception {
+        mvc.perform(get("/deals/{id}", dealId).with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/lessons/" + idOf(shared) + "\"")))
+                .andExpect(content().string(containsString("href=\"/lessons?theme=" + theme + "\"")))
+                .andExpect(content().string(containsString("href=\"/lessons?tag=EIGENAARSCHAP\"")));
+    }
+
+    @Test
     void withoutLoggingInEveryPageOfTheLibraryAsksForALogin() throws Exception {
         for (String path : List.of("/lessons", "/lessons/" + idOf(shared), "/lessons.csv", "/lessons/handbook")) {
             mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("http://localhost/login"));
