@@ -3,12 +3,18 @@ package nl.citydeal.engine.lesson.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -23,17 +29,21 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import nl.citydeal.engine.HeadlessChromium;
+import nl.citydeal.engine.lesson.Lesson;
 import nl.citydeal.engine.lesson.LessonQuery;
+import nl.citydeal.engine.lesson.LessonTag;
 import nl.citydeal.engine.lesson.Lessons;
 import nl.citydeal.engine.lesson.LibraryLesson;
+import nl.citydeal.engine.processengine.CityDealProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The lessons library as a person uses it, in headless Chromium on the demo data: the programme office (petra) opens
  * "Lessen" from the masthead, finds the negative lesson about resources by the tag Middelen and by a word of its
  * text, opens it, and opens the handbook with its print button; a deal lead does not see the internal lessons of a
- * deal they do not lead. Screenshots go to {@code target/screenshots/}. Without the browser this test fails.
+ * deal they do not lead; a deal lead shares tagged, internal lessons in Tasklist. Screenshots go to {@code target/screenshots/}. Without the browser this test fails.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -59,6 +69,12 @@ class LessonsLibraryBrowserIT {
 
     @Autowired
     Lessons lessons;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
 
     @BeforeAll
     static void startBrowser() {
@@ -155,6 +171,108 @@ class LessonsLibraryBrowserIT {
         assertThat(wait(By.tagName("h1")).getText()).isEqualTo("Niet gevonden");
         assertThat(browser.findElement(By.cssSelector(".mainnav")).getText()).contains("Lessen");
         screenshot("lesson-internal-not-found.png");
+    }
+
+    /**
+     * A deal lead shares lessons in the Dutch Tasklist: the form's checklists and the box "Alleen voor het
+     * programmabureau" arrive as the tags and the internal choice of each lesson, and the lessons are in the library.
+     * The deal is moved to its share-lessons task by a process instance modification (the task's input mapping opens
+     * the checklists as text {@code []}, as on the normal way there).
+     */
+    @Test
+    void aDealLeadSharesTaggedInternalLessonsInTasklist() throws Exception {
+        ProcessInstance deal = runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CityDealProcess.KEY)
+                .variableValueEquals(CityDealProcess.Variable.DEAL_LEAD, "anna")
+                .active()
+                .list()
+                .stream()
+                .filter(instance -> taskService
+                                .createTaskQuery()
+                                .processInstanceId(instance.getId())
+                                .taskDefinitionKey(CityDealProcess.Activity.SCREEN_PARTICIPANT)
+                                .count()
+                        == 1)
+                .findFirst()
+                .orElseThrow();
+        org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder modification = runtimeService
+                .createProcessInstanceModification(deal.getId())
+                .startBeforeActivity(CityDealProcess.Activity.SHARE_LESSONS);
+        for (String active : runtimeService.getActiveActivityIds(deal.getId())) {
+            modification = modification.cancelAllForActivity(active);
+        }
+        modification.execute();
+        Task share = taskService
+                .createTaskQuery()
+                .processInstanceId(deal.getId())
+                .taskDefinitionKey(CityDealProcess.Activity.SHARE_LESSONS)
+                .singleResult();
+        String dealId = (String) runtimeService.getVariable(deal.getId(), CityDealProcess.Variable.DEAL_ID);
+
+        browser.manage().deleteAllCookies();
+        browser.get(url("/camunda/app/tasklist/default/"));
+        clickable(By.cssSelector("input[type=password]"));
+        browser.findElement(By.cssSelector("form input:not([type=password])")).sendKeys("anna");
+        browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        clickable(By.xpath("//*[contains(@class,'filters')]//*[contains(text(),'Mijn taken')]"));
+        browser.get(url("/camunda/app/tasklist/default/#/?task=" + share.getId()));
+
+        formField("Wat werkte (positieve lessen)").sendKeys("Vroeg met de wethouders over opschaling gesproken.");
+        formField("Wat werkte niet (negatieve lessen leveren ook kennis op)")
+                .sendKeys("Geen geld voor de uitvoering na de pilot.");
+        click(option("Waar gaan de positieve lessen over?", "Timing"));
+        click(option("Waar gaan de negatieve lessen over?", "Middelen"));
+        click(option("Waar gaan de negatieve lessen over?", "Mislukken"));
+        click(clickable(By.xpath("//*[contains(@class,'fjs-form-field-checkbox')]//label[contains(normalize-space(.),"
+                + "'Alleen voor het programmabureau')]")));
+        screenshot("tasklist-share-lessons.png");
+        click(clickable(By.xpath("//button[normalize-space(.)='Voltooien']")));
+
+        new WebDriverWait(browser, WAIT)
+                .until(driver ->
+                        taskService.createTaskQuery().taskId(share.getId()).count() == 0);
+        assertThat(lessons.ofDeal(dealId))
+                .extracting(Lesson::getText, Lesson::isPositive, Lesson::getTags, Lesson::isInternal)
+                .containsExactlyInAnyOrder(
+                        tuple(
+                                "Vroeg met de wethouders over opschaling gesproken.",
+                                true,
+                                Set.of(LessonTag.TIMING),
+                                true),
+                        tuple(
+                                "Geen geld voor de uitvoering na de pilot.",
+                                false,
+                                Set.of(LessonTag.MIDDELEN, LessonTag.MISLUKKEN),
+                                true));
+
+        logIn("petra");
+        browser.get(url("/lessons?tag=MISLUKKEN&kind=NEGATIVE"));
+        assertThat(wait(By.id("lessons")).getText()).contains("Geen geld voor de uitvoering na de pilot.", "Intern");
+    }
+
+    /** The input of the form-js field with this label (a required field's label ends in "*"). */
+    private WebElement formField(String label) {
+        WebElement labelElement = clickable(
+                By.xpath("//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']"));
+        return browser.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    /** An option of the form-js checklist with this label. */
+    private WebElement option(String checklist, String option) {
+        return clickable(By.xpath("//*[contains(@class,'fjs-form-field-checklist')][.//label[normalize-space(.)='"
+                + checklist + "']]//label[normalize-space(.)='" + option + "']"));
+    }
+
+    /** Clicks the element in the middle of the view, clear of Tasklist's fixed bars. */
+    private static void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private WebElement clickable(By locator) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(locator));
     }
 
     private void logIn(String user) {
