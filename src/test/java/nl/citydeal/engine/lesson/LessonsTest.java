@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import nl.citydeal.engine.AlsoOnPostgres;
 import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.deal.DealSetup;
@@ -26,9 +27,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The lessons library's query and its rule of who reads what: the programme office (no {@code onlyLead}) every
  * lesson; a deal lead every lesson but the internal ones of deals they do not lead. Each test shares lessons of a
- * theme of its own and filters on it, so the lessons of other tests do not get in the way.
+ * theme of its own and filters on it, so the lessons of other tests do not get in the way. Also on PostgreSQL: the
+ * search is the database's (LIKE with an escape, membership of the tags).
  */
 @CityDealSpringTest
+@AlsoOnPostgres
 class LessonsTest {
 
     static final Instant AT = Instant.parse("2026-06-01T10:00:00Z");
