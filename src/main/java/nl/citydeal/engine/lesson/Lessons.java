@@ -33,6 +33,9 @@ import nl.citydeal.engine.deal.DealRegistry;
 @Transactional
 public class Lessons {
 
+    /** Deals read in one query: well under the databases' limits on parameters. */
+    static final int DEAL_CHUNK = 500;
+
     private final LessonRepository lessons;
     private final DealRegistry registry;
 
@@ -110,10 +113,14 @@ public class Lessons {
         return !lesson.isInternal() || onlyLead == null || deal.isLedBy(onlyLead);
     }
 
+    /** The deals of these lessons, read {@link #DEAL_CHUNK} at a time. */
     private Map<String, Deal> dealsOf(Collection<Lesson> found) {
         Map<String, Deal> deals = new HashMap<>();
-        registry.getAll(found.stream().map(Lesson::getDealId).distinct().toList())
-                .forEach(deal -> deals.put(deal.getId(), deal));
+        List<String> ids = found.stream().map(Lesson::getDealId).distinct().toList();
+        for (int from = 0; from < ids.size(); from += DEAL_CHUNK) {
+            registry.getAll(ids.subList(from, Math.min(ids.size(), from + DEAL_CHUNK)))
+                    .forEach(deal -> deals.put(deal.getId(), deal));
+        }
         return deals;
     }
 

@@ -54,6 +54,9 @@ class LessonLibraryController {
         "Tekst"
     };
 
+    /** Lessons the library's page lists at most, newest first; the CSV and the handbook hold all it selects. */
+    static final int MAX_SHOWN = 500;
+
     private final Lessons lessons;
 
     LessonLibraryController(Lessons lessons) {
@@ -73,7 +76,9 @@ class LessonLibraryController {
         String onlyLead = LibraryViewer.onlyLead(user);
         Optional<LessonQuery> query = query(text, tag, theme, route, kind, response, model);
         List<LibraryLesson> found = query.map(q -> lessons.search(q, onlyLead)).orElse(List.of());
-        model.addAttribute("lessons", found);
+        model.addAttribute("lessons", found.size() > MAX_SHOWN ? found.subList(0, MAX_SHOWN) : found);
+        model.addAttribute("total", found.size());
+        model.addAttribute("maxShown", MAX_SHOWN);
         model.addAttribute(
                 "positiveCount",
                 found.stream().filter(l -> l.lesson().isPositive()).count());

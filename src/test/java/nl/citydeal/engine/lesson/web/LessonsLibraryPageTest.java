@@ -297,6 +297,34 @@ class LessonsLibraryPageTest {
     }
 
     @Test
+    void thePageListsTheNewestFiveHundredAndSaysSoWhileTheCsvHasThemAll() throws Exception {
+        lessons.share(
+                dealId,
+                theme,
+                String.join(
+                        "\n\n",
+                        java.util.stream.IntStream.range(0, 501)
+                                .mapToObj(i -> "Les " + i)
+                                .toList()),
+                null,
+                AT.plusSeconds(60));
+
+        String page = mvc.perform(get("/lessons").param("theme", theme).with(OFFICE))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("De nieuwste 500 van 504 lessen staan hieronder")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page.split("class=\"panel library-lesson", -1)).hasSize(501);
+        assertThat(page).as("the oldest are left out").doesNotContain(shared);
+        String csv = mvc.perform(get("/lessons.csv").param("theme", theme).with(OFFICE))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(csv.lines()).hasSize(505);
+    }
+
+    @Test
     void theDealPageLinksEachOfItsLessonsAndTheLessonsOfItsThemeInTheLibrary() throws Exception {
         mvc.perform(get("/deals/{id}", dealId).with(OFFICE))
                 .andExpect(status().isOk())
