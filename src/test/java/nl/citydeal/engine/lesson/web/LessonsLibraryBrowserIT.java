@@ -153,6 +153,19 @@ class LessonsLibraryBrowserIT {
         assertThat(browser.findElements(By.cssSelector("section.handbook-chapter")))
                 .hasSizeGreaterThanOrEqualTo(8);
         screenshot("lessons-handbook-all.png");
+
+        // printed: without the masthead, the way back and the button (citydeal.css, @media print)
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            assertThat(browser.findElement(By.cssSelector(".masthead")).isDisplayed())
+                    .isFalse();
+            assertThat(browser.findElement(By.id("print-handbook")).isDisplayed())
+                    .isFalse();
+            assertThat(browser.findElement(By.id("les-middelen")).isDisplayed()).isTrue();
+            screenshot("lessons-handbook-print.png");
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
         assertNoConsoleErrors();
     }
 

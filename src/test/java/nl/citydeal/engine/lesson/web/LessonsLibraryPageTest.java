@@ -263,6 +263,9 @@ class LessonsLibraryPageTest {
         assertThat(page).as("a chapter without lessons in the selection").doesNotContain("id=\"les-timing\"");
         assertThat(page.indexOf(shared)).isBetween(middelen, eigenaarschap);
         assertThat(page.indexOf(internal)).isBetween(eigenaarschap, zonder);
+        assertThat(page.indexOf(">Intern</span>", page.indexOf(internal)))
+                .as("an internal lesson is marked in the handbook")
+                .isBetween(page.indexOf(internal), zonder);
         assertThat(page.indexOf(untagged)).isGreaterThan(zonder);
 
         mvc.perform(get("/lessons/handbook")
