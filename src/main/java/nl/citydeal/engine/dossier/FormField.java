@@ -6,10 +6,16 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import nl.citydeal.engine.prompt.PromptSchedule;
 
@@ -20,6 +26,7 @@ import nl.citydeal.engine.prompt.PromptSchedule;
  */
 public record FormField(String key, String label, String type, String subtype, Map<String, String> options) {
 
+    private static final ObjectMapper LIST_READER = new ObjectMapper();
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -39,6 +46,12 @@ public record FormField(String key, String label, String type, String subtype, M
         if (value instanceof Boolean yes) {
             return yes ? "ja" : "nee";
         }
+        if (value instanceof String list && isList()) {
+            List<String> values = listOf(list);
+            if (values != null) {
+                return text(values);
+            }
+        }
         if (value instanceof Collection<?> values) {
             String joined =
                     values.stream().map(this::option).filter(t -> !t.isBlank()).collect(Collectors.joining(", "));
@@ -55,6 +68,29 @@ public record FormField(String key, String label, String type, String subtype, M
         }
         String text = option(value);
         return text.isBlank() ? null : text;
+    }
+
+    /** A checklist or tag list: Tasklist may send its choices as a JSON array in text. */
+    private boolean isList() {
+        return "checklist".equals(type) || "taglist".equals(type);
+    }
+
+    /** The values of a JSON array in text; null when the text is no array. */
+    private static List<String> listOf(String text) {
+        if (!text.strip().startsWith("[")) {
+            return null;
+        }
+        try {
+            JsonNode array = LIST_READER.readTree(text);
+            if (array == null || !array.isArray()) {
+                return null;
+            }
+            List<String> values = new ArrayList<>();
+            array.forEach(element -> values.add(element.asText()));
+            return values;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private String option(Object value) {

@@ -246,6 +246,16 @@ public final class CityDealProcess {
 
         public static final String POSITIVE_LESSONS = "positiveLessons";
         public static final String NEGATIVE_LESSONS = "negativeLessons";
+        /**
+         * The seed's lessons ({@code LessonTag} names) the positive and the negative lessons are about: the form's
+         * checklists, which Tasklist sends as a JSON array in text because the task opens them as text ({@code []}).
+         */
+        public static final String POSITIVE_LESSON_TAGS = "positiveLessonTags";
+
+        public static final String NEGATIVE_LESSON_TAGS = "negativeLessonTags";
+        /** The deal shares its lessons with the programme office only. */
+        public static final String LESSONS_INTERNAL = "lessonsInternal";
+
         public static final String FINAL_REPORT = "finalReport";
 
         public static final String PREDECESSOR_DEAL_ID = "predecessorDealId";

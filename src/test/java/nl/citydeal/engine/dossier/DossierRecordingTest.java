@@ -257,6 +257,12 @@ class DossierRecordingTest {
                 case "number" -> 2024;
                 case "datetime" -> "2026-06-15";
                 case "radio", "select" -> options.keySet().iterator().next();
+                // as Tasklist sends a checklist the task opened as text: a JSON array of the values, in text
+                case "checklist" ->
+                    options.keySet().stream()
+                            .limit(2)
+                            .map(value -> "\"" + value + "\"")
+                            .collect(java.util.stream.Collectors.joining(",", "[", "]"));
                 default -> "Antwoord op " + label;
             };
         }
@@ -267,6 +273,12 @@ class DossierRecordingTest {
             }
             if (type.equals("datetime")) {
                 return LocalDate.parse(value.toString()).format(DUTCH_DAY);
+            }
+            if (type.equals("checklist")) {
+                return options.entrySet().stream()
+                        .filter(option -> value.toString().contains("\"" + option.getKey() + "\""))
+                        .map(Map.Entry::getValue)
+                        .collect(java.util.stream.Collectors.joining(", "));
             }
             return options.getOrDefault(value.toString(), value.toString());
         }

@@ -48,4 +48,18 @@ class FormFieldTest {
         assertThat(new FormField("fte", "Fte", "number", null, Map.of()).text(0.5))
                 .isEqualTo("0,5");
     }
+
+    @Test
+    void aChecklistSentAsAJsonArrayInTextIsWrittenAsTheLabelsOfItsOptionsAndAnEmptyOneAsNoAnswer() {
+        FormField tags = new FormField(
+                "negativeLessonTags",
+                "Waar gaan de negatieve lessen over?",
+                "checklist",
+                null,
+                Map.of("MIDDELEN", "Middelen", "TIMING", "Timing"));
+
+        assertThat(tags.text("[\"MIDDELEN\",\"TIMING\"]")).isEqualTo("Middelen, Timing");
+        assertThat(tags.text("[]")).isNull();
+        assertThat(tags.text("[niet af")).as("text that is no array stays text").isEqualTo("[niet af");
+    }
 }

@@ -51,6 +51,9 @@ import nl.citydeal.engine.CityDealSpringTest;
 import nl.citydeal.engine.deal.DealDecision;
 import nl.citydeal.engine.deal.DealDecisionRepository;
 import nl.citydeal.engine.identity.Role;
+import nl.citydeal.engine.lesson.Lesson;
+import nl.citydeal.engine.lesson.LessonTag;
+import nl.citydeal.engine.lesson.Lessons;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Activity.*;
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
@@ -112,6 +115,9 @@ class TaskFormInputTest {
     @Autowired
     DealDecisionRepository decisions;
 
+    @Autowired
+    Lessons lessons;
+
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
@@ -145,6 +151,7 @@ class TaskFormInputTest {
             Map<String, String> inputs = inputs(task);
             Map<String, Boolean> fields = fields(task.getCamundaFormRef());
             Set<String> advised = ADVISED.getOrDefault(task.getCamundaFormRef(), Set.of());
+            Set<String> lists = checklists(task.getCamundaFormRef());
             fields.forEach((key, readOnly) -> {
                 String value = inputs.get(key);
                 if (readOnly || advised.contains(key)) {
@@ -153,7 +160,7 @@ class TaskFormInputTest {
                     }
                 } else if (value == null) {
                     problems.add(task.getId() + " does not reset " + key);
-                } else if (!value.isBlank() && !value.equals("${false}")) {
+                } else if (lists.contains(key) ? !value.equals("[]") : !value.isBlank() && !value.equals("${false}")) {
                     problems.add(task.getId() + " opens " + key + " with " + value);
                 }
             });
@@ -403,6 +410,61 @@ class TaskFormInputTest {
         BpmnAwareTests.assertThat(deal).isWaitingAt(CONDUCT_EXPERIMENT);
     }
 
+    /**
+     * The share-lessons task as Tasklist sends it: each checklist as a JSON array of tag names in text (the type it
+     * opened with). The tags of each side and the choice to keep the lessons internal are stored with every lesson;
+     * a name that is no tag is refused in Dutch, the task stays open and nothing is shared.
+     */
+    @Test
+    void sharingLessonsStoresTheTagsOfEachSideAndTheInternalChoiceAndRefusesAnUnknownTag() {
+        ProcessInstance deal = register();
+        answer(deal, SCREEN_PARTICIPANT, screening("Gemeente Zwolle", false));
+        prepare(deal, "ONE_PART");
+        answer(deal, REVIEW_PROPOSAL, Map.of(REVIEW_DECISION, "ABANDON", REVIEW_REMARKS, "Geen geld voor uitvoering"));
+        Task share = task(deal, SHARE_LESSONS);
+        assertThat(formService.getTaskFormVariables(share.getId()).get(POSITIVE_LESSON_TAGS))
+                .as("a checklist opens as the empty list in text")
+                .isEqualTo("[]");
+
+        Map<String, Object> unknown = new HashMap<>(Map.of(
+                POSITIVE_LESSONS, "Vroeg gesproken",
+                POSITIVE_LESSON_TAGS, "[\"TIMING\"]",
+                NEGATIVE_LESSONS, "Geen middelen",
+                NEGATIVE_LESSON_TAGS, "[\"MIDDELEN\",\"GELD\"]",
+                LESSONS_INTERNAL, false));
+        assertThatThrownBy(() -> formService.submitTaskForm(share.getId(), unknown))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessage("'GELD' is geen les uit het onderzoek; kies bij de negatieve lessen uit Vorm, Middelen,"
+                        + " Afrekenbaarheid, Deelnemers, Timing, Procesvaardigheid, Mislukken, Eigenaarschap.");
+        BpmnAwareTests.assertThat(deal).isWaitingAt(SHARE_LESSONS);
+        assertThat(lessons.ofDeal(dealIdOf(deal))).isEmpty();
+
+        answer(
+                deal,
+                SHARE_LESSONS,
+                Map.of(
+                        POSITIVE_LESSONS, "Vroeg gesproken over opschaling\n\nWethouders bleven aanspreekbaar",
+                        POSITIVE_LESSON_TAGS, "[\"TIMING\",\"AFREKENBAARHEID\"]",
+                        NEGATIVE_LESSONS, "Geen middelen voor de uitvoering",
+                        NEGATIVE_LESSON_TAGS, "[\"MIDDELEN\"]",
+                        LESSONS_INTERNAL, true));
+
+        assertThat(lessons.ofDeal(dealIdOf(deal)))
+                .extracting(Lesson::getText, Lesson::isPositive, Lesson::getTags, Lesson::isInternal)
+                .containsExactlyInAnyOrder(
+                        Assertions.tuple(
+                                "Vroeg gesproken over opschaling",
+                                true,
+                                Set.of(LessonTag.TIMING, LessonTag.AFREKENBAARHEID),
+                                true),
+                        Assertions.tuple(
+                                "Wethouders bleven aanspreekbaar",
+                                true,
+                                Set.of(LessonTag.TIMING, LessonTag.AFREKENBAARHEID),
+                                true),
+                        Assertions.tuple("Geen middelen voor de uitvoering", false, Set.of(LessonTag.MIDDELEN), true));
+    }
+
     // --- the steps, as Tasklist takes them
 
     /**
@@ -444,7 +506,7 @@ class TaskFormInputTest {
         Map<String, Object> filledIn = new LinkedHashMap<>();
         editableFields(form).forEach(key -> {
             Object value = opened.get(key);
-            if (!advised.contains(key) && value != null && !Boolean.FALSE.equals(value)) {
+            if (!advised.contains(key) && value != null && !Boolean.FALSE.equals(value) && !"[]".equals(value)) {
                 filledIn.put(key, value);
             }
         });
@@ -593,6 +655,22 @@ class TaskFormInputTest {
         Map<String, Boolean> fields = new LinkedHashMap<>();
         collect(JSON.readTree(Path.of("forms", formId + ".form").toFile()), fields);
         return fields;
+    }
+
+    /**
+     * The checklists of a form: each opens as text {@code []}, the empty list, because Tasklist sends a list as the
+     * type of the variable it opened with (text) and would send JSON otherwise, which the engine cannot store.
+     */
+    private static Set<String> checklists(String formId) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        JSON.readTree(Path.of("forms", formId + ".form").toFile())
+                .path("components")
+                .forEach(component -> {
+                    if (component.path("type").asText().equals("checklist")) {
+                        keys.add(component.path("key").asText());
+                    }
+                });
+        return keys;
     }
 
     private static Set<String> editableFields(JsonNode form) {

@@ -3,6 +3,7 @@ package nl.citydeal.engine.deal.engine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.identity.Role;
+import nl.citydeal.engine.lesson.LessonTag;
 import nl.citydeal.engine.processengine.CityDealProcess;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
@@ -28,7 +30,8 @@ import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 /**
  * In the demo, takes a few finished real deals through their scaling decision as they actually went (see
  * CITY-DEALS.md, "Scaling routes"), with hand-overs, lessons and a final report, so the portfolio shows closed
- * deals with routes and lessons. The deal lead proposes each decision and the demo's programme office ({@value
+ * deals with routes and lessons, tagged with the seed's lessons (one deal shares its lessons with the programme
+ * office only). The deal lead proposes each decision and the demo's programme office ({@value
  * #PROGRAMME_OFFICE}) confirms it, as the joint decision asks. Runs after the demo deals are registered and before the
  * job executor starts.
  */
@@ -37,14 +40,21 @@ import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 @Order(2)
 class DemoScalingDecisions implements ApplicationRunner {
 
-    /** A finished deal's outcome as the demo tells it. */
+    /**
+     * A finished deal's outcome as the demo tells it, with the lessons it shares: each paragraph of the positive and
+     * negative text is one lesson, tagged with the seed's lessons it is about; {@code internal} shares them with the
+     * programme office only.
+     */
     record Ending(
             String dealName,
             String outcome,
             List<ScalingRoute> routes,
             String rationale,
             String positive,
-            String negative) {}
+            List<LessonTag> positiveTags,
+            String negative,
+            List<LessonTag> negativeTags,
+            boolean internal) {}
 
     static final List<Ending> ENDINGS = List.of(
             new Ending(
@@ -52,22 +62,34 @@ class DemoScalingDecisions implements ApplicationRunner {
                     "PARTLY",
                     List.of(ScalingRoute.MERGE),
                     "Het werk gaat verder als werkgroep in City Deal Klimaatadaptatie.",
-                    "Natuurlijk kapitaal rekenbaar gemaakt voor gemeenten.",
-                    "Te veel kleine pilots zonder gezamenlijke aanpak."),
+                    "Natuurlijk kapitaal rekenbaar gemaakt voor gemeenten.\n\n"
+                            + "Opgaan in een bestaande deal bleek een betere vorm dan een vervolgdeal.",
+                    List.of(LessonTag.VORM),
+                    "Te veel kleine pilots zonder gezamenlijke aanpak.",
+                    List.of(LessonTag.PROCESVAARDIGHEID, LessonTag.DEELNEMERS),
+                    false),
             new Ending(
                     "City Deal Inclusieve Stad",
                     "ACHIEVED",
                     List.of(ScalingRoute.EMBED_IN_POLICY, ScalingRoute.KNOWLEDGE_NETWORK),
                     "Herstart in het nationale programma Eenvoudig Maatwerk.",
                     "Maatwerk voor inwoners werkt als gemeenten en Rijk samen regels buigen.",
-                    "Eigenaarschap bij het Rijk kwam laat op tafel."),
+                    List.of(LessonTag.EIGENAARSCHAP),
+                    "Eigenaarschap bij het Rijk kwam laat op tafel.\n\n"
+                            + "Een ministerie trok zich halverwege terug; de deal heeft dat pas laat besproken.",
+                    List.of(LessonTag.EIGENAARSCHAP, LessonTag.TIMING),
+                    true),
             new Ending(
                     "City Deal Zorg voor Veiligheid in de Stad",
                     "NOT_ACHIEVED",
                     List.of(ScalingRoute.STOP, ScalingRoute.KNOWLEDGE_NETWORK),
                     "De doelen bleken niet haalbaar; de kennis blijft beschikbaar.",
                     "Zorg- en veiligheidspartners kennen elkaar nu.",
-                    "Zonder structurele middelen liep de uitvoering vast."));
+                    List.of(LessonTag.DEELNEMERS),
+                    "Zonder structurele middelen liep de uitvoering vast.\n\n"
+                            + "De deal stopte, maar wat niet werkte is gedeeld met andere steden.",
+                    List.of(LessonTag.MIDDELEN, LessonTag.MISLUKKEN),
+                    false));
 
     /** The demo user of the programme office (IdentityBootstrap's demo users) who confirms the decisions. */
     static final String PROGRAMME_OFFICE = "petra";
@@ -156,10 +178,25 @@ class DemoScalingDecisions implements ApplicationRunner {
             complete(
                     deal,
                     CityDealProcess.Activity.SHARE_LESSONS,
-                    Map.of(POSITIVE_LESSONS, ending.positive(), NEGATIVE_LESSONS, ending.negative()));
+                    Map.of(
+                            POSITIVE_LESSONS,
+                            ending.positive(),
+                            POSITIVE_LESSON_TAGS,
+                            checklist(ending.positiveTags()),
+                            NEGATIVE_LESSONS,
+                            ending.negative(),
+                            NEGATIVE_LESSON_TAGS,
+                            checklist(ending.negativeTags()),
+                            LESSONS_INTERNAL,
+                            ending.internal()));
             complete(deal, CityDealProcess.Activity.CLOSE_DEAL, Map.of(FINAL_REPORT, ending.rationale()));
         }
         log.info("Took {} finished demo deals through their scaling decision", ENDINGS.size());
+    }
+
+    /** The tags as Tasklist sends a checklist: a JSON array of their names, in text. */
+    static String checklist(List<LessonTag> tags) {
+        return tags.stream().map(tag -> "\"" + tag.name() + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     /** Lets the term of an imported, finished deal run out, as the job executor will do for the others. */

@@ -2,19 +2,25 @@ package nl.citydeal.engine.lesson.web;
 
 import java.time.Instant;
 import java.util.List;
-import jakarta.validation.constraints.Size;
+import java.util.Set;
 
-import org.springframework.validation.annotation.Validated;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import nl.citydeal.engine.lesson.Lesson;
+import nl.citydeal.engine.deal.ScalingRoute;
+import nl.citydeal.engine.lesson.LessonQuery;
+import nl.citydeal.engine.lesson.LessonTag;
 import nl.citydeal.engine.lesson.Lessons;
+import nl.citydeal.engine.lesson.LibraryLesson;
 
-/** The lessons of every deal, positive and negative, searchable by theme and text. */
+/**
+ * The lessons of every deal, positive and negative, searchable by theme and text and filtered by tag, route and kind,
+ * as the library shows them to the caller: a deal lead gets no internal lessons of other deals. An unknown filter
+ * value or a text over 200 characters: a 400 problem with a Dutch message per parameter.
+ */
 @RestController
-@Validated
 class LessonController {
 
     private final Lessons lessons;
@@ -25,15 +31,47 @@ class LessonController {
 
     @GetMapping("/api/lessons")
     List<LessonResponse> search(
-            @RequestParam(required = false) @Size(max = 200) String theme,
-            @RequestParam(required = false) @Size(max = 200) String text) {
-        return lessons.search(theme, text).stream().map(LessonResponse::of).toList();
+            @RequestParam(required = false) String theme,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String route,
+            @RequestParam(required = false) String kind,
+            Authentication user) {
+        LessonQuery query = LessonQuery.parse(text, tag, theme, route, kind);
+        return lessons.search(query, LibraryViewer.onlyLead(user)).stream()
+                .map(LessonResponse::of)
+                .toList();
     }
 
-    record LessonResponse(Long id, String dealId, String theme, String text, boolean positive, Instant recordedAt) {
-        static LessonResponse of(Lesson l) {
+    /**
+     * A lesson: the fields the API had before the library (id, dealId, theme, text, positive, recordedAt) and the
+     * library's (the deal's name, phase and routes, the tags, internal).
+     */
+    record LessonResponse(
+            Long id,
+            String dealId,
+            String theme,
+            String text,
+            boolean positive,
+            Instant recordedAt,
+            String dealName,
+            String phase,
+            Set<ScalingRoute> routes,
+            Set<LessonTag> tags,
+            boolean internal) {
+        static LessonResponse of(LibraryLesson l) {
             return new LessonResponse(
-                    l.getId(), l.getDealId(), l.getTheme(), l.getText(), l.isPositive(), l.getRecordedAt());
+                    l.id(),
+                    l.lesson().getDealId(),
+                    l.lesson().getTheme(),
+                    l.lesson().getText(),
+                    l.lesson().isPositive(),
+                    l.lesson().getRecordedAt(),
+                    l.dealName(),
+                    l.phase().name(),
+                    l.routes(),
+                    l.tags(),
+                    l.lesson().isInternal());
         }
     }
 }
