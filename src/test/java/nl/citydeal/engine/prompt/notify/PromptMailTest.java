@@ -515,6 +515,38 @@ class PromptMailTest {
     }
 
     @Test
+    void theDigestOfALargePortfolioLongerThanSixtyThousandCharactersIsRecordedWhole() {
+        LocalDate monday = LocalDate.of(2033, 1, 3);
+        List<DigestText.Item> overdue = java.util.stream.IntStream.range(0, 600)
+                .mapToObj(i -> new DigestText.Item(
+                        "City Deal Groot Portfolio nummer %d met een lange naam".formatted(i),
+                        "Dealtrekker Met Een Lange Naam",
+                        PromptKind.OWNERSHIP_CONVERSATION,
+                        monday.minusDays(i + 1)))
+                .toList();
+        MailText text = DigestText.build("Petra de Vries", monday, List.of(), overdue, List.of(), "http://localhost/");
+        String key = "digest-large-portfolio-" + java.util.UUID.randomUUID();
+
+        boolean recorded = outbox.recordOnce(new Outbox.Entry(
+                key,
+                NotificationKind.DIGEST,
+                null,
+                null,
+                null,
+                null,
+                new nl.citydeal.engine.prompt.Recipient("large-portfolio", "Petra de Vries", "petra@example.org"),
+                text));
+
+        assertThat(text.body()).hasSizeGreaterThan(60_000);
+        assertThat(recorded).isTrue();
+        assertThat(notifications.findByKindInOrderById(List.of(NotificationKind.DIGEST)))
+                .filteredOn(n ->
+                        n.getRecipientUser() != null && n.getRecipientUser().equals("large-portfolio"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.getBody()).isEqualTo(text.body()));
+    }
+
+    @Test
     void weeklyDigestReachesEachMemberOfTheProgrammeOfficeOnceAWeek() throws Exception {
         String deal = world.runningDeal(
                 "City Deal Weekoverzicht", ANNA, PETRA, LocalDate.of(2024, 3, 1), LocalDate.of(2027, 3, 1));
