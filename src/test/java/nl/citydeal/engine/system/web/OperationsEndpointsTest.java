@@ -5,8 +5,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -48,6 +51,9 @@ class OperationsEndpointsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     @BeforeEach
     void users() {
@@ -126,7 +132,25 @@ class OperationsEndpointsTest {
                 .andExpect(content().string(containsString("citydeal_prompts_fired_total ")))
                 .andExpect(content().string(containsString("citydeal_mails_sent_total ")))
                 .andExpect(content().string(containsString("citydeal_outbox_failed ")))
+                .andExpect(content().string(containsString("citydeal_ready 1.0")))
+                // the tests switch the job executor off: not running, and not meant to
+                .andExpect(content().string(containsString("citydeal_job_executor_active{enabled=\"false\"} 0.0")))
                 .andExpect(content().string(containsString("hikaricp_connections_max")));
+    }
+
+    @Test
+    void readyGaugeDropsToZeroWhileTheNodeRefusesTraffic() throws Exception {
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            mvc.perform(get("/actuator/health/readiness")).andExpect(status().isServiceUnavailable());
+            mvc.perform(get("/actuator/prometheus").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("citydeal_ready 0.0")));
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        mvc.perform(get("/actuator/prometheus").with(httpBasic(ADMIN, ADMIN_PASSWORD)))
+                .andExpect(content().string(containsString("citydeal_ready 1.0")));
     }
 
     @Test
