@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import jakarta.persistence.CollectionTable;
@@ -126,6 +127,12 @@ public class Deal {
 
     private String abandonReason;
 
+    /**
+     * When the nightly retention run removed the deal's case file (dossier, documents, mails) and its contact people,
+     * {@code citydeal.retention.closed-deals} after it closed; null while it keeps them.
+     */
+    private Instant recordsRemovedAt;
+
     protected Deal() {}
 
     public Deal(
@@ -188,6 +195,13 @@ public class Deal {
         }
         this.phase = entered;
         return this.phase;
+    }
+
+    /** Forgets the people the deal named besides its lead (deputies, administrative leads): retention ran. */
+    void recordsRemoved(Instant at) {
+        deputies.clear();
+        administrativeLeads.clear();
+        recordsRemovedAt = at;
     }
 
     void abandon(String reason) {
@@ -397,5 +411,10 @@ public class Deal {
 
     public Set<ScalingRoute> getRoutes() {
         return routes.isEmpty() ? EnumSet.noneOf(ScalingRoute.class) : EnumSet.copyOf(routes);
+    }
+
+    /** When retention removed the deal's case file; empty while it keeps it. */
+    public Optional<Instant> getRecordsRemovedAt() {
+        return Optional.ofNullable(recordsRemovedAt);
     }
 }

@@ -296,6 +296,26 @@ public class DealRegistry {
                         .collect(Collectors.groupingBy(DealDecision::getDealId));
     }
 
+    /**
+     * The deals that closed (or were abandoned) before the moment and still keep their case file, oldest first, at
+     * most {@code limit}. A deal that closed before V118 recorded when it entered its phase counts from its last step,
+     * else from its registration.
+     */
+    @Transactional(readOnly = true)
+    public List<String> closedBeforeWithRecords(Instant before, int limit) {
+        return deals.closedBeforeWithRecords(before, Pageable.ofSize(limit));
+    }
+
+    /**
+     * The deal's case file was removed by retention: it forgets its deputies, administrative leads and the contact
+     * people of its participants, and records when. Its registry row (name, theme, lead, term, phase, decisions)
+     * stays, with its lessons.
+     */
+    public void recordsRemoved(String dealId) {
+        get(dealId).recordsRemoved(clock.instant());
+        participants.forgetContacts(dealId);
+    }
+
     /** The deal enters the phase; returns the phase it is in now (an abandoned deal closes as {@link DealPhase#ABANDONED}). */
     public DealPhase enterPhase(String dealId, DealPhase phase) {
         return get(dealId).enter(phase, clock.instant());

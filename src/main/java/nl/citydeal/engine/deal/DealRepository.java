@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
@@ -11,6 +12,15 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface DealRepository extends JpaRepository<Deal, String>, JpaSpecificationExecutor<Deal> {
+
+    /** Closed or abandoned deals that closed before the moment and still keep their case file, oldest first. */
+    @Query("""
+            select d.id from Deal d
+            where d.phase in (nl.citydeal.engine.deal.DealPhase.CLOSED, nl.citydeal.engine.deal.DealPhase.ABANDONED)
+              and d.recordsRemovedAt is null
+              and coalesce(d.phaseEnteredAt, d.lastStepAt, d.registeredAt) < :before
+            order by coalesce(d.phaseEnteredAt, d.lastStepAt, d.registeredAt), d.id""")
+    List<String> closedBeforeWithRecords(@Param("before") Instant before, Pageable page);
 
     @Query("select d.reference from Deal d where d.id = :dealId")
     Optional<String> referenceOf(@Param("dealId") String dealId);

@@ -4,6 +4,9 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface ParticipantRepository extends JpaRepository<Participant, Long> {
 
@@ -11,4 +14,10 @@ public interface ParticipantRepository extends JpaRepository<Participant, Long> 
 
     /** The participants of these deals, each deal's in the order they joined (one query for many deals). */
     List<Participant> findByDealIdInOrderByJoinedOnAscIdAsc(Collection<String> dealIds);
+
+    /** Forgets the contact people (name, role, e-mail) of the deal's participants. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query(
+            "update Participant p set p.contactName = null, p.contactRole = null, p.contactEmail = null where p.dealId = :dealId")
+    int forgetContacts(@Param("dealId") String dealId);
 }

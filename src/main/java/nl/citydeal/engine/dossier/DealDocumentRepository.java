@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface DealDocumentRepository extends JpaRepository<DealDocument, Long> {
 
@@ -16,4 +18,8 @@ public interface DealDocumentRepository extends JpaRepository<DealDocument, Long
     List<DealDocuments.Listed> listed(String dealId);
 
     Optional<DealDocument> findByIdAndDealId(Long id, String dealId);
+
+    @Modifying
+    @Query("delete from DealDocument d where d.dealId = :dealId")
+    int deleteByDeal(@Param("dealId") String dealId);
 }

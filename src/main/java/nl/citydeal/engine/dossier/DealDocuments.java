@@ -183,4 +183,10 @@ public class DealDocuments {
                 d.getUploadedBy(),
                 d.getUploadedAt());
     }
+
+    /** Removes the deal's documents, as retention does; returns how many. */
+    @Transactional
+    public int removeOf(String dealId) {
+        return documents.deleteByDeal(dealId);
+    }
 }

@@ -117,4 +117,12 @@ public class Dossier {
             steps = List.copyOf(Objects.requireNonNull(steps));
         }
     }
+
+    /** Removes the deal's dossier (its steps with their answers), as retention does; returns how many steps. */
+    @Transactional
+    public int removeOf(String dealId) {
+        List<DossierEntry> steps = entries.findByDealId(dealId);
+        entries.deleteAll(steps);
+        return steps.size();
+    }
 }

@@ -18,4 +18,6 @@ public interface DossierEntryRepository extends JpaRepository<DossierEntry, Long
     /** When the first entry was recorded as its task was completed (not rebuilt from the history). */
     @Query("select min(e.completedAt) from DossierEntry e where e.fromHistory = false")
     Optional<Instant> firstRecordedLive();
+
+    List<DossierEntry> findByDealId(String dealId);
 }

@@ -80,4 +80,27 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
             where n.id in :ids and n.status = nl.citydeal.engine.prompt.notify.NotificationStatus.PENDING
               and (n.claimedUntil is null or n.claimedUntil < :now)""")
     int cancel(@Param("ids") Collection<Long> ids, @Param("reason") String reason, @Param("now") Instant now);
+
+    /** Removes the deal's mails, whatever their state (retention). */
+    @Modifying
+    @Query("delete from Notification n where n.dealId = :dealId")
+    int deleteByDeal(@Param("dealId") String dealId);
+
+    /** Removes mails that were settled (sent, failed, cancelled) and made before the moment (retention). */
+    @Modifying
+    @Query("""
+            delete from Notification n
+            where n.status <> nl.citydeal.engine.prompt.notify.NotificationStatus.PENDING and n.createdAt < :before""")
+    int deleteSettledBefore(@Param("before") Instant before);
+
+    /** The users that pending mails go to. */
+    @Query("""
+            select distinct n.recipientUser from Notification n
+            where n.status = nl.citydeal.engine.prompt.notify.NotificationStatus.PENDING and n.recipientUser is not null""")
+    List<String> pendingRecipients();
+
+    @Query("""
+            select n.id from Notification n
+            where n.status = nl.citydeal.engine.prompt.notify.NotificationStatus.PENDING and n.recipientUser = :userId""")
+    List<Long> pendingFor(@Param("userId") String userId);
 }
