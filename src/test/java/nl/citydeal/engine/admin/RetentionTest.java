@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,6 +58,9 @@ import nl.citydeal.engine.prompt.notify.UserSettingRepository;
 import static nl.citydeal.engine.processengine.CityDealProcess.Activity.*;
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Retention (docs/operations.md): a deal closed longer ago than {@code citydeal.retention.closed-deals} (P10Y) loses
@@ -66,7 +71,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @CityDealSpringTest
 @AlsoOnPostgres
+@AutoConfigureMockMvc
 class RetentionTest {
+
+    @Autowired
+    MockMvc mvc;
 
     static final ZoneId DUTCH = ZoneId.of("Europe/Amsterdam");
     static final String LEAD = "anna";
@@ -165,7 +174,8 @@ class RetentionTest {
     }
 
     @Test
-    void aDealClosedLongerAgoThanTheRetentionLosesItsCaseFileAndEngineHistoryAndKeepsItsRowAndLessons() {
+    void aDealClosedLongerAgoThanTheRetentionLosesItsCaseFileAndEngineHistoryAndKeepsItsRowAndLessons()
+            throws Exception {
         ClosedDeal old = closedDealAt(LONG_AGO);
         Date removal = historicInstance(old).getRemovalTime();
         assertThat(removal.toInstant())
@@ -202,10 +212,20 @@ class RetentionTest {
                         .processInstanceId(old.processInstanceId())
                         .count())
                 .isZero();
+        String page = mvc.perform(get("/deals/{id}", old.dealId())
+                        .with(user(OFFICE).authorities(() -> Role.PROGRAMME_OFFICE.authority())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("Het dossier is verwijderd: de")
+                .contains("De documenten zijn verwijderd")
+                .contains("Vroeg eigenaarschap besproken");
     }
 
     @Test
-    void aDealClosedWithinTheRetentionAndARunningDealKeepEverything() {
+    void aDealClosedWithinTheRetentionAndARunningDealKeepEverything() throws Exception {
         Instant recently = LONG_AGO.atZone(DUTCH).plusYears(9).toInstant();
         ClosedDeal recent = closedDealAt(recently);
         ClockUtil.setCurrentTime(Date.from(LONG_AGO));
@@ -229,6 +249,13 @@ class RetentionTest {
                 .isOne();
         assertThat(documents.of(running.getId())).hasSize(1);
         assertThat(registry.get(running.getId()).getRecordsRemovedAt()).isEmpty();
+        assertThat(mvc.perform(get("/deals/{id}", recent.dealId())
+                                .with(user(OFFICE).authorities(() -> Role.PROGRAMME_OFFICE.authority())))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .doesNotContain("bewaartermijn");
         assertThat(historyService
                         .createHistoricProcessInstanceQuery()
                         .processInstanceId(runningInstance)
