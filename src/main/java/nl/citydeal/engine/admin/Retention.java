@@ -3,11 +3,13 @@ package nl.citydeal.engine.admin;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,8 +34,9 @@ import nl.citydeal.engine.system.RetentionProperties;
  * <li>of users who no longer exist, pending mails are cancelled and calendar subscriptions and settings removed. Their
  * user id stays where the records name who did what (dossier, decisions, audit): that is what those records are for.</li>
  * </ul>
- * Every node runs it: each step removes only what is still there, so two nodes at once do the work once. A deal's
- * removal is one transaction.
+ * Every node runs it: each step removes only what is still there, in single statements, so two nodes at once do the
+ * work once; a deal's removal is one transaction, and of two nodes removing the same deal at once one wins (the deal's
+ * version) and the other skips it. A deal whose removal fails is tried again the next night.
  */
 @Component
 public class Retention {
@@ -93,16 +96,28 @@ public class Retention {
         Instant settledBefore =
                 now.atZone(dutch).minus(properties.settledMails()).toInstant();
         int deals = 0;
+        Set<String> tried = new HashSet<>();
         List<String> due;
-        while (!(due = registry.closedBeforeWithRecords(closedBefore, BATCH)).isEmpty()) {
+        while (!(due = registry.closedBeforeWithRecords(closedBefore, BATCH).stream()
+                        .filter(tried::add)
+                        .toList())
+                .isEmpty()) {
             for (String dealId : due) {
-                transaction.executeWithoutResult(tx -> {
-                    dossier.removeOf(dealId);
-                    documents.removeOf(dealId);
-                    notifications.removeMailsOf(dealId);
-                    registry.recordsRemoved(dealId);
-                });
-                deals++;
+                try {
+                    transaction.executeWithoutResult(tx -> {
+                        dossier.removeOf(dealId);
+                        documents.removeOf(dealId);
+                        notifications.removeMailsOf(dealId);
+                        registry.recordsRemoved(dealId);
+                    });
+                    deals++;
+                } catch (ConcurrencyFailureException e) {
+                    // another node removed it at the same moment (the deal's version changed): its work stands
+                    log.info("Retention: deal {} was handled by another node", dealId);
+                } catch (RuntimeException e) {
+                    // tried once per run; the others go on
+                    log.warn("Retention: the case file of deal {} could not be removed", dealId, e);
+                }
             }
         }
         Integer auditEntries = transaction.execute(tx -> audit.deleteOlderThan(closedBefore));

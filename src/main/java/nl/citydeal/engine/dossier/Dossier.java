@@ -121,8 +121,7 @@ public class Dossier {
     /** Removes the deal's dossier (its steps with their answers), as retention does; returns how many steps. */
     @Transactional
     public int removeOf(String dealId) {
-        List<DossierEntry> steps = entries.findByDealId(dealId);
-        entries.deleteAll(steps);
-        return steps.size();
+        entries.deleteFieldsOfDeal(dealId);
+        return entries.deleteEntriesOfDeal(dealId);
     }
 }

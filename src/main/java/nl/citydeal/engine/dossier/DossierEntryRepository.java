@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface DossierEntryRepository extends JpaRepository<DossierEntry, Long> {
 
@@ -19,5 +21,16 @@ public interface DossierEntryRepository extends JpaRepository<DossierEntry, Long
     @Query("select min(e.completedAt) from DossierEntry e where e.fromHistory = false")
     Optional<Instant> firstRecordedLive();
 
-    List<DossierEntry> findByDealId(String dealId);
+    /** Removes the answers of the deal's steps (the collection table of the entries; a single statement). */
+    @Modifying
+    @Query(
+            value =
+                    "delete from dossier_field where entry_id in (select e.id from dossier_entry e where e.deal_id = :dealId)",
+            nativeQuery = true)
+    int deleteFieldsOfDeal(@Param("dealId") String dealId);
+
+    /** Removes the deal's steps, after their answers (a single statement). */
+    @Modifying
+    @Query(value = "delete from dossier_entry where deal_id = :dealId", nativeQuery = true)
+    int deleteEntriesOfDeal(@Param("dealId") String dealId);
 }

@@ -9,6 +9,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -261,6 +265,27 @@ class RetentionTest {
                         .processInstanceId(runningInstance)
                         .count())
                 .isOne();
+    }
+
+    @Test
+    void twoNodesRunningAtOnceRemoveAnOldDealsCaseFileOnceWithoutFailing() throws Exception {
+        ClosedDeal old = closedDealAt(LONG_AGO.plusSeconds(3600));
+        Instant now = LONG_AGO.atZone(DUTCH).plusYears(10).plusDays(3).toInstant();
+
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Retention.Removed>> runs =
+                    nodes.invokeAll(List.of(() -> retention.run(now), () -> retention.run(now)));
+            for (Future<Retention.Removed> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        assertThat(dossier.of(old.dealId())).isEmpty();
+        assertThat(documents.of(old.dealId())).isEmpty();
+        assertThat(registry.get(old.dealId()).getRecordsRemovedAt()).isPresent();
     }
 
     @Test

@@ -67,8 +67,8 @@ public class NotificationRetention {
                 if (!pending.isEmpty()) {
                     notifications.cancel(pending, RECIPIENT_LEFT, now);
                 }
-                settings.deleteById(userId);
-                subscriptions.deleteById(userId);
+                settings.deleteByUser(userId);
+                subscriptions.deleteByUser(userId);
             }
         }
         return left;
