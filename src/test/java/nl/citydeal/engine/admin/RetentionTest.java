@@ -341,6 +341,9 @@ class RetentionTest {
         assertThat(notifications.findById(toStays).orElseThrow().getStatus()).isEqualTo(NotificationStatus.PENDING);
         assertThat(settingRows.findById(stays)).isPresent();
         assertThat(subscriptions.madeAt(stays)).isPresent();
+
+        // the digest this user turned on would reach every later test's weekly digest in this context
+        settingRows.deleteById(stays);
     }
 
     // --- helpers

@@ -188,6 +188,8 @@ class AlertRulesTest {
 
     /** Sample names on /actuator/prometheus, after one request so the HTTP metrics exist. */
     private Set<String> exposedMetrics() throws Exception {
+        // a metric that appears after its first event: a request (http_server_requests_*). The dashboard keeps to
+        // metrics registered at start for the rest (GC: jvm_gc_overhead, not jvm_gc_pause_*, which waits for a GC)
         mvc.perform(get("/actuator/health"));
         String scrape = mvc.perform(
                         get("/actuator/prometheus").with(user("alert-rules").roles("ADMINISTRATOR")))
