@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,8 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -289,23 +286,11 @@ class LessonsLibraryBrowserIT {
     }
 
     private void logIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/"));
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait(By.cssSelector(".mainnav"));
+        HeadlessChromium.logIn(browser, url(""), user);
     }
 
-    /** No errors in the console since the last look (Content Security Policy violations, script errors, 404s). */
     private static void assertNoConsoleErrors() {
-        List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .toList();
-        assertThat(problems)
-                .as("errors in the browser console, such as Content Security Policy violations")
-                .isEmpty();
+        HeadlessChromium.assertNoConsoleErrors(browser);
     }
 
     private WebElement wait(By locator) {

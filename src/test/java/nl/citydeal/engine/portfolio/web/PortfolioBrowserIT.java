@@ -3,7 +3,6 @@ package nl.citydeal.engine.portfolio.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -166,13 +164,7 @@ class PortfolioBrowserIT {
 
     /** Logs in afresh as {@code user} (the demo's password) through the login page. */
     private void logIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/"));
-        assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait(By.cssSelector(".mainnav"));
+        HeadlessChromium.logIn(browser, url(""), user);
     }
 
     private String viewbox() {
@@ -180,14 +172,8 @@ class PortfolioBrowserIT {
                 .executeScript("return document.querySelector('#diagram svg g.viewport').getAttribute('transform')"));
     }
 
-    /** No errors in the console since the last look (Content Security Policy violations, script errors, 404s). */
     private static void assertNoConsoleErrors() {
-        List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .toList();
-        assertThat(problems)
-                .as("errors in the browser console, such as Content Security Policy violations")
-                .isEmpty();
+        HeadlessChromium.assertNoConsoleErrors(browser);
     }
 
     private WebElement wait(By locator) {
