@@ -63,6 +63,38 @@ public final class AppNode implements AutoCloseable {
     /** A node with the given JVM options (the benchmark runs its nodes as production would). */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> settings, List<String> jvmOptions)
             throws IOException {
+        AppNode node = launch(name, jdbcUrl, settings, jvmOptions);
+        node.awaitReady();
+        return node;
+    }
+
+    /**
+     * Starts a node that must refuse to start on the database: waits until its JVM ends by itself, and answers its
+     * log. Fails if the node becomes ready instead.
+     */
+    public static String startRefused(String name, String jdbcUrl, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        AppNode node =
+                launch(name, jdbcUrl, settings, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        try {
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!node.process.isAlive()) {
+                    return true;
+                }
+                if (node.answersReady()) {
+                    throw new IllegalStateException("Node " + name + " started, it should have refused to");
+                }
+                return false;
+            });
+        } catch (ConditionTimeoutException e) {
+            node.kill();
+            throw new IllegalStateException("Node " + name + " neither started nor stopped within " + START_TIMEOUT);
+        }
+        return Files.readString(node.log);
+    }
+
+    private static AppNode launch(String name, String jdbcUrl, Map<String, String> settings, List<String> jvmOptions)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -87,9 +119,7 @@ public final class AppNode implements AutoCloseable {
         java.environment().put("CITYDEAL_DB_PASSWORD", TestPostgres.APP_PASSWORD);
         java.environment().put("CITYDEAL_ADMIN_USER", ADMIN);
         java.environment().put("CITYDEAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        AppNode node = new AppNode(name, port, java.start(), log);
-        node.awaitReady();
-        return node;
+        return new AppNode(name, port, java.start(), log);
     }
 
     public String name() {
@@ -110,6 +140,10 @@ public final class AppNode implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException("Node " + name + " stopped while starting:\n" + logTail());
         }
+        return answersReady();
+    }
+
+    private boolean answersReady() {
         try {
             HttpResponse<String> health = get("/actuator/health/readiness", false);
             return health.statusCode() == 200 && health.body().contains("\"UP\"");

@@ -1,0 +1,47 @@
+package nl.citydeal.engine.system;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses a database that a newer build of the app has migrated: its {@code flyway_schema_history} holds a migration
+ * this build does not know (a backup of a newer version restored here, or an older build deployed on an upgraded
+ * database). Flyway itself ignores such "future" migrations (its default {@code ignoreMigrationPatterns *:future}), and
+ * an older build would run on tables it does not know. Checked before this build's migrations run; the engine starts
+ * after them (processengine.EngineDatabaseInitializationDetector), so nothing has touched the database yet. The
+ * message comes out through {@link NewerDatabaseFailureAnalyzer}.
+ */
+@Component
+class DatabaseVersionGuard implements FlywayMigrationStrategy {
+
+    @Override
+    public void migrate(Flyway flyway) {
+        check(flyway);
+        flyway.migrate();
+    }
+
+    static void check(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
+        Optional<MigrationVersion> newest = Arrays.stream(all)
+                .filter(info -> info.getState() == MigrationState.FUTURE_SUCCESS
+                        || info.getState() == MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder());
+        if (newest.isPresent()) {
+            MigrationVersion known = Arrays.stream(all)
+                    .filter(info -> info.getState().isResolved() && info.getVersion() != null)
+                    .map(MigrationInfo::getVersion)
+                    .max(Comparator.naturalOrder())
+                    .orElse(MigrationVersion.EMPTY);
+            throw new NewerDatabaseException("app schema", "V" + newest.get(), "V" + known);
+        }
+    }
+}
