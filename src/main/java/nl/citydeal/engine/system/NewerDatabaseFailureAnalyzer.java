@@ -12,7 +12,7 @@ class NewerDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<NewerDatabase
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, NewerDatabaseException cause) {
         return new FailureAnalysis(
-                cause.getMessage() + ". This build refuses to start on it, and changed nothing in the database.",
+                cause.getMessage() + ". This build refuses to start on it.",
                 "Restore a backup made by this version of City Deal Engine, or deploy the build the database belongs to"
                         + " (%s %s or newer). docs/operations.md, \"Backup and restore\"."
                                 .formatted(cause.schema(), cause.databaseVersion()),

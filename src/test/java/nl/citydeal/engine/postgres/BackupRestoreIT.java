@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * Backup and restore as docs/operations.md ("Backup and restore") tells operators: {@code pg_dump -Fc} of a database
  * with running deals while its node runs, {@code pg_restore --no-owner} into a fresh database, a node on that one.
  * The restored node finds every deal, every open task and every pending timer, and a timer made due there fires
- * exactly once. A restored backup that a newer build has migrated is refused, with a message that says so.
+ * exactly once. A restored backup that a newer build has migrated (the app's tables, Flyway; or the engine's, Camunda's
+ * schema log) is refused, with a message that says so, and left as it was.
  * PostgreSQL and its client tools are Debian's ({@link TestPostgres#withClientTools()}).
  */
 class BackupRestoreIT {
@@ -152,6 +153,23 @@ class BackupRestoreIT {
         try (Connection db = postgres.connect(newer)) {
             assertThat(count(db, "select count(*) from flyway_schema_history where version = '130'"))
                     .isEqualTo(1);
+        }
+
+        // a backup whose engine tables a newer Camunda upgraded (its schema log says 7.99.0)
+        String newerEngine = postgres.restore(dump, "newer_engine");
+        try (Connection db = postgres.connect(newerEngine);
+                Statement statement = db.createStatement()) {
+            statement.execute(
+                    "insert into act_ge_schema_log (id_, timestamp_, version_) values ('9999', now(), '7.99.0')");
+        }
+        String engineLog = AppNode.startRefused("node-d", newerEngine, settings);
+        assertThat(engineLog)
+                .contains("APPLICATION FAILED TO START")
+                .containsPattern("The database is of a newer version \\(process engine schema 7\\.99\\.0\\) than this "
+                        + "build \\(7\\.24\\.\\d+\\): restore a backup of this version or deploy the newer build");
+        try (Connection db = postgres.connect(newerEngine)) {
+            assertThat(Cluster.rows(db, "select id from deal")).as("deals").hasSize(DEALS);
+            assertThat(Cluster.firedPrompts(db)).as("prompts fired").isEqualTo((long) DEALS * Cluster.DUE_KINDS.size());
         }
     }
 
