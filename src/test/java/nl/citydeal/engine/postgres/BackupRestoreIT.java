@@ -174,7 +174,7 @@ class BackupRestoreIT {
     }
 
     /** Every deal of the registry (GET /api/deals): id and name. */
-    private static Set<String> deals(AppNode node) throws IOException {
+    static Set<String> deals(AppNode node) throws IOException {
         JsonNode page = json(node.get("/api/deals?size=200", true));
         JsonNode content = page.isArray() ? page : page.get("content");
         Set<String> deals = new TreeSet<>();
@@ -184,7 +184,7 @@ class BackupRestoreIT {
     }
 
     /** Every open task (engine REST): id, name, assignee, process instance, due date. */
-    private static Set<String> openTasks(AppNode node) throws IOException {
+    static Set<String> openTasks(AppNode node) throws IOException {
         Set<String> tasks = new TreeSet<>();
         json(node.get("/engine-rest/task?maxResults=2000", true))
                 .forEach(task -> tasks.add(String.join(
@@ -198,7 +198,7 @@ class BackupRestoreIT {
     }
 
     /** Every timer job (engine REST): id, due date, process instance, retries. */
-    private static Set<String> pendingTimers(AppNode node) throws IOException {
+    static Set<String> pendingTimers(AppNode node) throws IOException {
         Set<String> timers = new TreeSet<>();
         json(node.get("/engine-rest/job?timers=true&maxResults=2000", true))
                 .forEach(job -> timers.add(String.join(
@@ -210,7 +210,7 @@ class BackupRestoreIT {
         return timers;
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws IOException {
+    static JsonNode json(HttpResponse<String> response) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
