@@ -9,8 +9,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
 import org.camunda.bpm.engine.management.SchemaLogEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import nl.citydeal.engine.system.DatabaseVersionProperties;
 import nl.citydeal.engine.system.NewerDatabaseException;
 
 /**
@@ -19,19 +22,34 @@ import nl.citydeal.engine.system.NewerDatabaseException;
  * this build's engine. Camunda itself does not check it: with {@code schema-update=false} (PostgreSQL, where
  * Liquibase leaves changesets it does not know alone) an older engine would run on a newer schema. The app's own
  * tables are checked by {@code system.DatabaseVersionGuard} before, when Flyway runs. Checked as soon as the engine is
- * built, before the job executor starts and before anything is deployed.
+ * built, before the job executor starts and before anything is deployed. {@code citydeal.database.allow-newer=true}
+ * lets a node of the old version restart during a rolling upgrade ({@link DatabaseVersionProperties}).
  */
 @Component
 public class EngineSchemaVersionGuard extends AbstractProcessEnginePlugin {
 
     static final String SCHEMA = "process engine schema";
+    private static final Logger LOG = LoggerFactory.getLogger(EngineSchemaVersionGuard.class);
+
+    private final DatabaseVersionProperties properties;
+
+    public EngineSchemaVersionGuard(DatabaseVersionProperties properties) {
+        this.properties = properties;
+    }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         List<String> versions = processEngine.getManagementService().createSchemaLogQuery().list().stream()
                 .map(SchemaLogEntry::getVersion)
                 .toList();
-        check(versions, ProductPropertiesUtil.getProductVersion());
+        try {
+            check(versions, ProductPropertiesUtil.getProductVersion());
+        } catch (NewerDatabaseException newer) {
+            if (!properties.allowNewer()) {
+                throw newer;
+            }
+            LOG.warn("{}; starting anyway, as citydeal.database.allow-newer says", newer.getMessage());
+        }
     }
 
     /** Throws when one of the schema's versions is above the engine's; versions that do not read as numbers count not. */

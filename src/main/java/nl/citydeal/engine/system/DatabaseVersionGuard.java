@@ -8,6 +8,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
 
@@ -17,14 +19,30 @@ import org.springframework.stereotype.Component;
  * database). Flyway itself ignores such "future" migrations (its default {@code ignoreMigrationPatterns *:future}), and
  * an older build would run on tables it does not know. Checked before this build's migrations run; the engine starts
  * after them (processengine.EngineDatabaseInitializationDetector), so nothing has touched the database yet. The
- * message comes out through {@link NewerDatabaseFailureAnalyzer}.
+ * message comes out through {@link NewerDatabaseFailureAnalyzer}. {@code citydeal.database.allow-newer=true} lets a node
+ * of the old version restart during a rolling upgrade ({@link DatabaseVersionProperties}).
  */
 @Component
 class DatabaseVersionGuard implements FlywayMigrationStrategy {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseVersionGuard.class);
+
+    private final DatabaseVersionProperties properties;
+
+    DatabaseVersionGuard(DatabaseVersionProperties properties) {
+        this.properties = properties;
+    }
+
     @Override
     public void migrate(Flyway flyway) {
-        check(flyway);
+        try {
+            check(flyway);
+        } catch (NewerDatabaseException newer) {
+            if (!properties.allowNewer()) {
+                throw newer;
+            }
+            LOG.warn("{}; starting anyway, as citydeal.database.allow-newer says", newer.getMessage());
+        }
         flyway.migrate();
     }
 

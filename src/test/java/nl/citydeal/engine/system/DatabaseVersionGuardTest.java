@@ -34,7 +34,7 @@ class DatabaseVersionGuardTest {
     void aDatabaseWithAMigrationThisBuildDoesNotKnowIsRefusedWithBothVersionsAndLeftAsItWas() throws Exception {
         write("V1__first.sql", "create table first_table (id int primary key)");
         write("V2__second.sql", "create table second_table (id int primary key)");
-        new DatabaseVersionGuard().migrate(flyway());
+        new DatabaseVersionGuard(new DatabaseVersionProperties(false)).migrate(flyway());
         // what a newer build (V130) leaves in the history
         execute("""
                 insert into "flyway_schema_history" ("installed_rank", "version", "description", "type", "script",
@@ -42,7 +42,7 @@ class DatabaseVersionGuardTest {
                 values (3, '130', 'from the future', 'SQL', 'V130__from_the_future.sql', 1, 'sa', 1, true)""");
         write("V3__third.sql", "create table third_table (id int primary key)");
 
-        assertThatThrownBy(() -> new DatabaseVersionGuard().migrate(flyway()))
+        assertThatThrownBy(() -> new DatabaseVersionGuard(new DatabaseVersionProperties(false)).migrate(flyway()))
                 .isInstanceOf(NewerDatabaseException.class)
                 .hasMessage("The database is of a newer version (app schema V130) than this build (V3): restore a "
                         + "backup of this version or deploy the newer build");
@@ -54,11 +54,27 @@ class DatabaseVersionGuardTest {
     @Test
     void aDatabaseOfThisBuildOrAnOlderOneMigrates() throws Exception {
         write("V1__first.sql", "create table first_table (id int primary key)");
-        new DatabaseVersionGuard().migrate(flyway());
+        new DatabaseVersionGuard(new DatabaseVersionProperties(false)).migrate(flyway());
         write("V2__second.sql", "create table second_table (id int primary key)");
 
-        assertThatNoException().isThrownBy(() -> new DatabaseVersionGuard().migrate(flyway()));
-        assertThatNoException().isThrownBy(() -> new DatabaseVersionGuard().migrate(flyway()));
+        assertThatNoException()
+                .isThrownBy(() -> new DatabaseVersionGuard(new DatabaseVersionProperties(false)).migrate(flyway()));
+        assertThatNoException()
+                .isThrownBy(() -> new DatabaseVersionGuard(new DatabaseVersionProperties(false)).migrate(flyway()));
+        assertThat(flyway().info().applied()).hasSize(2);
+    }
+
+    @Test
+    void withAllowNewerANodeOfTheOldVersionStartsOnTheNewerDatabaseAndMigratesWhatItKnows() throws Exception {
+        write("V1__first.sql", "create table first_table (id int primary key)");
+        new DatabaseVersionGuard(new DatabaseVersionProperties(false)).migrate(flyway());
+        execute("""
+                insert into "flyway_schema_history" ("installed_rank", "version", "description", "type", "script",
+                    "checksum", "installed_by", "execution_time", "success")
+                values (2, '130', 'from the future', 'SQL', 'V130__from_the_future.sql', 1, 'sa', 1, true)""");
+
+        assertThatNoException()
+                .isThrownBy(() -> new DatabaseVersionGuard(new DatabaseVersionProperties(true)).migrate(flyway()));
         assertThat(flyway().info().applied()).hasSize(2);
     }
 
