@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * One node of City Deal Engine in a JVM of its own, started as production starts it: profile {@code postgres},
  * the database and the first administrator from the environment, the job executor on. Its output goes to
- * {@code target/nodes/<database>-<name>.log}. Several nodes on one database form a cluster; {@link #kill()} is a crash.
+ * {@code target/nodes/<database>-<name>.log}. {@link #startOnH2} starts one as the default setup does instead, on an H2
+ * file database. Several nodes on one database form a cluster; {@link #kill()} is a crash.
  */
 public final class AppNode implements AutoCloseable {
 
@@ -63,6 +64,82 @@ public final class AppNode implements AutoCloseable {
     /** A node with the given JVM options (the benchmark runs its nodes as production would). */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> settings, List<String> jvmOptions)
             throws IOException {
+        AppNode node = launch(name, jdbcUrl, settings, jvmOptions);
+        node.awaitReady();
+        return node;
+    }
+
+    /**
+     * Starts a node that must refuse to start on the database: waits until its JVM ends by itself, and answers its
+     * log. Fails if the node becomes ready instead.
+     */
+    public static String startRefused(String name, String jdbcUrl, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        AppNode node =
+                launch(name, jdbcUrl, settings, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        try {
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (!node.process.isAlive()) {
+                    return true;
+                }
+                if (node.answersReady()) {
+                    throw new IllegalStateException("Node " + name + " started, it should have refused to");
+                }
+                return false;
+            });
+        } catch (ConditionTimeoutException e) {
+            node.kill();
+            throw new IllegalStateException("Node " + name + " neither started nor stopped within " + START_TIMEOUT);
+        }
+        return Files.readString(node.log);
+    }
+
+    /**
+     * Starts a node as the default setup runs it, on an H2 file database ({@code database}: the path of its files
+     * without {@code .mv.db}, as in {@code spring.datasource.url}), no profile; waits until it is ready.
+     * Its log is {@code target/nodes/h2-<database's file name>-<name>.log}.
+     */
+    public static AppNode startOnH2(String name, Path database, Map<String, String> settings) throws IOException {
+        String url = "jdbc:h2:file:" + database.toAbsolutePath() + ";DEFAULT_NULL_ORDERING=HIGH";
+        AppNode node = launch(
+                name,
+                "h2-" + database.getParent().getFileName() + "-" + database.getFileName(),
+                List.of("--spring.datasource.url=" + url),
+                Map.of(),
+                settings,
+                List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        node.awaitReady();
+        return node;
+    }
+
+    private static AppNode launch(String name, String jdbcUrl, Map<String, String> settings, List<String> jvmOptions)
+            throws IOException {
+        return launch(
+                name,
+                jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1),
+                List.of(
+                        "--spring.profiles.active=postgres",
+                        // the node's sessions in pg_stat_activity
+                        "--spring.datasource.hikari.data-source-properties.ApplicationName=" + name),
+                Map.of(
+                        "CITYDEAL_DB_URL",
+                        jdbcUrl,
+                        "CITYDEAL_DB_USER",
+                        TestPostgres.APP_USER,
+                        "CITYDEAL_DB_PASSWORD",
+                        TestPostgres.APP_PASSWORD),
+                settings,
+                jvmOptions);
+    }
+
+    private static AppNode launch(
+            String name,
+            String logName,
+            List<String> arguments,
+            Map<String, String> environment,
+            Map<String, String> settings,
+            List<String> jvmOptions)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -71,25 +148,19 @@ public final class AppNode implements AutoCloseable {
                 "-cp",
                 System.getProperty("java.class.path"),
                 CityDealEngineApplication.class.getName(),
-                "--spring.profiles.active=postgres",
                 "--server.port=" + port,
-                "--camunda.bpm.generic-properties.properties.hostname=" + name,
-                // the node's sessions in pg_stat_activity
-                "--spring.datasource.hikari.data-source-properties.ApplicationName=" + name));
+                "--camunda.bpm.generic-properties.properties.hostname=" + name));
+        command.addAll(arguments);
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path logs = Files.createDirectories(Path.of("target", "nodes"));
-        Path log = logs.resolve(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1) + "-" + name + ".log");
+        Path log = logs.resolve(logName + "-" + name + ".log");
         ProcessBuilder java = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        java.environment().put("CITYDEAL_DB_URL", jdbcUrl);
-        java.environment().put("CITYDEAL_DB_USER", TestPostgres.APP_USER);
-        java.environment().put("CITYDEAL_DB_PASSWORD", TestPostgres.APP_PASSWORD);
+        java.environment().putAll(environment);
         java.environment().put("CITYDEAL_ADMIN_USER", ADMIN);
         java.environment().put("CITYDEAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        AppNode node = new AppNode(name, port, java.start(), log);
-        node.awaitReady();
-        return node;
+        return new AppNode(name, port, java.start(), log);
     }
 
     public String name() {
@@ -110,6 +181,10 @@ public final class AppNode implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException("Node " + name + " stopped while starting:\n" + logTail());
         }
+        return answersReady();
+    }
+
+    private boolean answersReady() {
         try {
             HttpResponse<String> health = get("/actuator/health/readiness", false);
             return health.statusCode() == 200 && health.body().contains("\"UP\"");

