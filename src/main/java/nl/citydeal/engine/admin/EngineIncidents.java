@@ -13,14 +13,16 @@ public interface EngineIncidents {
     Optional<EngineIncident> find(String incidentId);
 
     /**
-     * Gives the failed job of the incident one more attempt, at once (the job executor runs it; the incident is
-     * resolved with it); false when the incident is gone or has no job to retry.
+     * Gives the failed job of the incident one more attempt (the incident is resolved with it): the job executor runs
+     * it when it is due, at once for a job whose time has come; a timer that is not due yet keeps its date. False
+     * when the incident is gone or has no job to retry.
      */
     boolean retry(String incidentId);
 
     /**
      * One open incident: when it occurred, the deal (id, when known), the activity by its name in the model,
-     * whether its job was a timer (a prompt or deadline), the engine's message and the stack trace.
+     * whether its job was a timer (a prompt or deadline), when the job is due, the engine's message and the stack
+     * trace.
      */
     record EngineIncident(
             String id,
@@ -28,6 +30,7 @@ public interface EngineIncidents {
             String dealId,
             String activityName,
             boolean timer,
+            Instant jobDueAt,
             String message,
             String stacktrace,
             boolean retryable) {}

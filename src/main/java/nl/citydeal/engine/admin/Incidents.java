@@ -96,8 +96,8 @@ public class Incidents implements OpenIncidents {
     }
 
     /**
-     * Tries the incident once more: a job runs again at once, a mail gets one more attempt (to the recipient's
-     * current address). Answers what happened, in Dutch.
+     * Tries the incident once more: a job runs again when it is due (at once when its time has come; a timer not yet
+     * due keeps its date), a mail gets one more attempt (to the recipient's current address). Answers what happened, in Dutch.
      *
      * @throws NotFoundException when there is no such open incident (resolved meanwhile)
      */
@@ -111,7 +111,12 @@ public class Incidents implements OpenIncidents {
                     by,
                     AuditAction.RETRY,
                     "Engine-storing %s opnieuw geprobeerd: %s".formatted(id, describe(incident)));
-            return "De taak van de engine wordt nu opnieuw uitgevoerd.";
+            return incident.jobDueAt() != null && incident.jobDueAt().isAfter(clock.instant())
+                    ? "De taak van de engine wordt opnieuw uitgevoerd op %s, wanneer hij aan de beurt is."
+                            .formatted(incident.jobDueAt()
+                                    .atZone(PromptSchedule.ZONE)
+                                    .format(MOMENT))
+                    : "De taak van de engine wordt nu opnieuw uitgevoerd.";
         }
         Notification mail = failedMail(id);
         String email = mail.getRecipientUser() == null

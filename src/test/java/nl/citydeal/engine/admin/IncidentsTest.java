@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +125,7 @@ class IncidentsTest {
         ProcessInstance deal = support.signed("2024-03-01", "2027-03-01");
         String dealId = (String) runtimeService.getVariable(deal.getId(), CityDealProcess.Variable.DEAL_ID);
         Job timer = support.timer(deal, OWNERSHIP_PROMPT_DUE);
+        ClockUtil.setCurrentTime(timer.getDuedate()); // the timer's time has come
         // the deal's state is broken: the prompt cannot find its deal, on every attempt the engine makes
         runtimeService.removeVariable(deal.getId(), CityDealProcess.Variable.DEAL_ID);
         failOnEveryAttempt(timer);
@@ -178,6 +180,24 @@ class IncidentsTest {
         assertThat(audit.recent())
                 .anySatisfy(entry -> assertThat(entry.getDetails())
                         .startsWith("Engine-storing " + incident.id() + " opnieuw geprobeerd"));
+    }
+
+    @Test
+    void aRetriedTimerThatIsNotDueYetKeepsItsDateInsteadOfFiringEarly() throws Exception {
+        ProcessInstance deal = support.signed("2024-03-01", "2027-03-01");
+        Job timer = support.timer(deal, OWNERSHIP_PROMPT_DUE);
+        // an operator stopped the job (retries 0 through Cockpit or the engine REST API): an incident without cause
+        managementService.setJobRetries(timer.getId(), 0);
+        Incident incident = only(Incident.Source.JOB);
+        assertThat(incident.cause()).isEqualTo("(geen melding van de engine)");
+
+        mvc.perform(post("/admin/incidents/job/{id}/retry", incident.id())
+                        .with(admin())
+                        .with(csrf()))
+                .andExpect(flash().attribute("notice", containsString("wordt opnieuw uitgevoerd op ")));
+        Job retried = managementService.createJobQuery().jobId(timer.getId()).singleResult();
+        assertThat(retried.getRetries()).isEqualTo(1);
+        assertThat(retried.getDuedate()).isEqualTo(timer.getDuedate());
     }
 
     @Test

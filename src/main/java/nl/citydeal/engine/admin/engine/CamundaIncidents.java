@@ -1,7 +1,6 @@
 package nl.citydeal.engine.admin.engine;
 
-import java.time.Clock;
-import java.util.Date;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
@@ -23,8 +23,8 @@ import nl.citydeal.engine.processengine.DealInstances;
 
 /**
  * The engine's incidents. A job that fails is tried again by the engine (its retries); after the last attempt the
- * engine opens a {@code failedJob} incident, whose configuration is the job. A retry gives the job one attempt, due
- * now, which resolves the incident; if it fails again, a new incident opens.
+ * engine opens a {@code failedJob} incident, whose configuration is the job. A retry gives the job one attempt, which
+ * resolves the incident; if it fails again, a new incident opens.
  */
 @Component
 class CamundaIncidents implements EngineIncidents {
@@ -35,19 +35,16 @@ class CamundaIncidents implements EngineIncidents {
     private final ManagementService managementService;
     private final RepositoryService repositoryService;
     private final HistoryService historyService;
-    private final Clock clock;
 
     CamundaIncidents(
             RuntimeService runtimeService,
             ManagementService managementService,
             RepositoryService repositoryService,
-            HistoryService historyService,
-            Clock clock) {
+            HistoryService historyService) {
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.repositoryService = repositoryService;
         this.historyService = historyService;
-        this.clock = clock;
     }
 
     @Override
@@ -76,8 +73,8 @@ class CamundaIncidents implements EngineIncidents {
         }
         String jobId = incident.getConfiguration();
         try {
+            // the due date stays: a timer that failed when it fell due runs at once, one not due yet waits for its date
             managementService.setJobRetries(jobId, 1);
-            managementService.setJobDuedate(jobId, Date.from(clock.instant()));
             return true;
         } catch (ProcessEngineException jobGone) {
             return false;
@@ -88,6 +85,7 @@ class CamundaIncidents implements EngineIncidents {
         boolean failedJob = FAILED_JOB.equals(incident.getIncidentType());
         String stacktrace = null;
         boolean timer = false;
+        Instant dueAt = null;
         if (failedJob) {
             try {
                 stacktrace = managementService.getJobExceptionStacktrace(incident.getConfiguration());
@@ -101,6 +99,13 @@ class CamundaIncidents implements EngineIncidents {
                             .jobDefinitionId(incident.getJobDefinitionId())
                             .singleResult();
             timer = definition != null && definition.getJobType().startsWith("timer");
+            Job job = managementService
+                    .createJobQuery()
+                    .jobId(incident.getConfiguration())
+                    .singleResult();
+            dueAt = job == null || job.getDuedate() == null
+                    ? null
+                    : job.getDuedate().toInstant();
         }
         return new EngineIncident(
                 incident.getId(),
@@ -111,6 +116,7 @@ class CamundaIncidents implements EngineIncidents {
                                 .orElse(null),
                 activityName(incident, models),
                 timer,
+                dueAt,
                 incident.getIncidentMessage(),
                 stacktrace,
                 failedJob);
