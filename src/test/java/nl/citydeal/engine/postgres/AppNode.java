@@ -35,21 +35,24 @@ public final class AppNode implements AutoCloseable {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "Cluster-Beheer-2026!";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Pattern LOGGED_ERROR = Pattern.compile("^\\S+\\s+ERROR\\s+\\d+");
     /** Small and quick to start: the tests run several nodes on two cores. */
-    private static final List<String> SMALL_JVM = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    public static final List<String> SMALL_JVM = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final String name;
     private final int port;
     private final Process process;
     private final Path log;
+    private final long logStart;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private AppNode(String name, int port, Process process, Path log) {
+    private AppNode(String name, int port, Process process, Path log, long logStart) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.logStart = logStart;
     }
 
     /**
@@ -133,6 +136,7 @@ public final class AppNode implements AutoCloseable {
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         Path logs = Files.createDirectories(Path.of("target", "nodes").toAbsolutePath());
         Path log = logs.resolve(database.name() + "-" + name + ".log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         ProcessBuilder java = new ProcessBuilder(command)
                 .directory(database.workingDirectory().toAbsolutePath().toFile())
                 .redirectErrorStream(true)
@@ -140,7 +144,7 @@ public final class AppNode implements AutoCloseable {
         java.environment().putAll(database.environment());
         java.environment().put("CITYDEAL_ADMIN_USER", ADMIN);
         java.environment().put("CITYDEAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        AppNode node = new AppNode(name, port, java.start(), log);
+        AppNode node = new AppNode(name, port, java.start(), log, logStart);
         node.awaitReady();
         return node;
     }
@@ -243,6 +247,13 @@ public final class AppNode implements AutoCloseable {
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /** The lines this node logged at level ERROR (Spring Boot's format: time, level, process id). */
+    public List<String> loggedErrors() throws IOException {
+        byte[] written = Files.readAllBytes(log);
+        String own = new String(written, (int) logStart, written.length - (int) logStart, StandardCharsets.UTF_8);
+        return own.lines().filter(line -> LOGGED_ERROR.matcher(line).find()).toList();
     }
 
     public String logTail() {
