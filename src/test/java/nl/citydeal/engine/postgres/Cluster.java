@@ -203,6 +203,15 @@ final class Cluster {
         return JSON.readTree(created.body()).get("id").asText();
     }
 
+    /** {@link #importRunningDeals}, for a thread of its own: a failure says which node and shows its log. */
+    static void importRunningDealsInBackground(AppNode node, String prefix, int count) {
+        try {
+            importRunningDeals(node, prefix, count);
+        } catch (Exception e) {
+            throw new IllegalStateException("Import through " + node.name() + " failed:\n" + node.logTail(), e);
+        }
+    }
+
     /** Timer jobs whose due date has passed and that no node has finished yet. */
     static long dueTimers(Connection db) throws SQLException {
         return count(

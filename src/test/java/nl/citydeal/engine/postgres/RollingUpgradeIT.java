@@ -84,8 +84,10 @@ class RollingUpgradeIT {
 
                 // both nodes register deals at once, and both fire the prompts that fall due
                 CompletableFuture.allOf(
-                                CompletableFuture.runAsync(() -> importDeals(old, "Tijdens", DEALS)),
-                                CompletableFuture.runAsync(() -> importDeals(upgraded, "Nieuw", DEALS)))
+                                CompletableFuture.runAsync(
+                                        () -> Cluster.importRunningDealsInBackground(old, "Tijdens", DEALS)),
+                                CompletableFuture.runAsync(
+                                        () -> Cluster.importRunningDealsInBackground(upgraded, "Nieuw", DEALS)))
                         .join();
                 String registeredOnOld = Cluster.registerRunningDeal(old, "Oud na de migratie");
                 int deals = 3 * DEALS + 1;
@@ -255,13 +257,5 @@ class RollingUpgradeIT {
         assertThat(response.statusCode())
                 .as(response.uri() + ": " + response.body())
                 .isEqualTo(200);
-    }
-
-    private static void importDeals(AppNode node, String prefix, int count) {
-        try {
-            Cluster.importRunningDeals(node, prefix, count);
-        } catch (Exception e) {
-            throw new IllegalStateException("Import through " + node.name() + " failed:\n" + node.logTail(), e);
-        }
     }
 }
