@@ -26,57 +26,144 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One node of City Deal Engine in a JVM of its own, started as production starts it: profile {@code postgres},
- * the database and the first administrator from the environment, the job executor on. Its output goes to
- * {@code target/nodes/<database>-<name>.log}. {@link #startOnH2} starts one as the default setup does instead, on an H2
- * file database. Several nodes on one database form a cluster; {@link #kill()} is a crash.
+ * the database and the first administrator from the environment, the job executor on; or on the default H2 file
+ * database ({@link Database#h2File}). Its output goes to {@code target/nodes/<database>-<name>.log}. Several nodes on
+ * one PostgreSQL database form a cluster; {@link #kill()} is a crash.
  */
 public final class AppNode implements AutoCloseable {
 
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "Cluster-Beheer-2026!";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Pattern LOGGED_ERROR = Pattern.compile("^\\S+\\s+ERROR\\s+\\d+");
+    /** Small and quick to start: the tests run several nodes on two cores. */
+    public static final List<String> SMALL_JVM = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final String name;
     private final int port;
     private final Process process;
     private final Path log;
+    private final long logStart;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private AppNode(String name, int port, Process process, Path log) {
+    private AppNode(String name, int port, Process process, Path log, long logStart) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.logStart = logStart;
     }
 
     /**
-     * Starts a node on the database and waits until it is ready. The node's engine writes {@code name} as its
-     * host name into the job log (ACT_HI_JOB_LOG.HOSTNAME_), so the tests see which node ran which job, and its
-     * connections carry it as application name (pg_stat_activity).
+     * Where a node keeps its data: a PostgreSQL database, or the default H2 database in a file. Its name is that of
+     * the node's log ({@code target/nodes/<name>-<node>.log}); {@code jdbcUrl} is where the test finds the data.
+     */
+    public record Database(String name, String jdbcUrl, boolean postgres, Path workingDirectory) {
+
+        /** A PostgreSQL database, as production gives it: profile {@code postgres}, CITYDEAL_DB_* from the environment. */
+        public static Database postgres(String jdbcUrl) {
+            return new Database(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1), jdbcUrl, true, Path.of(""));
+        }
+
+        /**
+         * The default database, H2 in a file, exactly as the packaged jar starts without a profile or settings: the
+         * node runs in {@code folder}, so application.yaml's URL puts the file in {@code folder/data}.
+         */
+        public static Database h2File(Path folder) {
+            return new Database(
+                    "h2-" + folder.getFileName(),
+                    "jdbc:h2:file:" + folder.toAbsolutePath().resolve("data").resolve("city-deal-engine"),
+                    false,
+                    folder.toAbsolutePath());
+        }
+
+        private List<String> arguments(String node) {
+            return postgres
+                    ? List.of(
+                            "--spring.profiles.active=postgres",
+                            // the node's sessions in pg_stat_activity
+                            "--spring.datasource.hikari.data-source-properties.ApplicationName=" + node)
+                    : List.of();
+        }
+
+        private Map<String, String> environment() {
+            return postgres
+                    ? Map.of(
+                            "CITYDEAL_DB_URL", jdbcUrl,
+                            "CITYDEAL_DB_USER", TestPostgres.APP_USER,
+                            "CITYDEAL_DB_PASSWORD", TestPostgres.APP_PASSWORD)
+                    : Map.of();
+        }
+    }
+
+    /**
+     * Starts a node on the PostgreSQL database and waits until it is ready. The node's engine writes {@code name} as
+     * its host name into the job log (ACT_HI_JOB_LOG.HOSTNAME_), so the tests see which node ran which job, and on
+     * PostgreSQL its connections carry it as application name (pg_stat_activity).
      * {@code settings} are extra {@code --key=value} arguments.
      */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> settings) throws IOException {
-        // small and quick to start: the tests run several nodes on two cores
-        return start(name, jdbcUrl, settings, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        return start(name, Database.postgres(jdbcUrl), settings);
     }
 
-    /** A node with the given JVM options (the benchmark runs its nodes as production would). */
+    /** A node on the PostgreSQL database with the given JVM options (the benchmark runs its nodes as production would). */
     public static AppNode start(String name, String jdbcUrl, Map<String, String> settings, List<String> jvmOptions)
             throws IOException {
-        AppNode node = launch(name, jdbcUrl, settings, jvmOptions);
+        return start(name, Database.postgres(jdbcUrl), settings, jvmOptions, System.getProperty("java.class.path"));
+    }
+
+    /** A node of this build on {@code database}. */
+    public static AppNode start(String name, Database database, Map<String, String> settings) throws IOException {
+        return start(name, database, settings, SMALL_JVM, System.getProperty("java.class.path"));
+    }
+
+    /**
+     * A node on {@code database} that runs the build on {@code classpath} (another build: {@link RollingUpgradeIT}),
+     * with the given JVM options.
+     */
+    public static AppNode start(
+            String name, Database database, Map<String, String> settings, List<String> jvmOptions, String classpath)
+            throws IOException {
+        AppNode node = launch(name, database, settings, jvmOptions, classpath);
         node.awaitReady();
         return node;
     }
 
+    private static AppNode launch(
+            String name, Database database, Map<String, String> settings, List<String> jvmOptions, String classpath)
+            throws IOException {
+        Files.createDirectories(database.workingDirectory().toAbsolutePath());
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, CityDealEngineApplication.class.getName()));
+        command.addAll(database.arguments(name));
+        command.add("--server.port=" + port);
+        command.add("--camunda.bpm.generic-properties.properties.hostname=" + name);
+        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Path logs = Files.createDirectories(Path.of("target", "nodes").toAbsolutePath());
+        Path log = logs.resolve(database.name() + "-" + name + ".log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
+        ProcessBuilder java = new ProcessBuilder(command)
+                .directory(database.workingDirectory().toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        java.environment().putAll(database.environment());
+        java.environment().put("CITYDEAL_ADMIN_USER", ADMIN);
+        java.environment().put("CITYDEAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        return new AppNode(name, port, java.start(), log, logStart);
+    }
+
     /**
-     * Starts a node that must refuse to start on the database: waits until its JVM ends by itself, and answers its
-     * log. Fails if the node becomes ready instead.
+     * Starts a node of this build on the PostgreSQL database that must refuse to start there: waits until its JVM ends
+     * by itself, and answers its log. Fails if the node becomes ready instead.
      */
     public static String startRefused(String name, String jdbcUrl, Map<String, String> settings)
             throws IOException, InterruptedException {
         AppNode node =
-                launch(name, jdbcUrl, settings, List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+                launch(name, Database.postgres(jdbcUrl), settings, SMALL_JVM, System.getProperty("java.class.path"));
         try {
             await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
                 if (!node.process.isAlive()) {
@@ -92,75 +179,6 @@ public final class AppNode implements AutoCloseable {
             throw new IllegalStateException("Node " + name + " neither started nor stopped within " + START_TIMEOUT);
         }
         return Files.readString(node.log);
-    }
-
-    /**
-     * Starts a node as the default setup runs it, on an H2 file database ({@code database}: the path of its files
-     * without {@code .mv.db}, as in {@code spring.datasource.url}), no profile; waits until it is ready.
-     * Its log is {@code target/nodes/h2-<database's file name>-<name>.log}.
-     */
-    public static AppNode startOnH2(String name, Path database, Map<String, String> settings) throws IOException {
-        String url = "jdbc:h2:file:" + database.toAbsolutePath() + ";DEFAULT_NULL_ORDERING=HIGH";
-        AppNode node = launch(
-                name,
-                "h2-" + database.getParent().getFileName() + "-" + database.getFileName(),
-                List.of("--spring.datasource.url=" + url),
-                Map.of(),
-                settings,
-                List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        node.awaitReady();
-        return node;
-    }
-
-    private static AppNode launch(String name, String jdbcUrl, Map<String, String> settings, List<String> jvmOptions)
-            throws IOException {
-        return launch(
-                name,
-                jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1),
-                List.of(
-                        "--spring.profiles.active=postgres",
-                        // the node's sessions in pg_stat_activity
-                        "--spring.datasource.hikari.data-source-properties.ApplicationName=" + name),
-                Map.of(
-                        "CITYDEAL_DB_URL",
-                        jdbcUrl,
-                        "CITYDEAL_DB_USER",
-                        TestPostgres.APP_USER,
-                        "CITYDEAL_DB_PASSWORD",
-                        TestPostgres.APP_PASSWORD),
-                settings,
-                jvmOptions);
-    }
-
-    private static AppNode launch(
-            String name,
-            String logName,
-            List<String> arguments,
-            Map<String, String> environment,
-            Map<String, String> settings,
-            List<String> jvmOptions)
-            throws IOException {
-        int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                CityDealEngineApplication.class.getName(),
-                "--server.port=" + port,
-                "--camunda.bpm.generic-properties.properties.hostname=" + name));
-        command.addAll(arguments);
-        settings.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Path logs = Files.createDirectories(Path.of("target", "nodes"));
-        Path log = logs.resolve(logName + "-" + name + ".log");
-        ProcessBuilder java = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        java.environment().putAll(environment);
-        java.environment().put("CITYDEAL_ADMIN_USER", ADMIN);
-        java.environment().put("CITYDEAL_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        return new AppNode(name, port, java.start(), log);
     }
 
     public String name() {
@@ -265,6 +283,13 @@ public final class AppNode implements AutoCloseable {
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
         }
+    }
+
+    /** The lines this node logged at level ERROR (Spring Boot's format: time, level, process id). */
+    public List<String> loggedErrors() throws IOException {
+        byte[] written = Files.readAllBytes(log);
+        String own = new String(written, (int) logStart, written.length - (int) logStart, StandardCharsets.UTF_8);
+        return own.lines().filter(line -> LOGGED_ERROR.matcher(line).find()).toList();
     }
 
     public String logTail() {

@@ -22,6 +22,7 @@ import java.util.Set;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -56,6 +57,8 @@ final class Cluster {
             PromptKind.MID_TERM_REVIEW,
             PromptKind.ANSWERABILITY_REVIEW);
     static final int SIGNED_MONTHS_AGO = 20;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Cluster() {}
 
@@ -184,6 +187,29 @@ final class Cluster {
                 csv.toString());
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         assertThat(report.body()).doesNotContain("REFUSED");
+    }
+
+    /**
+     * Registers one running deal through {@code POST /api/deals}, signed as {@link #importRunningDeals} signs them:
+     * its {@link #DUE_TIMERS} are due at once. Answers the new deal's id once the node acknowledged it (201).
+     */
+    static String registerRunningDeal(AppNode node, String name) throws IOException {
+        LocalDate signed = LocalDate.now().minusMonths(SIGNED_MONTHS_AGO);
+        HttpResponse<String> created = node.post(
+                "/api/deals", "application/json", """
+                {"name":"%s","theme":"Klimaatadaptatie","leadOrganisation":"Gemeente %s","dealLead":"%s",
+                 "signedOn":"%s","endsOn":"%s"}""".formatted(name, name, DEAL_LEAD, signed, signed.plusYears(3)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asText();
+    }
+
+    /** {@link #importRunningDeals}, for a thread of its own: a failure says which node and shows its log. */
+    static void importRunningDealsInBackground(AppNode node, String prefix, int count) {
+        try {
+            importRunningDeals(node, prefix, count);
+        } catch (Exception e) {
+            throw new IllegalStateException("Import through " + node.name() + " failed:\n" + node.logTail(), e);
+        }
     }
 
     /** Timer jobs whose due date has passed and that no node has finished yet. */

@@ -33,8 +33,10 @@ class ClusterIT {
             Cluster.createDealLead(a);
 
             CompletableFuture.allOf(
-                            CompletableFuture.runAsync(() -> importDeals(a, "Noord", DEALS / 2)),
-                            CompletableFuture.runAsync(() -> importDeals(b, "Zuid", DEALS / 2)))
+                            CompletableFuture.runAsync(
+                                    () -> Cluster.importRunningDealsInBackground(a, "Noord", DEALS / 2)),
+                            CompletableFuture.runAsync(
+                                    () -> Cluster.importRunningDealsInBackground(b, "Zuid", DEALS / 2)))
                     .join();
             long expected = (long) DEALS * Cluster.DUE_KINDS.size();
             await().atMost(Duration.ofMinutes(5))
@@ -64,14 +66,6 @@ class ClusterIT {
             assertThat(a.metric("citydeal_outbox_backlog")).isZero();
         } finally {
             smtp.stop();
-        }
-    }
-
-    private static void importDeals(AppNode node, String prefix, int count) {
-        try {
-            Cluster.importRunningDeals(node, prefix, count);
-        } catch (Exception e) {
-            throw new IllegalStateException("Import through " + node.name() + " failed:\n" + node.logTail(), e);
         }
     }
 }

@@ -33,14 +33,15 @@ class H2BackupRestoreIT {
     @Test
     void aScriptBackupOfTheStoppedH2DatabaseRestoresIntoAFreshOneWithEveryDealTaskAndTimer(@TempDir Path dir)
             throws Exception {
-        Path original = dir.resolve("data").resolve("city-deal-engine");
-        Path restored = dir.resolve("data-restored").resolve("city-deal-engine");
+        // each node runs in a folder of its own with the default URL, so its file is <folder>/data/city-deal-engine
+        AppNode.Database original = AppNode.Database.h2File(dir.resolve("original"));
+        AppNode.Database restored = AppNode.Database.h2File(dir.resolve("restored"));
         Path backup = dir.resolve("city-deal-engine-backup.sql");
 
         Set<String> deals;
         Set<String> tasks;
         Set<String> timers;
-        try (AppNode node = AppNode.startOnH2("h2-original", original, Cluster.nodeSettings())) {
+        try (AppNode node = AppNode.start("h2-original", original, Cluster.nodeSettings())) {
             Cluster.createDealLead(node);
             Cluster.importRunningDeals(node, "H2", DEALS);
             // the prompts due by now fire and leave their tasks open; the later ones wait as timers
@@ -62,18 +63,11 @@ class H2BackupRestoreIT {
         assertThat(tasks).as("open tasks").hasSizeGreaterThanOrEqualTo(DEALS * Cluster.DUE_KINDS.size());
         assertThat(timers).as("pending timers").hasSizeGreaterThanOrEqualTo(DEALS);
 
-        h2Tool("org.h2.tools.Script", "-url", "jdbc:h2:file:" + original, "-user", "sa", "-script", backup.toString());
+        h2Tool("org.h2.tools.Script", "-url", original.jdbcUrl(), "-user", "sa", "-script", backup.toString());
         assertThat(backup).isNotEmptyFile();
-        h2Tool(
-                "org.h2.tools.RunScript",
-                "-url",
-                "jdbc:h2:file:" + restored,
-                "-user",
-                "sa",
-                "-script",
-                backup.toString());
+        h2Tool("org.h2.tools.RunScript", "-url", restored.jdbcUrl(), "-user", "sa", "-script", backup.toString());
 
-        try (AppNode node = AppNode.startOnH2("h2-restored", restored, Cluster.nodeSettings())) {
+        try (AppNode node = AppNode.start("h2-restored", restored, Cluster.nodeSettings())) {
             assertThat(BackupRestoreIT.deals(node))
                     .as("deals after the restore")
                     .isEqualTo(deals);
