@@ -169,6 +169,13 @@ class AdminPageController {
                         .add(version));
         model.addAttribute("processes", processes);
         model.addAttribute("decisions", models.decisionVersions());
+        List<String> files = models.currentFileNames();
+        model.addAttribute(
+                "decisionFiles",
+                files.stream().filter(name -> name.endsWith(".dmn")).toList());
+        model.addAttribute(
+                "formFiles",
+                files.stream().filter(name -> name.endsWith(".form")).toList());
         model.addAttribute("audit", audit.recent());
         model.addAttribute("time", new TimeFormat());
         return "admin/index";
