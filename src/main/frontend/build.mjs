@@ -78,23 +78,79 @@ function writeLicences(folder, metafile, extra) {
       + sections.join('\n\n' + '-'.repeat(78) + '\n\n') + '\n');
 }
 
-// CodeMirror (the FEEL and template editors inside the panels) mounts its styles through style-mod, which puts a
-// <style> element into a document; the strict CSP (style-src 'self') refuses that. A constructed stylesheet
-// (document.adoptedStyleSheets) is no inline style, so style-mod is made to use one for documents too.
-const constructedStyleSheets = {
-  name: 'style-mod-constructed-sheets',
+// Build-time changes for the strict Content Security Policy (style-src 'self': no <style> elements and no style
+// attributes in markup). Each must apply, or the build fails (a new library version then needs a look).
+const CSP_PATCHES = [
+  {
+    // CodeMirror (the FEEL and template editors in the panels) mounts its styles through style-mod, which puts a
+    // <style> element into a document; a constructed stylesheet (document.adoptedStyleSheets) is no inline style.
+    file: /style-mod[\\/]src[\\/]style-mod\.js$/,
+    from: 'if (!root.head && root.adoptedStyleSheets && win.CSSStyleSheet)',
+    to: 'if (root.adoptedStyleSheets && win.CSSStyleSheet)'
+  },
+  {
+    // the properties panel's containers: their sizes come from admin.css (.bio-properties-panel-container,
+    // .bio-properties-panel-header-container)
+    file: /bpmn-js-properties-panel[\\/]dist[\\/]index\.esm\.js$/,
+    from: `domify('<div style="height: 100%" tabindex="-1" class="bio-properties-panel-container"></div>')`,
+    to: `domify('<div tabindex="-1" class="bio-properties-panel-container"></div>')`
+  },
+  {
+    file: /bpmn-js-properties-panel[\\/]dist[\\/]index\.esm\.js$/,
+    from: `domify('<div style="flex: none; height: auto" class="bio-properties-panel bio-theme-parent bio-properties-panel-header-container"></div>')`,
+    to: `domify('<div class="bio-properties-panel bio-theme-parent bio-properties-panel-header-container"></div>')`
+  },
+  {
+    // dmn-js's bpmn.io watermark (licence: it stays, unchanged in what it shows and where it links) is markup with
+    // style attributes; the same styles are set through the DOM instead, as bpmn-js's own watermark does.
+    file: /dmn-js-shared[\\/]lib[\\/]util[\\/]PoweredByUtil\.js$/,
+    from: "import { domify, delegate as domDelegate, event as domEvent } from 'min-dom';",
+    to: "import { domify as domifyMarkup, delegate as domDelegate, event as domEvent } from 'min-dom';\n"
+      + 'function domify(markup) {\n'
+      + '  var element = domifyMarkup(markup.replace(/ style="([^"]*)"/g, \' data-csp-style="$1"\'));\n'
+      + '  [element].concat(Array.prototype.slice.call(element.querySelectorAll(\'[data-csp-style]\')))\n'
+      + '    .forEach(function (styled) {\n'
+      + '      if (styled.hasAttribute(\'data-csp-style\')) {\n'
+      + '        styled.style.cssText = styled.getAttribute(\'data-csp-style\');\n'
+      + '        styled.removeAttribute(\'data-csp-style\');\n'
+      + '      }\n'
+      + '    });\n'
+      + '  return element;\n'
+      + '}'
+  }
+];
+
+const cspPatches = {
+  name: 'csp-patches',
   setup(b) {
-    b.onLoad({ filter: /style-mod[\\/]src[\\/]style-mod\.js$/ }, (args) => {
-      const code = fs.readFileSync(args.path, 'utf8');
-      const patched = code.replace('if (!root.head && root.adoptedStyleSheets && win.CSSStyleSheet)',
-        'if (root.adoptedStyleSheets && win.CSSStyleSheet)');
-      if (patched === code) {
-        throw new Error('style-mod changed: the CSP patch in build.mjs no longer applies to ' + args.path);
-      }
-      return { contents: patched, loader: 'js' };
-    });
+    const files = [...new Set(CSP_PATCHES.map((patch) => patch.file.source))];
+    for (const file of files) {
+      b.onLoad({ filter: new RegExp(file) }, (args) => {
+        let code = fs.readFileSync(args.path, 'utf8');
+        for (const patch of CSP_PATCHES.filter((candidate) => candidate.file.source === file)) {
+          if (!code.includes(patch.from)) {
+            throw new Error('The CSP patch for ' + args.path + ' no longer applies: look at build.mjs');
+          }
+          code = code.replace(patch.from, patch.to);
+        }
+        return { contents: code, loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    }
   }
 };
+
+// dmn-js ships its icon font's CSS with the font inlined as data: URLs, which font-src 'self' refuses; this is the
+// same CSS with the font files beside it.
+function writeDmnFontCss(to) {
+  const css = fs.readFileSync(path.join(modules, 'dmn-js/dist/assets/dmn-font/css/dmn-embedded.css'), 'utf8');
+  const fileFonts = css.replace(/src: url\('data:[^)]*\) format\('woff'\),\s*url\('data:[^)]*\) format\('truetype'\);/,
+    "src: url('../font/dmn.woff2') format('woff2'), url('../font/dmn.woff') format('woff'), url('../font/dmn.ttf') format('truetype');");
+  if (fileFonts === css || fileFonts.includes('data:application/octet-stream')) {
+    throw new Error('dmn-embedded.css changed: writeDmnFontCss in build.mjs no longer applies');
+  }
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.writeFileSync(to, fileFonts);
+}
 
 async function bundle({ folder, entry, out, css, extraLicences, source }) {
   const target = path.join(vendor, folder);
@@ -105,16 +161,19 @@ async function bundle({ folder, entry, out, css, extraLicences, source }) {
     outfile: path.join(target, out),
     bundle: true,
     format: 'iife',
-    minify: true,
+    minify: process.env.UNMINIFIED !== '1',
     legalComments: 'none',
     target: ['es2020'],
     define: { 'process.env.NODE_ENV': '"production"' },
     metafile: true,
-    plugins: [constructedStyleSheets],
+    plugins: [cspPatches],
     logLevel: 'warning'
   });
   for (const [from, to] of css) {
     copy(from, path.join(target, to));
+  }
+  if (folder === 'dmn-js') {
+    writeDmnFontCss(path.join(target, 'dmn-font/css/dmn.css'));
   }
   writeLicences(target, result.metafile, extraLicences);
   fs.writeFileSync(path.join(target, 'SOURCE.txt'), source.trim() + '\n');
@@ -152,7 +211,9 @@ Lint rules: { "extends": ["bpmnlint:recommended", "plugin:camunda-compat/camunda
   css/*.css, bpmn-font/ the packages' own stylesheets and icon font, unchanged
 Licences: LICENSES.txt (every bundled package). bpmn.io license: keep the bpmn.io watermark.
 Runs under the app's strict Content Security Policy (script-src 'self'; style-src 'self'): the libraries set styles
-through the DOM, and no stylesheet is injected (the CSS files above are linked by the page).
+through the DOM, and no stylesheet is injected (the CSS files above are linked by the page). Two changes at build
+time (build.mjs, CSP_PATCHES): the properties panel's container gets its height from the page's CSS instead of a
+style attribute, and CodeMirror's style-mod uses a constructed stylesheet instead of a <style> element.
 `
 });
 
@@ -170,7 +231,6 @@ await bundle({
     ['dmn-js/dist/assets/dmn-js-literal-expression.css', 'css/dmn-js-literal-expression.css'],
     ['dmn-js/dist/assets/dmn-js-boxed-expression.css', 'css/dmn-js-boxed-expression.css'],
     ['dmn-js/dist/assets/dmn-js-boxed-expression-controls.css', 'css/dmn-js-boxed-expression-controls.css'],
-    ['dmn-js/dist/assets/dmn-font/css/dmn-embedded.css', 'dmn-font/css/dmn-embedded.css'],
     ['dmn-js/dist/assets/dmn-font/font', 'dmn-font/font']
   ],
   extraLicences: [],
@@ -179,9 +239,13 @@ The decision table editor of the model editor page, built by src/main/frontend/b
 src/main/frontend/package-lock.json), with esbuild into one IIFE bundle:
   dmn-js ${dmnVersion} (lib/Modeler: decision table, DRD, literal expression), camunda-dmn-moddle ${version('camunda-dmn-moddle')}
   dmn-modeler.min.js    window.CityDealDmnModeler.create(container)
-  css/*.css, dmn-font/  the package's own stylesheets and icon font, unchanged
+  css/*.css, dmn-font/  the package's own stylesheets and icon font; dmn-font/css/dmn.css is dmn-embedded.css
+                        with the font files instead of data: URLs (font-src 'self')
 Licences: LICENSES.txt (every bundled package). bpmn.io license: keep the bpmn.io watermark.
-Runs under the app's strict Content Security Policy (script-src 'self'; style-src 'self').
+Runs under the app's strict Content Security Policy (script-src 'self'; style-src 'self'). One change at build time
+(build.mjs, CSP_PATCHES): dmn-js-shared's bpmn.io watermark sets its styles through the DOM instead of style
+attributes in its markup, as bpmn-js's own watermark does; it shows and links as before (keep it: bpmn.io license).
+CodeMirror's style-mod uses a constructed stylesheet instead of a <style> element.
 `
 });
 
@@ -208,7 +272,8 @@ Why ${formVersion}: Camunda 7.24's Tasklist renders Camunda Forms with the form-
 schemaVersion 16, the schemaVersion of every file in forms/. A newer editor would save a newer schemaVersion and
 components Tasklist 7.24 cannot render; this one saves only what that renderer knows.
 Licences: LICENSES.txt (every bundled package). bpmn.io license: keep the bpmn.io watermark.
-Runs under the app's strict Content Security Policy (script-src 'self'; style-src 'self').
+Runs under the app's strict Content Security Policy (script-src 'self'; style-src 'self'). One change at build time
+(build.mjs, CSP_PATCHES): CodeMirror's style-mod uses a constructed stylesheet instead of a <style> element.
 `
 });
 console.log('Built vendor bundles into ' + vendor);

@@ -7,7 +7,6 @@ window.CityDealDmnModeler = {
   create: function (container) {
     return new DmnModeler({
       container: container,
-      common: { keyboard: { bindTo: window } },
       moddleExtensions: { camunda: camundaDmnModdle }
     });
   }
