@@ -5,7 +5,9 @@ public enum AuditAction {
     DEPLOY("Uitgerold"),
     DEPLOY_REFUSED("Uitrol geweigerd"),
     MIGRATE_DRY_RUN("Proefmigratie"),
-    MIGRATE("Migratie gestart");
+    MIGRATE("Migratie gestart"),
+    RETRY("Opnieuw geprobeerd"),
+    DISMISS("Laten vervallen");
 
     private final String label;
 

@@ -38,7 +38,9 @@ public class DealDecision {
         /** The deal's deputies, administrative leads or participants' contact persons changed. */
         PEOPLE_CHANGED,
         /** What the deal means to scale changed (in the scaling exploration). */
-        SCALING_INTENT_CHANGED
+        SCALING_INTENT_CHANGED,
+        /** An administrator deployed a changed prompt schedule, which moved the deal's prompts still to come. */
+        PROMPTS_RESCHEDULED
     }
 
     @Id

@@ -605,6 +605,11 @@ public class DealRegistry {
         return deals.count();
     }
 
+    /** A changed prompt schedule moved the deal's prompts still to come (the summary says which, from when to when). */
+    public void recordPromptsRescheduled(String dealId, String summary, String by) {
+        decide(dealId, by, Kind.PROMPTS_RESCHEDULED, summary);
+    }
+
     private void decide(String dealId, String by, Kind kind, String summary) {
         decisions.save(new DealDecision(dealId, clock.instant(), by, kind, summary));
     }

@@ -54,13 +54,16 @@ public class CamundaRecipients implements Recipients {
 
     @Override
     public List<Recipient> programmeOffice() {
-        return identityService
-                .createUserQuery()
-                .memberOfGroup(Role.PROGRAMME_OFFICE.groupId())
-                .orderByUserId()
-                .asc()
-                .list()
-                .stream()
+        return membersOf(Role.PROGRAMME_OFFICE);
+    }
+
+    @Override
+    public List<Recipient> administrators() {
+        return membersOf(Role.ADMINISTRATOR);
+    }
+
+    private List<Recipient> membersOf(Role role) {
+        return identityService.createUserQuery().memberOfGroup(role.groupId()).orderByUserId().asc().list().stream()
                 .map(CamundaRecipients::of)
                 .toList();
     }

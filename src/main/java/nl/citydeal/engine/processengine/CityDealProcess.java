@@ -5,6 +5,7 @@ import java.util.Optional;
 import nl.citydeal.engine.deal.ScalingIntent;
 import nl.citydeal.engine.deal.ScalingRoute;
 import nl.citydeal.engine.prompt.PromptKind;
+import nl.citydeal.engine.prompt.PromptSchedule;
 
 /**
  * The names the code shares with {@code processes/city-deal.bpmn}: process key, activity ids and variable
@@ -15,7 +16,7 @@ import nl.citydeal.engine.prompt.PromptKind;
 public final class CityDealProcess {
 
     public static final String KEY = "city-deal";
-    public static final String PROMPT_SCHEDULE_DECISION = "prompt-schedule";
+    public static final String PROMPT_SCHEDULE_DECISION = PromptSchedule.DECISION_KEY;
     public static final String SCALING_ROUTE_ADVICE_DECISION = "scaling-route-advice";
 
     private CityDealProcess() {}

@@ -35,4 +35,9 @@ public class PromptLinks {
     public String outbox() {
         return baseUrl + "/admin/outbox";
     }
+
+    /** The administrators' page of failed jobs and mails, with their causes and a retry button. */
+    public String incidents() {
+        return baseUrl + "/admin/incidents";
+    }
 }

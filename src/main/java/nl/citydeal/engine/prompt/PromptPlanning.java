@@ -1,5 +1,7 @@
 package nl.citydeal.engine.prompt;
 
+import java.util.List;
+
 /**
  * Plans a running deal's prompts from its term: the dates the process waits for, the prompt log and the due
  * dates of open prompt tasks, in the current transaction. Prompts that fired stay fired. The engine glue of
@@ -16,4 +18,10 @@ public interface PromptPlanning {
      * alone. Answers whether the deal was re-planned.
      */
     boolean replan(String processInstanceId);
+
+    /**
+     * The stretch every running deal in the experimentation phase has its prompts planned over, with the prompts
+     * still to come: what {@link #plan} plans again.
+     */
+    List<PromptStretch> stretches();
 }

@@ -31,6 +31,9 @@ import nl.citydeal.engine.deal.Term;
 @Service
 public class PromptSchedule {
 
+    /** The key of the decision table the rules come from. */
+    public static final String DECISION_KEY = "prompt-schedule";
+
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     public static final LocalTime PROMPT_TIME = LocalTime.of(9, 0);
 
@@ -49,6 +52,14 @@ public class PromptSchedule {
 
     /** Plans the stretch from {@code from} to the end date. */
     public PromptPlan plan(LocalDate from, LocalDate endsOn) {
+        return plan(from, endsOn, rules);
+    }
+
+    /**
+     * Plans the stretch from {@code from} to the end date with other rules than the deployed ones (a schedule under
+     * review), exactly as {@link #plan(LocalDate, LocalDate)} does with the deployed ones.
+     */
+    public static PromptPlan plan(LocalDate from, LocalDate endsOn, PromptRules rules) {
         return plan(from, endsOn, rules.forTerm(days(from, endsOn)));
     }
 

@@ -19,4 +19,7 @@ public interface Recipients {
     List<Recipient> programmeOffice();
 
     boolean isProgrammeOffice(String userId);
+
+    /** Every administrator: they are mailed when something fails (a prompt that could not fire, a mail given up). */
+    List<Recipient> administrators();
 }

@@ -9,7 +9,8 @@ import nl.citydeal.engine.admin.InvalidUploadException;
 import nl.citydeal.engine.system.web.ApiExceptionHandler;
 
 /** A refused upload or migration request is a 400 problem naming every problem, like every other invalid input. */
-@RestControllerAdvice(assignableTypes = {AdminDeploymentController.class, MigrationController.class})
+@RestControllerAdvice(
+        assignableTypes = {AdminDeploymentController.class, MigrationController.class, ModelReviewController.class})
 class AdminExceptionHandler {
 
     @ExceptionHandler(InvalidUploadException.class)

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import nl.citydeal.engine.admin.AuditTrail;
 import nl.citydeal.engine.admin.DeploymentSummary;
+import nl.citydeal.engine.admin.Incidents;
 import nl.citydeal.engine.admin.InvalidMigrationException;
 import nl.citydeal.engine.admin.InvalidUploadException;
 import nl.citydeal.engine.admin.MigrationAdministration;
@@ -52,11 +53,14 @@ class AdminPageController {
     private final ModelAdministration models;
     private final MigrationAdministration migrations;
     private final AuditTrail audit;
+    private final Incidents incidents;
 
-    AdminPageController(ModelAdministration models, MigrationAdministration migrations, AuditTrail audit) {
+    AdminPageController(
+            ModelAdministration models, MigrationAdministration migrations, AuditTrail audit, Incidents incidents) {
         this.models = models;
         this.migrations = migrations;
         this.audit = audit;
+        this.incidents = incidents;
     }
 
     @GetMapping
@@ -177,6 +181,7 @@ class AdminPageController {
                 "formFiles",
                 files.stream().filter(name -> name.endsWith(".form")).toList());
         model.addAttribute("audit", audit.recent());
+        model.addAttribute("incidentCount", incidents.open().size());
         model.addAttribute("time", new TimeFormat());
         return "admin/index";
     }

@@ -9,8 +9,8 @@ import nl.citydeal.engine.system.web.Viewer;
 /**
  * The bar on every page (template fragment {@code layout :: masthead}): who is logged in (by name, their user id
  * when they have none) and where they may go.
- * Portfolio and Lessen (the lessons library, {@code /lessons}) are for everyone; Cockpit is for the programme office and administrators, Beheer ({@code /admin}) and the outbox
- * ({@code /admin/outbox}) for administrators; Mijn instellingen ({@code /instellingen}) for everyone.
+ * Portfolio and Lessen (the lessons library, {@code /lessons}) are for everyone; Cockpit is for the programme office and administrators, Beheer ({@code /admin}), the outbox
+ * ({@code /admin/outbox}) and Storingen ({@code /admin/incidents}) for administrators; Mijn instellingen ({@code /instellingen}) for everyone.
  */
 public record Navigation(String userId, String active, boolean cockpit, boolean admin, PersonNames names) {
 
@@ -18,6 +18,7 @@ public record Navigation(String userId, String active, boolean cockpit, boolean 
     public static final String LESSONS = "lessons";
     public static final String ADMIN = "admin";
     public static final String OUTBOX = "outbox";
+    public static final String INCIDENTS = "incidents";
     public static final String SETTINGS = "settings";
 
     static Navigation of(Authentication authentication, String path, PersonNames names) {
@@ -32,7 +33,9 @@ public record Navigation(String userId, String active, boolean cockpit, boolean 
                                 ? LESSONS
                                 : !path.startsWith("/admin")
                                         ? PORTFOLIO
-                                        : path.startsWith("/admin/outbox") ? OUTBOX : ADMIN;
+                                        : path.startsWith("/admin/outbox")
+                                                ? OUTBOX
+                                                : path.startsWith("/admin/incidents") ? INCIDENTS : ADMIN;
         return new Navigation(
                 authentication.getName(), active, Viewer.of(authentication).seesAllDeals(), admin, names);
     }

@@ -35,7 +35,8 @@ public class PortfolioLabels {
             Map.entry(DealDecision.Kind.EARLY_END_REFUSED, "Vroegtijdig einde teruggestuurd"),
             Map.entry(DealDecision.Kind.EXTENSION_REFUSED, "Verlenging geweigerd"),
             Map.entry(DealDecision.Kind.HAND_OVER_FAILED, "Overdracht mislukt"),
-            Map.entry(DealDecision.Kind.SCALING_INTENT_CHANGED, "Wat moet opschalen aangescherpt"));
+            Map.entry(DealDecision.Kind.SCALING_INTENT_CHANGED, "Wat moet opschalen aangescherpt"),
+            Map.entry(DealDecision.Kind.PROMPTS_RESCHEDULED, "Herinneringen verschoven (nieuw schema)"));
 
     /** The candidate groups of the models (identity.Role's group ids) by the name users know them by. */
     private static final Map<String, String> GROUPS =

@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -18,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +35,7 @@ import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptPlan;
 import nl.citydeal.engine.prompt.PromptPlanning;
 import nl.citydeal.engine.prompt.PromptSchedule;
+import nl.citydeal.engine.prompt.PromptStretch;
 import nl.citydeal.engine.prompt.Prompts;
 
 import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
@@ -46,6 +52,8 @@ import static nl.citydeal.engine.processengine.CityDealProcess.Variable.*;
  */
 @Component
 class CamundaPromptPlanning implements PromptPlanning {
+
+    private static final int PAGE = 500;
 
     private final PromptSchedule promptSchedule;
     private final Prompts promptLog;
@@ -134,6 +142,52 @@ class CamundaPromptPlanning implements PromptPlanning {
         }
         plan(processInstanceId, (String) runtimeService.getVariable(processInstanceId, DEAL_ID));
         return true;
+    }
+
+    @Override
+    public List<PromptStretch> stretches() {
+        List<PromptStretch> stretches = new ArrayList<>();
+        List<String> names =
+                new ArrayList<>(List.of(DEAL_ID, SIGNED_ON, ENDS_ON, PROMPTS_PLANNED_FROM, SCALING_PLAN_DELIVERED));
+        for (PromptKind kind : PromptKind.values()) {
+            CityDealProcess.doneFlag(kind).ifPresent(names::add);
+        }
+        for (int first = 0; ; first += PAGE) {
+            List<ProcessInstance> page = runtimeService
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey(CityDealProcess.KEY)
+                    .orderByProcessInstanceId()
+                    .asc()
+                    .listPage(first, PAGE);
+            for (ProcessInstance instance : page) {
+                ActivityInstance tree = runtimeService.getActivityInstance(instance.getId());
+                if (tree == null || tree.getActivityInstances(CityDealProcess.Activity.EXPERIMENTATION).length == 0) {
+                    continue;
+                }
+                Map<String, Object> values = runtimeService.getVariables(instance.getId(), names);
+                if (values.get(ENDS_ON) == null || values.get(DEAL_ID) == null) {
+                    continue;
+                }
+                Variables variables = new Variables(values::get, (name, value) -> {
+                    throw new UnsupportedOperationException(name);
+                });
+                Set<PromptKind> open = EnumSet.noneOf(PromptKind.class);
+                for (PromptKind kind : PromptKind.values()) {
+                    if (!kind.repeats() && stillOpen(variables, kind)) {
+                        open.add(kind);
+                    }
+                }
+                stretches.add(new PromptStretch(
+                        (String) values.get(DEAL_ID),
+                        instance.getId(),
+                        plannedFrom(variables),
+                        term(variables).endsOn(),
+                        open));
+            }
+            if (page.size() < PAGE) {
+                return stretches;
+            }
+        }
     }
 
     private void plan(Variables variables, String processInstanceId, String dealId, LocalDate from, boolean fresh) {

@@ -31,6 +31,12 @@ public final class DigestText {
      */
     public record Stalled(String dealName, String dealLeadName, String reason, LocalDate since) {}
 
+    /**
+     * Something that failed and waits for an administrator: what (in Dutch, with the deal), the cause, since when.
+     * Only the programme office's digest lists them.
+     */
+    public record Incident(String what, String cause, LocalDate since) {}
+
     /** The week a digest covers, e.g. {@code 2026-W48}: one digest per person per week. */
     public static String week(LocalDate today) {
         return "%d-W%02d".formatted(today.get(IsoFields.WEEK_BASED_YEAR), today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
@@ -68,6 +74,36 @@ public final class DigestText {
             List<Item> overdue,
             List<MissingPlan> missingPlans,
             List<Stalled> stalled,
+            String tasklistLink,
+            boolean ownDeals,
+            String settingsLink) {
+        return build(
+                greeting,
+                today,
+                dueNextWeek,
+                overdue,
+                missingPlans,
+                stalled,
+                List.of(),
+                null,
+                tasklistLink,
+                ownDeals,
+                settingsLink);
+    }
+
+    /**
+     * The digest with, when {@code incidentsLink} is not null (the programme office's digest), the section of what
+     * failed and waits for an administrator.
+     */
+    public static MailText build(
+            String greeting,
+            LocalDate today,
+            List<Item> dueNextWeek,
+            List<Item> overdue,
+            List<MissingPlan> missingPlans,
+            List<Stalled> stalled,
+            List<Incident> incidents,
+            String incidentsLink,
             String tasklistLink,
             boolean ownDeals,
             String settingsLink) {
@@ -140,6 +176,9 @@ public final class DigestText {
         }
         body.append("\nWaarom: ").append(PromptKind.SCALING_PLAN_DUE.lesson()).append('\n');
         appendStalled(body, stalled);
+        if (incidentsLink != null) {
+            appendIncidents(body, incidents, incidentsLink);
+        }
         body.append("\nNaar de takenlijst: ").append(tasklistLink).append('\n');
         if (settingsLink != null) {
             body.append("\nDit weekoverzicht zet u aan of uit op Mijn instellingen: ")
@@ -161,5 +200,21 @@ public final class DigestText {
                     .formatted(
                             deal.dealName(), deal.reason(), deal.since().format(MailTexts.DATE), deal.dealLeadName()));
         }
+    }
+
+    /** What failed (prompts that could not fire, mails given up), each with its cause, and where to retry it. */
+    private static void appendIncidents(StringBuilder body, List<Incident> incidents, String incidentsLink) {
+        body.append("\nStoringen (wachten op een beheerder): ")
+                .append(incidents.size())
+                .append('\n');
+        if (incidents.isEmpty()) {
+            body.append("  geen\n");
+            return;
+        }
+        for (Incident incident : incidents) {
+            body.append("  - %s, sinds %s — oorzaak: %s\n"
+                    .formatted(incident.what(), incident.since().format(MailTexts.DATE), incident.cause()));
+        }
+        body.append("  Bekijken en opnieuw proberen: ").append(incidentsLink).append('\n');
     }
 }

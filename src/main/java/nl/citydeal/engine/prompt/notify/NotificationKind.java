@@ -13,7 +13,9 @@ public enum NotificationKind {
     /** A deal stalled longer than the escalation period: the programme office, once per stall. */
     STALL("Stilgevallen deal"),
     /** The weekly overview for the programme office. */
-    DIGEST("Weekoverzicht");
+    DIGEST("Weekoverzicht"),
+    /** Something failed (a prompt that could not fire, a mail given up after its attempts): the administrators. */
+    INCIDENT("Storing");
 
     private final String label;
 

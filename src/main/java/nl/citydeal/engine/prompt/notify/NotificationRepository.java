@@ -23,6 +23,24 @@ public interface NotificationRepository extends JpaRepository<Notification, Long
 
     long countByStatus(NotificationStatus status);
 
+    List<Notification> findByStatusOrderByCreatedAtDescIdDesc(NotificationStatus status, Pageable page);
+
+    /** A mail given up is tried once more, now, by any node (to the address given, which may be new). */
+    @Modifying
+    @Query("""
+            update Notification n set n.status = nl.citydeal.engine.prompt.notify.NotificationStatus.PENDING,
+              n.nextAttemptAt = :now, n.recipientEmail = :email, n.claimedBy = null, n.claimedUntil = null
+            where n.id = :id and n.status = nl.citydeal.engine.prompt.notify.NotificationStatus.FAILED""")
+    int retryFailed(@Param("id") Long id, @Param("email") String email, @Param("now") Instant now);
+
+    /** A mail given up is let go: it stays in the outbox as cancelled, with the reason. */
+    @Modifying
+    @Query("""
+            update Notification n set n.status = nl.citydeal.engine.prompt.notify.NotificationStatus.CANCELLED,
+              n.lastError = :reason
+            where n.id = :id and n.status = nl.citydeal.engine.prompt.notify.NotificationStatus.FAILED""")
+    int dismissFailed(@Param("id") Long id, @Param("reason") String reason);
+
     /** Pending mails whose time has come and that no node holds, oldest first. */
     @Query("""
             select n.id from Notification n

@@ -2,8 +2,10 @@ package nl.citydeal.engine.prompt.notify;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
@@ -87,6 +89,32 @@ public class Outbox {
     @Transactional(readOnly = true)
     public long count(NotificationStatus status) {
         return notifications.countByStatus(status);
+    }
+
+    /** The mails given up (after their last attempt, or for want of an address), newest first. */
+    @Transactional(readOnly = true)
+    public List<Notification> failed(int max) {
+        return notifications.findByStatusOrderByCreatedAtDescIdDesc(NotificationStatus.FAILED, PageRequest.of(0, max));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Notification> find(Long id) {
+        return notifications.findById(id);
+    }
+
+    /**
+     * Tries a mail given up once more, now, to {@code email} (the recipient's current address); false when the mail
+     * is not (or no longer) given up.
+     */
+    @Transactional
+    public boolean retry(Long id, String email) {
+        return notifications.retryFailed(id, email, clock.instant().truncatedTo(ChronoUnit.MICROS)) == 1;
+    }
+
+    /** Lets a mail given up go (cancelled, with the reason); false when it is not (or no longer) given up. */
+    @Transactional
+    public boolean dismiss(Long id, String reason) {
+        return notifications.dismissFailed(id, reason) == 1;
     }
 
     /** The mail on the due date of a prompt: the prompt mail when it fires, or the due-date reminder; one of them. */

@@ -33,7 +33,7 @@ import nl.citydeal.engine.system.PersonNames;
 /**
  * The weekly digest: one mail per member of the programme office (and the shared mailbox, when configured) with
  * the prompts due in the coming week, the overdue ones, the deals whose scaling plan is past the date the deployed
- * prompt schedule gave it and the stalled deals. A member who turned the digest off on Mijn instellingen gets none;
+ * prompt schedule gave it, the stalled deals and what failed and waits for an administrator (the incidents). A member who turned the digest off on Mijn instellingen gets none;
  * anyone else who turned it on (a deal lead) gets the same sections over the deals they lead or are a deputy of.
  * Every node runs it; each person gets one digest a week.
  */
@@ -52,6 +52,7 @@ public class WeeklyDigest {
     private final Clock clock;
     private final Stalls stalls;
     private final NotificationSettings settings;
+    private final OpenIncidents incidents;
 
     public WeeklyDigest(
             DealRegistry registry,
@@ -63,7 +64,9 @@ public class WeeklyDigest {
             Outbox outbox,
             Clock clock,
             Stalls stalls,
-            NotificationSettings settings) {
+            NotificationSettings settings,
+            OpenIncidents incidents) {
+        this.incidents = incidents;
         this.stalls = stalls;
         this.settings = settings;
         this.registry = registry;
@@ -87,7 +90,8 @@ public class WeeklyDigest {
             List<DigestText.Item> dueNextWeek,
             List<DigestText.Item> overdue,
             List<DigestText.MissingPlan> missingPlans,
-            List<DigestText.Stalled> stalled) {}
+            List<DigestText.Stalled> stalled,
+            List<DigestText.Incident> incidents) {}
 
     /**
      * Records this week's digest for every member of the programme office who did not turn it off, the shared
@@ -129,6 +133,8 @@ public class WeeklyDigest {
                 contents.overdue(),
                 contents.missingPlans(),
                 contents.stalled(),
+                ownDeals ? List.of() : contents.incidents(),
+                ownDeals ? null : links.incidents(),
                 links.tasklist(),
                 ownDeals,
                 recipient.userId() == null ? null : links.settings());
@@ -192,7 +198,13 @@ public class WeeklyDigest {
                     prompt.getDueAt().atZone(PromptSchedule.ZONE).toLocalDate(),
                     deal.getEndsOn()));
         }
-        return new Contents(today, dueNextWeek, overdue, missingPlans, stalled(now, onlyLead));
+        return new Contents(
+                today,
+                dueNextWeek,
+                overdue,
+                missingPlans,
+                stalled(now, onlyLead),
+                onlyLead == null ? incidents.forDigest() : List.of());
     }
 
     /** Every stalled deal (of those {@code onlyLead} leads, when set), by name, with why and since when. */

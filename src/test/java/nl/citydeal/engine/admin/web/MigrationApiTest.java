@@ -100,8 +100,7 @@ class MigrationApiTest {
     // --- the prompt schedule (acceptance)
 
     @Test
-    void changedPromptScheduleMovesOwnershipPromptOfNewDealsAtOnceAndOfRunningDealsAfterMigrationToTheDay()
-            throws Exception {
+    void changedPromptScheduleMovesOwnershipPromptOfNewAndRunningDealsAtOnceAndMigrationKeepsTheDay() throws Exception {
         ProcessInstance running = support.signed(THREE_YEARS_FROM, THREE_YEARS_TO);
         assertDue(running, OWNERSHIP_PROMPT_DUE, "2024-11-29T09:00+01:00");
 
@@ -115,7 +114,8 @@ class MigrationApiTest {
                         .getDueDate())
                 .isEqualTo(date("2024-10-06T09:00+02:00"));
         assertDue(signedAfterTheChange, SCALING_EXPLORATION_DUE, "2025-05-13T09:00+02:00");
-        assertDue(running, OWNERSHIP_PROMPT_DUE, "2024-11-29T09:00+01:00");
+        // the deployment moved the running deal's prompt at once
+        assertDue(running, OWNERSHIP_PROMPT_DUE, "2024-10-06T09:00+02:00");
 
         upload(file("city-deal.bpmn", cityDealWithVersionTag("1.0.1"))).andExpect(status().isCreated());
         String batch = migrate(1, 2)

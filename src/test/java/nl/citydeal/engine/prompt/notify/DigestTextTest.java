@@ -70,6 +70,39 @@ class DigestTextTest {
     }
 
     @Test
+    void programmeOfficesDigestListsIncidentsWithCauseAndWhereToRetryThem() {
+        MailText digest = DigestText.build(
+                "Programmabureau",
+                MONDAY,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(new DigestText.Incident(
+                        "Herinnering of termijn 'Eigenaarschapsgesprek aan de beurt' kon niet afgaan (CD-2026-001)",
+                        "Deal niet gevonden",
+                        MONDAY.minusDays(2))),
+                "https://citydeals.example.nl/admin/incidents",
+                LINK,
+                false,
+                null);
+
+        assertThat(digest.body())
+                .contains("Storingen (wachten op een beheerder): 1\n"
+                        + "  - Herinnering of termijn 'Eigenaarschapsgesprek aan de beurt' kon niet afgaan (CD-2026-001),"
+                        + " sinds 28-11-2026 — oorzaak: Deal niet gevonden\n"
+                        + "  Bekijken en opnieuw proberen: https://citydeals.example.nl/admin/incidents\n");
+    }
+
+    @Test
+    void aDealLeadsOwnDigestHasNoIncidentSection() {
+        MailText digest =
+                DigestText.build("Anna", MONDAY, List.of(), List.of(), List.of(), List.of(), LINK, true, LINK);
+
+        assertThat(digest.body()).doesNotContain("Storingen");
+    }
+
+    @Test
     void weekNamesTheIsoWeekSoEachPersonGetsOneDigestAWeek() {
         assertThat(DigestText.week(MONDAY)).isEqualTo("2026-W49");
         assertThat(DigestText.week(MONDAY.plusDays(6))).isEqualTo("2026-W49");
