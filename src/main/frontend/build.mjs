@@ -209,11 +209,13 @@ Lint rules: { "extends": ["bpmnlint:recommended", "plugin:camunda-compat/camunda
 ../shared/tools/lint-models; compiled into the bundle at build time (bpmnlint's compile-config), no eval.
   bpmn-modeler.min.js   window.CityDealBpmnModeler.create(container, propertiesPanelParent)
   css/*.css, bpmn-font/ the packages' own stylesheets and icon font, unchanged
+The deal page's viewer (vendor/bpmn-js, bpmn-js 17.11.1) is a separate, prebuilt file; this modeler is newer because
+the current properties panel needs bpmn-js 18 / diagram-js 15.
 Licences: LICENSES.txt (every bundled package). bpmn.io license: keep the bpmn.io watermark.
 Runs under the app's strict Content Security Policy (script-src 'self'; style-src 'self'): the libraries set styles
 through the DOM, and no stylesheet is injected (the CSS files above are linked by the page). Two changes at build
-time (build.mjs, CSP_PATCHES): the properties panel's container gets its height from the page's CSS instead of a
-style attribute, and CodeMirror's style-mod uses a constructed stylesheet instead of a <style> element.
+time (build.mjs, CSP_PATCHES): the properties panel's two containers get their sizes from the page's CSS
+(admin.css) instead of style attributes, and CodeMirror's style-mod uses a constructed stylesheet instead of a <style> element.
 `
 });
 
@@ -264,7 +266,8 @@ await bundle({
   source: `
 The form editor of the model editor page, built by src/main/frontend/build.sh from npm (exact versions in
 src/main/frontend/package-lock.json), with esbuild into one IIFE bundle:
-  @bpmn-io/form-js-editor ${formVersion} with @bpmn-io/form-js-viewer ${version('@bpmn-io/form-js-viewer')} (pinned by "overrides")
+  @bpmn-io/form-js-editor ${formVersion} with @bpmn-io/form-js-viewer ${version('@bpmn-io/form-js-viewer')} and its own
+  @bpmn-io/properties-panel ${version('@bpmn-io/form-js-editor/node_modules/@bpmn-io/properties-panel')} (both pinned by "overrides" in package.json to what form-js ${formVersion} was built with)
   form-editor.min.js    window.CityDealFormEditor.create(container), .schemaVersion
   css/*.css             the packages' own stylesheets, unchanged
 Why ${formVersion}: Camunda 7.24's Tasklist renders Camunda Forms with the form-js it bundles, @bpmn-io/form-js 1.8.x

@@ -11,6 +11,19 @@ import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import LintingModule from 'bpmn-js-bpmnlint';
 import lintConfig from '../generated/bpmnlint-config.js';
 
+// moddle leaves out an attribute whose value is the descriptor's default when it saves, so
+// camunda:decisionRefBinding="latest" in processes/ would disappear from a saved model (the same behaviour, but a
+// change in the file and the review). Without the default it is kept as written; the properties panel shows
+// "latest" for an unset binding itself.
+const camunda = JSON.parse(JSON.stringify(camundaModdle));
+camunda.types.forEach(function (type) {
+  (type.properties || []).forEach(function (property) {
+    if (property.name === 'decisionRefBinding') {
+      delete property.default;
+    }
+  });
+});
+
 window.CityDealBpmnModeler = {
   create: function (container, propertiesParent) {
     return new BpmnModeler({
@@ -24,7 +37,7 @@ window.CityDealBpmnModeler = {
         CamundaPlatformBehaviorsModule,
         LintingModule
       ],
-      moddleExtensions: { camunda: camundaModdle }
+      moddleExtensions: { camunda: camunda }
     });
   }
 };

@@ -276,17 +276,32 @@
       if (!schedule.deals || schedule.deals.length === 0) {
         target.appendChild(element('p', 'Er verschuift geen herinnering van een lopende deal.', 'muted'));
       }
-      (schedule.deals || []).forEach(function (deal) {
-        target.appendChild(element('h4', deal.dealName || deal.dealId));
-        var moves = table(['Herinnering', 'Van', 'Naar', 'Direct te laat']);
+      if (schedule.deals && schedule.deals.length > 0) {
+        var moves = table(['Deal', 'Herinnering', 'Nu', 'Wordt', 'Direct te laat']);
         moves.classList.add('review-moves');
-        (deal.moves || []).forEach(function (move) {
-          cells(moves, [move.label || move.prompt, move.from || '-', move.to || '-', move.overdueAtOnce ? 'Ja' : 'Nee'],
-            move.overdueAtOnce ? 'overdue' : null);
+        schedule.deals.forEach(function (deal) {
+          (deal.moves || []).forEach(function (move) {
+            cells(moves, [deal.dealName || deal.dealId, move.label || move.prompt, when(move.from), when(move.to),
+              move.overdueAtOnce ? 'Ja' : 'Nee'], move.overdueAtOnce ? 'overdue' : null);
+          });
         });
         target.appendChild(moves);
-      });
+      }
     }
+  }
+
+  // An instant of the review (ISO 8601 with offset) as a Dutch date and time in Amsterdam.
+  function when(iso) {
+    if (!iso) {
+      return '-';
+    }
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) {
+      return iso;
+    }
+    return date.toLocaleString('nl-NL', {
+      timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit'
+    });
   }
 
   function problemOf(response) {
@@ -358,6 +373,10 @@
       .map(function (version) { return version.key + ' versie ' + version.version; });
     target.appendChild(element('p', 'Uitgerold als ' + deployment.deploymentId + '. Nieuwe versie(s): '
       + (versions.length ? versions.join(', ') : 'geen') + '.', 'notice'));
+    if ((deployment.decisionVersions || []).some(function (version) { return version.key === 'prompt-schedule'; })) {
+      target.appendChild(element('p', 'De herinneringen van de lopende deals zijn meteen verschoven, zoals de controle '
+        + 'liet zien; de dealpagina\'s tonen de nieuwe datums.'));
+    }
     if (result.migrations && result.migrations.length > 0) {
       target.appendChild(element('p', 'Lopende deals blijven op hun versie tot ze worden gemigreerd. Doe eerst een '
         + 'proefmigratie; de uitkomst staat op Modelbeheer.'));

@@ -1,8 +1,11 @@
 package nl.citydeal.engine.admin.web;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +29,7 @@ import nl.citydeal.engine.HeadlessChromium;
 import nl.citydeal.engine.processengine.ModelDeployer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The model editors as an administrator uses them, in headless Chromium on the demo data, under the app's strict
@@ -113,6 +117,21 @@ class ModelEditorBrowserIT {
         assertThat(savedContent()).contains("name=\"" + NEW_NAME + "\"");
         HeadlessChromium.screenshot(browser, "model-editor-bpmn.png");
 
+        // the review: the rename in the diff, nothing stored yet
+        long deployments = repositoryService.createDeploymentQuery().count();
+        browser.findElement(By.id("editor-review")).click();
+        WebElement review = new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#review-result table.review-changes")));
+        assertThat(browser.findElement(By.id("review-result")).getText())
+                .contains("Deze wijziging kan worden uitgerold.", "city-deal.bpmn (gewijzigd)");
+        assertThat(review.getText())
+                .contains("Gewijzigd", TASK, NEW_NAME, "Dealvoorstel beoordelen")
+                .as("saving keeps what was not edited, such as camunda:decisionRefBinding=\"latest\"")
+                .doesNotContain("Beslissingsbinding");
+        assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+        HeadlessChromium.screenshot(browser, "model-editor-bpmn-review.png");
+
         browser.findElement(By.id("editor-deploy")).click();
         WebElement outcome = new WebDriverWait(browser, WAIT)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#deploy-outcome p.notice")));
@@ -151,6 +170,19 @@ class ModelEditorBrowserIT {
         new Actions(browser).click(browser.findElement(By.tagName("h1"))).perform();
         new WebDriverWait(browser, WAIT).until(driver -> savedContent().contains("<text>0.2</text>"));
         HeadlessChromium.screenshot(browser, "model-editor-dmn.png");
+
+        // the review: the changed rule, and the preview of the running demo deals' prompts that move
+        browser.findElement(By.id("editor-review")).click();
+        WebElement changes = new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#review-result table.review-changes")));
+        assertThat(changes.getText()).contains("Rule_OwnershipConversation", "Deel van de looptijd", "0.25", "0.2");
+        assertThat(browser.findElement(By.id("review-result")).getText())
+                .contains("Gevolgen voor de herinneringen van lopende deals");
+        List<WebElement> moves = browser.findElements(By.cssSelector("#review-result table.review-moves tbody tr"));
+        assertThat(moves).isNotEmpty();
+        assertThat(moves.get(0).getText()).matches("(?s).*\\d{2}-\\d{2}-\\d{4}.*\\d{2}-\\d{2}-\\d{4}.*");
+        HeadlessChromium.screenshot(browser, "model-editor-dmn-review.png");
         HeadlessChromium.assertNoConsoleErrors(browser);
     }
 
@@ -165,7 +197,30 @@ class ModelEditorBrowserIT {
                         By.cssSelector("#form-editor .fjs-editor-container")));
         assertThat(editor.getText()).contains("Spelregels");
         assertThat(savedContent()).contains("\"schemaVersion\": 16", "\"key\": \"rulesOfTheGame\"");
+        browser.findElement(By.cssSelector("#form-editor .fjs-element[data-id='Text_Guidance']"))
+                .click();
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("[data-group-id='group-general'] .bio-properties-panel-group-header")))
+                .click();
+        new WebDriverWait(browser, WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#form-editor .cm-editor")));
         HeadlessChromium.screenshot(browser, "model-editor-form.png");
+
+        // "Downloaden" saves the form under its repository file name, as the editor holds it
+        Path downloads = Files.createDirectories(Path.of("target", "downloads", "model-editor"));
+        Files.deleteIfExists(downloads.resolve("agree-setup.form"));
+        browser.executeCdpCommand(
+                "Browser.setDownloadBehavior",
+                Map.of(
+                        "behavior",
+                        "allow",
+                        "downloadPath",
+                        downloads.toAbsolutePath().toString()));
+        browser.findElement(By.id("editor-download")).click();
+        Path downloaded = downloads.resolve("agree-setup.form");
+        await().atMost(WAIT).until(() -> Files.exists(downloaded) && Files.size(downloaded) > 0);
+        assertThat(Files.readString(downloaded)).contains("\"id\": \"agree-setup\"", "\"key\": \"rulesOfTheGame\"");
         HeadlessChromium.assertNoConsoleErrors(browser);
     }
 
