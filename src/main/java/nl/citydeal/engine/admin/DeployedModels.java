@@ -23,6 +23,9 @@ public interface DeployedModels {
     /** The BPMN XML of one process version. */
     Optional<byte[]> diagram(String processDefinitionId);
 
+    /** One process version's BPMN file: its repository file name ({@code city-deal.bpmn}) and its XML. */
+    Optional<ModelFile> processModel(String processDefinitionId);
+
     /**
      * The models and forms as they stand: for every resource name ({@code processes/<file>}, {@code forms/<file>})
      * the content of the newest model deployment (started from the repository's folders or uploaded) that holds it.

@@ -166,6 +166,33 @@ public class ModelAdministration {
         return models.diagram(processDefinitionId);
     }
 
+    /** One process version's BPMN file, by its repository file name, for the modeler. */
+    public Optional<ModelFile> processModel(String processDefinitionId) {
+        return models.processModel(processDefinitionId);
+    }
+
+    /**
+     * The model or form as it stands now (the newest model deployment that holds it), by its repository file name
+     * ({@code prompt-schedule.dmn}, {@code agree-setup.form}); empty for a name that is no current model or form.
+     */
+    public Optional<ModelFile> currentFile(String fileName) {
+        if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
+            return Optional.empty();
+        }
+        return models.currentResources().entrySet().stream()
+                .filter(resource -> resource.getKey().endsWith("/" + fileName))
+                .findFirst()
+                .map(resource -> new ModelFile(fileName, resource.getValue()));
+    }
+
+    /** The repository file names of the current models and forms, in name order. */
+    public List<String> currentFileNames() {
+        return models.currentResources().keySet().stream()
+                .map(name -> name.substring(name.lastIndexOf('/') + 1))
+                .sorted()
+                .toList();
+    }
+
     private static Map<String, String> checkFiles(List<ModelFile> files) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (files == null || files.isEmpty()) {

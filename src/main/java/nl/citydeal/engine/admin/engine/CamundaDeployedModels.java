@@ -203,6 +203,20 @@ class CamundaDeployedModels implements DeployedModels {
     }
 
     @Override
+    public Optional<ModelFile> processModel(String processDefinitionId) {
+        ProcessDefinition definition = repositoryService
+                .createProcessDefinitionQuery()
+                .processDefinitionId(processDefinitionId)
+                .singleResult();
+        if (definition == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ModelFile(
+                ModelResources.fileName(definition.getResourceName()),
+                read(definition.getDeploymentId(), definition.getResourceName())));
+    }
+
+    @Override
     public long deploymentCount() {
         return repositoryService.createDeploymentQuery().count();
     }

@@ -173,6 +173,13 @@ class AdminPageController {
                         .add(version));
         model.addAttribute("processes", processes);
         model.addAttribute("decisions", models.decisionVersions());
+        List<String> files = models.currentFileNames();
+        model.addAttribute(
+                "decisionFiles",
+                files.stream().filter(name -> name.endsWith(".dmn")).toList());
+        model.addAttribute(
+                "formFiles",
+                files.stream().filter(name -> name.endsWith(".form")).toList());
         model.addAttribute("audit", audit.recent());
         model.addAttribute("incidentCount", incidents.open().size());
         model.addAttribute("time", new TimeFormat());
