@@ -99,24 +99,6 @@ const CSP_PATCHES = [
     file: /bpmn-js-properties-panel[\\/]dist[\\/]index\.esm\.js$/,
     from: `domify('<div style="flex: none; height: auto" class="bio-properties-panel bio-theme-parent bio-properties-panel-header-container"></div>')`,
     to: `domify('<div class="bio-properties-panel bio-theme-parent bio-properties-panel-header-container"></div>')`
-  },
-  {
-    // dmn-js's bpmn.io watermark (licence: it stays, unchanged in what it shows and where it links) is markup with
-    // style attributes; the same styles are set through the DOM instead, as bpmn-js's own watermark does.
-    file: /dmn-js-shared[\\/]lib[\\/]util[\\/]PoweredByUtil\.js$/,
-    from: "import { domify, delegate as domDelegate, event as domEvent } from 'min-dom';",
-    to: "import { domify as domifyMarkup, delegate as domDelegate, event as domEvent } from 'min-dom';\n"
-      + 'function domify(markup) {\n'
-      + '  var element = domifyMarkup(markup.replace(/ style="([^"]*)"/g, \' data-csp-style="$1"\'));\n'
-      + '  [element].concat(Array.prototype.slice.call(element.querySelectorAll(\'[data-csp-style]\')))\n'
-      + '    .forEach(function (styled) {\n'
-      + '      if (styled.hasAttribute(\'data-csp-style\')) {\n'
-      + '        styled.style.cssText = styled.getAttribute(\'data-csp-style\');\n'
-      + '        styled.removeAttribute(\'data-csp-style\');\n'
-      + '      }\n'
-      + '    });\n'
-      + '  return element;\n'
-      + '}'
   }
 ];
 
