@@ -268,6 +268,10 @@
       target.appendChild(changes);
     });
     var schedule = review.promptSchedule;
+    // a prompt whose date has passed fired already: only the date it is counted from moves
+    var alreadyDue = function (move) {
+      return move.from && new Date(move.from).getTime() < Date.now();
+    };
     if (schedule) {
       target.appendChild(element('h3', 'Gevolgen voor de herinneringen van lopende deals'));
       target.appendChild(element('p', schedule.overdueAtOnce > 0
@@ -282,7 +286,8 @@
         schedule.deals.forEach(function (deal) {
           (deal.moves || []).forEach(function (move) {
             cells(moves, [deal.dealName || deal.dealId, move.label || move.prompt, when(move.from), when(move.to),
-              move.overdueAtOnce ? 'Ja' : 'Nee'], move.overdueAtOnce ? 'overdue' : null);
+              move.overdueAtOnce ? 'Ja' : alreadyDue(move) ? 'Nee, al aan de beurt geweest' : 'Nee'],
+            move.overdueAtOnce ? 'overdue' : null);
           });
         });
         target.appendChild(moves);

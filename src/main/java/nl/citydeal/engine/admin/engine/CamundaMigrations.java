@@ -1,8 +1,10 @@
 package nl.citydeal.engine.admin.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.batch.BatchStatistics;
 import org.camunda.bpm.engine.batch.history.HistoricBatch;
@@ -64,6 +67,7 @@ class CamundaMigrations implements Migrations {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final HistoryService historyService;
+    private final TaskService taskService;
     private final PromptPlanning promptPlanning;
     private final TransactionTemplate transaction;
     private final TransactionTemplate rolledBackTransaction;
@@ -73,12 +77,14 @@ class CamundaMigrations implements Migrations {
             RuntimeService runtimeService,
             ManagementService managementService,
             HistoryService historyService,
+            TaskService taskService,
             PromptPlanning promptPlanning,
             PlatformTransactionManager transactionManager) {
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.historyService = historyService;
+        this.taskService = taskService;
         this.promptPlanning = promptPlanning;
         this.transaction = new TransactionTemplate(transactionManager);
         this.rolledBackTransaction = new TransactionTemplate(transactionManager);
@@ -109,6 +115,7 @@ class CamundaMigrations implements Migrations {
         MigrationPlan plan = plan(versions);
         Batch batch = transaction.execute(status -> {
             movable.forEach(promptPlanning::replan);
+            renameOpenTasks(plan, versions, Set.copyOf(movable));
             return runtimeService.newMigration(plan).processInstanceIds(movable).executeAsync();
         });
         log.info("Migration {} started as batch {} for {} deals", request, batch.getId(), movable.size());
@@ -116,6 +123,45 @@ class CamundaMigrations implements Migrations {
                 batch.getId(),
                 movable.size(),
                 checks.stream().filter(check -> !check.canMigrate()).toList());
+    }
+
+    /**
+     * The engine's migration keeps an open task's name; a task renamed in the target version would keep its old name
+     * in Tasklist until the deal's next task. So the open tasks of the deals that move get the target's name now (the
+     * part after {@code " — "}, the deal, stays), in the transaction that creates the batch. Only deals the dry run
+     * found movable move; one the batch still fails keeps its version and shows the new name.
+     */
+    private void renameOpenTasks(MigrationPlan plan, Versions versions, Set<String> movable) {
+        BpmnModelInstance source =
+                repositoryService.getBpmnModelInstance(versions.source().getId());
+        BpmnModelInstance target =
+                repositoryService.getBpmnModelInstance(versions.target().getId());
+        Map<String, String> targetActivity = new HashMap<>();
+        plan.getInstructions()
+                .forEach(instruction ->
+                        targetActivity.put(instruction.getSourceActivityId(), instruction.getTargetActivityId()));
+        taskService.createTaskQuery().processDefinitionId(versions.source().getId()).list().stream()
+                .filter(task -> movable.contains(task.getProcessInstanceId()))
+                .forEach(task -> {
+                    String from = name(source, task.getTaskDefinitionKey());
+                    String to = name(target, targetActivity.get(task.getTaskDefinitionKey()));
+                    if (from != null
+                            && to != null
+                            && !from.equals(to)
+                            && task.getName() != null
+                            && task.getName().startsWith(from)) {
+                        task.setName(to + task.getName().substring(from.length()));
+                        taskService.saveTask(task);
+                    }
+                });
+    }
+
+    private static String name(BpmnModelInstance model, String activityId) {
+        if (activityId == null) {
+            return null;
+        }
+        ModelElementInstance element = model.getModelElementById(activityId);
+        return element instanceof FlowElement flowElement ? flowElement.getName() : null;
     }
 
     @Override

@@ -209,6 +209,33 @@ class MigrationApiTest {
     // --- real migration
 
     @Test
+    void aTaskRenamedInTheNewVersionShowsItsNewNameInTasklistOnceTheDealMoved() throws Exception {
+        ProcessInstance deal = support.register();
+        Task before = support.task(deal, SCREEN_PARTICIPANT);
+        assertThat(before.getName()).startsWith("Deelnemer screenen op toegevoegde waarde — ");
+        String dealPart = before.getName().substring("Deelnemer screenen op toegevoegde waarde".length());
+        upload(file(
+                        "city-deal.bpmn",
+                        changed(
+                                "processes/city-deal.bpmn",
+                                "name=\"Deelnemer screenen op toegevoegde waarde\"",
+                                "name=\"Deelnemer kritisch screenen\"")))
+                .andExpect(status().isCreated());
+
+        String location = migrate(1, 2)
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        support.runBatch(location.substring(location.lastIndexOf('/') + 1));
+
+        Task after = support.task(deal, SCREEN_PARTICIPANT);
+        assertThat(after.getId()).isEqualTo(before.getId());
+        assertThat(support.processDefinitionId(deal)).isEqualTo(version(2));
+        assertThat(after.getName()).isEqualTo("Deelnemer kritisch screenen" + dealPart);
+    }
+
+    @Test
     void newVersionWithAnExtraUserTaskTakesEveryRunningDealWithHistoryAndPendingPromptsIntact() throws Exception {
         ProcessInstance inPreparation = support.register();
         support.complete(
