@@ -68,6 +68,23 @@ final class BareEngine implements AutoCloseable {
         engine.getRuntimeService().startProcessInstanceByKey(CityDealProcess.KEY, dealId, variables);
     }
 
+    /** The open task of each running deal whose business key starts with {@code prefix}, in no particular order. */
+    List<String> openTasks(String prefix) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike(prefix + "%").list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getId)
+                .toList();
+    }
+
+    /** Completes the task with the variables, as the deal lead (the engine's authenticated user, as a request sets it). */
+    void complete(String taskId, java.util.Map<String, Object> variables, String user) {
+        engine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            engine.getTaskService().complete(taskId, variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
     long runningInstances() {
         return engine.getRuntimeService()
                 .createProcessInstanceQuery()

@@ -8,6 +8,13 @@ enum Metric {
     STATEMENTS_BARE("SQL statements per deal registered: bare engine", Kind.COUNT, null),
     STATEMENTS_SERVICE("SQL statements per deal registered: application service", Kind.COUNT, null),
     STATEMENTS_REST("SQL statements per deal registered: REST API", Kind.COUNT, null),
+    COMPLETE_BARE("Completing a task (screening a participant): bare Camunda engine (tasks/s)", Kind.RATE, null),
+    COMPLETE_SERVICE(
+            "Completing a task (screening a participant): application, with the dossier entry (tasks/s)",
+            Kind.RATE,
+            null),
+    STATEMENTS_COMPLETE_BARE("SQL statements per task completed: bare engine", Kind.COUNT, null),
+    STATEMENTS_COMPLETE_SERVICE("SQL statements per task completed: application", Kind.COUNT, null),
     QUERY_DEALS("`GET /api/deals` (filtered page of 20)", Kind.LATENCY, "p95 < 100 ms"),
     QUERY_PORTFOLIO("`GET /api/portfolio`", Kind.LATENCY, "p95 < 100 ms"),
     PAGE_OVERVIEW("Portfolio overview page `/`", Kind.LATENCY, "p95 < 100 ms"),
