@@ -36,6 +36,16 @@ final class BareEngine implements AutoCloseable {
     private final ProcessEngine engine;
 
     BareEngine(String name, String jdbcUrl, String user, String password) throws IOException {
+        this(name, jdbcUrl, user, password, false);
+    }
+
+    /**
+     * With {@code jobs}, a job executor set up as the application's ({@code camunda.bpm.job-execution} and the
+     * generic properties of application.yaml: 3 to 10 threads, up to 20 jobs per acquisition and in the queue,
+     * acquisition by due date preferring timers, idle polling between half a second and a second as the
+     * benchmark's nodes), started by {@link #startJobExecutor()}.
+     */
+    BareEngine(String name, String jdbcUrl, String user, String password, boolean jobs) throws IOException {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
                         .setProcessEngineName(name)
@@ -50,6 +60,19 @@ final class BareEngine implements AutoCloseable {
                         .setJobExecutorActivate(false);
         // the application's id generator (the Spring Boot starter's default): UUIDs, not blocks from the database
         configuration.setIdGenerator(new StrongUuidGenerator());
+        if (jobs) {
+            org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor executor =
+                    new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
+            executor.setCorePoolSize(3);
+            executor.setMaxPoolSize(10);
+            executor.setQueueSize(20);
+            executor.setMaxJobsPerAcquisition(20);
+            executor.setWaitTimeInMillis(500);
+            executor.setMaxWait(1000);
+            configuration.setJobExecutor(executor);
+            configuration.setJobExecutorAcquireByDueDate(true);
+            configuration.setJobExecutorPreferTimerJobs(true);
+        }
         engine = configuration.buildProcessEngine();
         deploy();
     }
@@ -83,6 +106,26 @@ final class BareEngine implements AutoCloseable {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
+    }
+
+    /** Starts a deal's process with the given variables (those of a running deal of the application). */
+    void start(String businessKey, java.util.Map<String, Object> variables) {
+        engine.getRuntimeService().startProcessInstanceByKey(CityDealProcess.KEY, businessKey, variables);
+    }
+
+    void startJobExecutor() {
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getJobExecutor()
+                .start();
+    }
+
+    /** How many times the activity has run to its end (history). */
+    long finished(String activityId) {
+        return engine.getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .activityId(activityId)
+                .finished()
+                .count();
     }
 
     long runningInstances() {

@@ -97,6 +97,12 @@ final class BenchmarkReport {
                         .formatted(
                                 metric.label, String.join(" | ", cells), metric.target == null ? "" : metric.target));
             }
+            if (metric == Metric.FIRE_ONE_NODE && any) {
+                lines.add(durationRatio(
+                        "Overhead over the bare engine: due prompts, one node (time)",
+                        Metric.FIRE_BARE,
+                        Metric.FIRE_ONE_NODE));
+            }
             if (metric == Metric.COMPLETE_SERVICE && any) {
                 lines.add(overhead(
                         "Overhead over the bare engine: completing a task (time per task)",
@@ -123,6 +129,21 @@ final class BenchmarkReport {
             Map<Metric, Object> values = results.getOrDefault(db, Map.of());
             if (values.get(baseline) instanceof Double bare && values.get(app) instanceof Double rate) {
                 double ratio = bare / rate;
+                cells.add("%.2fx %s".formatted(ratio, ratio <= OVERHEAD_TARGET ? "✓" : "✗"));
+            } else {
+                cells.add("–");
+            }
+        }
+        return "| %s | %s | ≤ %.1fx |".formatted(label, String.join(" | ", cells), OVERHEAD_TARGET);
+    }
+
+    /** The time of {@code app} over the time of {@code baseline} (durations: longer is slower). */
+    private String durationRatio(String label, Metric baseline, Metric app) {
+        List<String> cells = new ArrayList<>();
+        for (String db : DATABASES) {
+            Map<Metric, Object> values = results.getOrDefault(db, Map.of());
+            if (values.get(baseline) instanceof Duration bare && values.get(app) instanceof Duration ours) {
+                double ratio = (double) ours.toNanos() / bare.toNanos();
                 cells.add("%.2fx %s".formatted(ratio, ratio <= OVERHEAD_TARGET ? "✓" : "✗"));
             } else {
                 cells.add("–");

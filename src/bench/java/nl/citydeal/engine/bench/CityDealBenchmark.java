@@ -262,17 +262,29 @@ class CityDealBenchmark {
     private void prompts(BenchDatabase database) throws Exception {
         // running deals with a prompt due, held back (suspended) until the nodes are up
         String prepared = database.create("prompts");
+        Map<String, Object> variables;
         try (InProcessApp app = InProcessApp.start(database, prepared, false)) {
             DealRegistry registry = app.bean(DealRegistry.class);
             LocalDate today = LocalDate.now(app.bean(Clock.class));
+            String instance = null;
             for (int i = 0; i < DEALS; i++) {
-                registry.register(Deals.runningDeal("Lopend", i, InProcessApp.DEAL_LEAD, today), InProcessApp.OFFICE);
+                Deal deal = registry.register(
+                        Deals.runningDeal("Lopend", i, InProcessApp.DEAL_LEAD, today), InProcessApp.OFFICE);
+                if (instance == null) {
+                    instance = app.bean(org.camunda.bpm.engine.RuntimeService.class)
+                            .createProcessInstanceQuery()
+                            .processInstanceBusinessKey(deal.getReference())
+                            .singleResult()
+                            .getId();
+                }
             }
+            variables = app.bean(org.camunda.bpm.engine.RuntimeService.class).getVariables(instance);
             app.bean(ManagementService.class)
                     .updateJobSuspensionState()
                     .byProcessDefinitionKey(CityDealProcess.KEY)
                     .suspend();
         }
+        firePromptsOnTheBareEngine(database, variables);
         firePrompts(database, prepared, 1);
         if (database instanceof BenchDatabase.Postgres) {
             firePrompts(database, prepared, 2);
@@ -382,6 +394,48 @@ class CityDealBenchmark {
         }
         return new Latencies(latencies);
     }
+
+    /**
+     * The same number of running deals on the bare engine, each started with the variables of a running deal of the
+     * application (its due dates among them: the ownership conversation's prompt due), on a database of its own with
+     * the job executor held back; then the job executor starts (set up as the application's, in the benchmark's JVM)
+     * and the time runs until every ownership prompt's timer has fired and its (emptied) service task has run. On
+     * PostgreSQL the job table gets the due-date index of our changelog, as the application's.
+     */
+    private void firePromptsOnTheBareEngine(BenchDatabase database, Map<String, Object> variables) throws Exception {
+        String db = database.label();
+        String url = database.create("bare_prompts");
+        try (BareEngine bare =
+                new BareEngine("bare-prompts-" + db.toLowerCase(), url, database.user(), database.password(), true)) {
+            if (database instanceof BenchDatabase.Postgres) {
+                try (Connection sql = database.connect(url);
+                        java.sql.Statement ddl = sql.createStatement()) {
+                    ddl.execute("create index ACT_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)");
+                }
+            }
+            for (int i = 0; i < DEALS; i++) {
+                Map<String, Object> deal = new java.util.HashMap<>(variables);
+                deal.put(CityDealProcess.Variable.DEAL_NAME, Deals.name("Kaal lopend", i));
+                bare.start("bare-running-" + i, deal);
+            }
+            try (Connection sql = database.connect(url)) {
+                assertThat(count(sql, "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", now()))
+                        .as("prompts due on the bare engine")
+                        .isEqualTo(DEALS);
+            }
+            long start = System.nanoTime();
+            bare.startJobExecutor();
+            await().atMost(Duration.ofMinutes(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> bare.finished(RAISE_OWNERSHIP_PROMPT) >= DEALS);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            report.add(db, Metric.FIRE_BARE, took);
+            System.out.printf("%s: %,d timers fired by the bare engine in %s%n", db, DEALS, took);
+            assertThat(bare.finished(RAISE_OWNERSHIP_PROMPT)).isEqualTo(DEALS);
+        }
+    }
+
+    static final String RAISE_OWNERSHIP_PROMPT = "ServiceTask_RaiseOwnershipPrompt";
 
     /**
      * Copies the prepared database, starts the nodes (their job executors on), lets the held-back prompts go and
