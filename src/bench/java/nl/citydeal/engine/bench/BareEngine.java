@@ -164,7 +164,9 @@ final class BareEngine implements AutoCloseable {
         }
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
             if (task.getCamundaDelegateExpression() != null) {
-                task.setCamundaDelegateExpression(null);
+                // an attribute set to null stays as delegateExpression="", which the engine would try to resolve
+                task.removeAttributeNs(
+                        org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
                 task.setCamundaExpression("${null}");
             }
         }

@@ -419,6 +419,7 @@ class CityDealBenchmark {
                 bare.start("bare-running-" + i, deal);
             }
             try (Connection sql = database.connect(url)) {
+                System.out.println("Timers due on the bare engine: " + dueTimers(sql));
                 assertThat(count(sql, "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", now()))
                         .as("prompts due on the bare engine")
                         .isEqualTo(DEALS);
@@ -448,6 +449,7 @@ class CityDealBenchmark {
             long due = count(sql, "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", now());
             long firedBefore = count(sql, "select count(*) from prompt where fired_at is not null");
             long mailsBefore = count(sql, "select count(*) from notification where kind = 'PROMPT'");
+            System.out.println("Timers due in the application: " + dueTimers(sql));
             assertThat(due).as("prompts due").isEqualTo(DEALS);
 
             List<AutoCloseable> running = new ArrayList<>();
@@ -519,6 +521,22 @@ class CityDealBenchmark {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The due timers per activity of the model. */
+    private static Map<String, Long> dueTimers(Connection sql) throws SQLException {
+        Map<String, Long> due = new java.util.TreeMap<>();
+        try (PreparedStatement query = sql.prepareStatement(
+                "select d.act_id_, count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
+                        + " where j.type_ = 'timer' and j.duedate_ <= ? group by d.act_id_")) {
+            query.setTimestamp(1, now());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    due.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return due;
     }
 
     private static Timestamp now() {

@@ -24,7 +24,7 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
 
     static final List<String> H2 = List.of(
             "create index if not exists CITYDEAL_IDX_AUTH_USER on ACT_RU_AUTHORIZATION (USER_ID_)",
-            "create index if not exists CITYDEAL_IDX_TASK_DUE_DATE on ACT_RU_TASK (DUE_DATE_)");
+            "create index if not exists CITYDEAL_IDX_TASK_DUE_CREATED on ACT_RU_TASK (DUE_DATE_, CREATE_TIME_)");
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {

@@ -28,8 +28,8 @@ class EngineIndexesTest {
     DataSource dataSource;
 
     @Test
-    void tasksAreIndexedByDueDateAndAuthorizationsByUser() throws Exception {
-        assertThat(indexesOn("ACT_RU_TASK")).contains("CITYDEAL_IDX_TASK_DUE_DATE");
+    void tasksAreIndexedByDueDateAndCreationAndAuthorizationsByUser() throws Exception {
+        assertThat(indexesOn("ACT_RU_TASK")).contains("CITYDEAL_IDX_TASK_DUE_CREATED");
         assertThat(indexesOn("ACT_RU_AUTHORIZATION")).contains("CITYDEAL_IDX_AUTH_USER");
     }
 
