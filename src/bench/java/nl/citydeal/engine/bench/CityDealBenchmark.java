@@ -280,14 +280,12 @@ class CityDealBenchmark {
             }
             variables = new java.util.HashMap<>(
                     app.bean(org.camunda.bpm.engine.RuntimeService.class).getVariables(instance));
-            // The answerability review's timer: the process variable names a date our listeners have moved on from
-            // (the review's timer in the app is due later); the bare engine gets the date of the app's timer.
+            // The answerability review's timer: the process variable names a date in the past that our listeners
+            // have moved on from (in the app only the ownership prompt is due); on the bare engine, which has no
+            // listeners, it would be due too. The bare engine gets a date a year ahead: only the ownership prompt due.
             variables.put(
                     CityDealProcess.Variable.ANSWERABILITY_REVIEW_DUE_AT,
-                    timerDue(
-                            app.bean(ManagementService.class),
-                            instance,
-                            "IntermediateCatchEvent_AnswerabilityReviewDue"));
+                    java.util.Date.from(Instant.now().plus(Duration.ofDays(365))));
             app.bean(ManagementService.class)
                     .updateJobSuspensionState()
                     .byProcessDefinitionKey(CityDealProcess.KEY)
@@ -530,19 +528,6 @@ class CityDealBenchmark {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** When the instance's timer at the activity is due; a year from now if it has none. */
-    private static java.util.Date timerDue(ManagementService management, String instance, String activityId) {
-        return management.createJobQuery().processInstanceId(instance).timers().list().stream()
-                .filter(job -> activityId.equals(management
-                        .createJobDefinitionQuery()
-                        .jobDefinitionId(job.getJobDefinitionId())
-                        .singleResult()
-                        .getActivityId()))
-                .map(org.camunda.bpm.engine.runtime.Job::getDuedate)
-                .findFirst()
-                .orElseGet(() -> java.util.Date.from(Instant.now().plus(Duration.ofDays(365))));
     }
 
     /** The due timers per activity of the model. */
