@@ -36,6 +36,16 @@ final class BareEngine implements AutoCloseable {
     private final ProcessEngine engine;
 
     BareEngine(String name, String jdbcUrl, String user, String password) throws IOException {
+        this(name, jdbcUrl, user, password, false);
+    }
+
+    /**
+     * With {@code jobs}, a job executor set up as the application's ({@code camunda.bpm.job-execution} and the
+     * generic properties of application.yaml: 3 to 10 threads, up to 20 jobs per acquisition and in the queue,
+     * acquisition by due date preferring timers, idle polling between half a second and a second as the
+     * benchmark's nodes), started by {@link #startJobExecutor()}.
+     */
+    BareEngine(String name, String jdbcUrl, String user, String password, boolean jobs) throws IOException {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
                         .setProcessEngineName(name)
@@ -50,6 +60,19 @@ final class BareEngine implements AutoCloseable {
                         .setJobExecutorActivate(false);
         // the application's id generator (the Spring Boot starter's default): UUIDs, not blocks from the database
         configuration.setIdGenerator(new StrongUuidGenerator());
+        if (jobs) {
+            org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor executor =
+                    new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
+            executor.setCorePoolSize(3);
+            executor.setMaxPoolSize(10);
+            executor.setQueueSize(20);
+            executor.setMaxJobsPerAcquisition(20);
+            executor.setWaitTimeInMillis(500);
+            executor.setMaxWait(1000);
+            configuration.setJobExecutor(executor);
+            configuration.setJobExecutorAcquireByDueDate(true);
+            configuration.setJobExecutorPreferTimerJobs(true);
+        }
         engine = configuration.buildProcessEngine();
         deploy();
     }
@@ -66,6 +89,43 @@ final class BareEngine implements AutoCloseable {
                 .putValue(CityDealProcess.Variable.PREDECESSOR_DEAL_ID, null)
                 .putValue(CityDealProcess.Variable.IMPORTED, false);
         engine.getRuntimeService().startProcessInstanceByKey(CityDealProcess.KEY, dealId, variables);
+    }
+
+    /** The open task of each running deal whose business key starts with {@code prefix}, in no particular order. */
+    List<String> openTasks(String prefix) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKeyLike(prefix + "%").list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getId)
+                .toList();
+    }
+
+    /** Completes the task with the variables, as the deal lead (the engine's authenticated user, as a request sets it). */
+    void complete(String taskId, java.util.Map<String, Object> variables, String user) {
+        engine.getIdentityService().setAuthenticatedUserId(user);
+        try {
+            engine.getTaskService().complete(taskId, variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    /** Starts a deal's process with the given variables (those of a running deal of the application). */
+    void start(String businessKey, java.util.Map<String, Object> variables) {
+        engine.getRuntimeService().startProcessInstanceByKey(CityDealProcess.KEY, businessKey, variables);
+    }
+
+    void startJobExecutor() {
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getJobExecutor()
+                .start();
+    }
+
+    /** How many times the activity has run to its end (history). */
+    long finished(String activityId) {
+        return engine.getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .activityId(activityId)
+                .finished()
+                .count();
     }
 
     long runningInstances() {
@@ -104,7 +164,9 @@ final class BareEngine implements AutoCloseable {
         }
         for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
             if (task.getCamundaDelegateExpression() != null) {
-                task.setCamundaDelegateExpression(null);
+                // an attribute set to null stays as delegateExpression="", which the engine would try to resolve
+                task.removeAttributeNs(
+                        org.camunda.bpm.model.bpmn.impl.BpmnModelConstants.CAMUNDA_NS, "delegateExpression");
                 task.setCamundaExpression("${null}");
             }
         }

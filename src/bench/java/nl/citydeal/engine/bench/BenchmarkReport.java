@@ -22,6 +22,8 @@ final class BenchmarkReport {
 
     private final int deals;
     private final Map<String, Map<Metric, Object>> results = new LinkedHashMap<>();
+    /** The query rows of the {@code queries} scenario: per database, per number of deals. */
+    private final Map<String, Map<Integer, Map<Metric, Latencies>>> atScale = new LinkedHashMap<>();
 
     BenchmarkReport(int deals) {
         this.deals = deals;
@@ -30,6 +32,52 @@ final class BenchmarkReport {
     void add(String database, Metric metric, Object value) {
         results.computeIfAbsent(database, db -> new LinkedHashMap<>()).put(metric, value);
         System.out.printf("%s | %s | %s%n", database, metric.label, format(metric, value));
+    }
+
+    void addAtScale(String database, int deals, Metric metric, Latencies value) {
+        atScale.computeIfAbsent(database, db -> new java.util.TreeMap<>())
+                .computeIfAbsent(deals, n -> new LinkedHashMap<>())
+                .put(metric, value);
+        System.out.printf(
+                Locale.ROOT, "%s | %,d deals | %s | %s%n", database, deals, metric.label, format(metric, value));
+    }
+
+    /** The query rows by number of deals (the scale curve), or nothing when the scenario did not run. */
+    String scaleTable() {
+        if (atScale.isEmpty()) {
+            return "";
+        }
+        List<Integer> scales = atScale.values().stream()
+                .flatMap(perScale -> perScale.keySet().stream())
+                .distinct()
+                .sorted()
+                .toList();
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("Query rows by number of deals in preparation (each with one open task), p50 · p95:");
+        lines.add("");
+        lines.add("| Measure | Database | "
+                + String.join(
+                        " | ",
+                        scales.stream()
+                                .map(n -> String.format(Locale.ROOT, "%,d deals", n))
+                                .toList())
+                + " |");
+        lines.add("|---|---|" + "---|".repeat(scales.size()));
+        for (Metric metric : Metric.values()) {
+            for (Map.Entry<String, Map<Integer, Map<Metric, Latencies>>> db : atScale.entrySet()) {
+                if (db.getValue().values().stream().noneMatch(values -> values.containsKey(metric))) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>();
+                for (int n : scales) {
+                    Latencies value = db.getValue().getOrDefault(n, Map.of()).get(metric);
+                    cells.add(value == null ? "–" : format(metric, value));
+                }
+                lines.add("| %s | %s | %s |".formatted(metric.label, db.getKey(), String.join(" | ", cells)));
+            }
+        }
+        return String.join("\n", lines) + "\n";
     }
 
     String table() {
@@ -49,20 +97,53 @@ final class BenchmarkReport {
                         .formatted(
                                 metric.label, String.join(" | ", cells), metric.target == null ? "" : metric.target));
             }
-            if (metric == Metric.REGISTER_REST) {
-                lines.add(overhead("Overhead over the bare engine: service (time per deal)", Metric.REGISTER_SERVICE));
-                lines.add(overhead("Overhead over the bare engine: REST API (time per deal)", Metric.REGISTER_REST));
+            if (metric == Metric.FIRE_ONE_NODE && any) {
+                lines.add(durationRatio(
+                        "Overhead over the bare engine: due prompts, one node (time)",
+                        Metric.FIRE_BARE,
+                        Metric.FIRE_ONE_NODE));
+            }
+            if (metric == Metric.COMPLETE_SERVICE && any) {
+                lines.add(overhead(
+                        "Overhead over the bare engine: completing a task (time per task)",
+                        Metric.COMPLETE_BARE,
+                        Metric.COMPLETE_SERVICE));
+            }
+            if (metric == Metric.REGISTER_REST && any) {
+                lines.add(overhead(
+                        "Overhead over the bare engine: service (time per deal)",
+                        Metric.REGISTER_BARE,
+                        Metric.REGISTER_SERVICE));
+                lines.add(overhead(
+                        "Overhead over the bare engine: REST API (time per deal)",
+                        Metric.REGISTER_BARE,
+                        Metric.REGISTER_REST));
             }
         }
         return String.join("\n", lines) + "\n";
     }
 
-    private String overhead(String label, Metric app) {
+    private String overhead(String label, Metric baseline, Metric app) {
         List<String> cells = new ArrayList<>();
         for (String db : DATABASES) {
             Map<Metric, Object> values = results.getOrDefault(db, Map.of());
-            if (values.get(Metric.REGISTER_BARE) instanceof Double bare && values.get(app) instanceof Double rate) {
+            if (values.get(baseline) instanceof Double bare && values.get(app) instanceof Double rate) {
                 double ratio = bare / rate;
+                cells.add("%.2fx %s".formatted(ratio, ratio <= OVERHEAD_TARGET ? "✓" : "✗"));
+            } else {
+                cells.add("–");
+            }
+        }
+        return "| %s | %s | ≤ %.1fx |".formatted(label, String.join(" | ", cells), OVERHEAD_TARGET);
+    }
+
+    /** The time of {@code app} over the time of {@code baseline} (durations: longer is slower). */
+    private String durationRatio(String label, Metric baseline, Metric app) {
+        List<String> cells = new ArrayList<>();
+        for (String db : DATABASES) {
+            Map<Metric, Object> values = results.getOrDefault(db, Map.of());
+            if (values.get(baseline) instanceof Duration bare && values.get(app) instanceof Duration ours) {
+                double ratio = (double) ours.toNanos() / bare.toNanos();
                 cells.add("%.2fx %s".formatted(ratio, ratio <= OVERHEAD_TARGET ? "✓" : "✗"));
             } else {
                 cells.add("–");
@@ -128,7 +209,7 @@ final class BenchmarkReport {
                         System.getProperty("java.version"),
                         Runtime.getRuntime().maxMemory() / (1024 * 1024),
                         String.join(" ", CityDealBenchmark.NODE_JVM_OPTIONS),
-                        table());
+                        table() + scaleTable());
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
         System.out.println(text);

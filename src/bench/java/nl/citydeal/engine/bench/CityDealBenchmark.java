@@ -51,6 +51,16 @@ class CityDealBenchmark {
     /** {@code -Dbench.scenarios=prompts} (or {@code registration}) runs only the prompt run (or the rest). */
     static final List<String> SCENARIOS = List.of(
             System.getProperty("bench.scenarios", "registration,prompts").split(","));
+    /**
+     * {@code -Dbench.scale=1000,10000,50000}: the {@code queries} scenario measures the query rows at each of these
+     * numbers of deals, on one database it fills step by step ({@link #DEALS} when not set).
+     */
+    static final List<Integer> SCALE = java.util.Arrays.stream(
+                    System.getProperty("bench.scale", Integer.toString(DEALS)).split(","))
+            .map(String::strip)
+            .map(Integer::valueOf)
+            .sorted()
+            .toList();
     /** {@code -Dbench.databases=postgres} (or {@code h2}) runs one of the two. */
     static final List<String> DATABASES =
             List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
@@ -75,8 +85,137 @@ class CityDealBenchmark {
         if (SCENARIOS.contains("registration")) {
             registrationAndQueries(database);
         }
+        if (SCENARIOS.contains("tasks")) {
+            completingTasks(database);
+        }
+        if (SCENARIOS.contains("queries")) {
+            queriesAtScale(database);
+        }
         if (SCENARIOS.contains("prompts")) {
             prompts(database);
+        }
+    }
+
+    /**
+     * Completing a deal's first task (screening a participant: the form's five fields, no further participant), one
+     * after another, each in its own transaction: through the application's task service as the deal lead (form
+     * check, our task listeners, the dossier entry) and on the bare engine with the same model and variables. The
+     * tasks are looked up before the clock starts; {@link #WARM_UP_DEALS} are completed untimed first.
+     */
+    private void completingTasks(BenchDatabase database) throws Exception {
+        String db = database.label();
+        int deals = WARM_UP_DEALS + DEALS;
+        String bareUrl = database.create("bare_tasks");
+        try (BareEngine bare =
+                new BareEngine("bare-tasks-" + db.toLowerCase(), bareUrl, database.user(), database.password())) {
+            for (int i = 0; i < deals; i++) {
+                bare.startDeal("bare-" + i, Deals.name("Kaal", i), InProcessApp.DEAL_LEAD);
+            }
+            List<String> tasks = bare.openTasks("bare-");
+            assertThat(tasks).hasSize(deals);
+            completeTimed(
+                    database,
+                    bareUrl,
+                    Metric.COMPLETE_BARE,
+                    Metric.STATEMENTS_COMPLETE_BARE,
+                    tasks,
+                    task -> bare.complete(task, Deals.screening(), InProcessApp.DEAL_LEAD));
+            assertThat(bare.openTasks("bare-")).hasSize(deals);
+        }
+
+        String url = database.create("service_tasks");
+        try (InProcessApp app = InProcessApp.start(database, url, false)) {
+            DealRegistry registry = app.bean(DealRegistry.class);
+            List<String> dealIds = new ArrayList<>();
+            for (int i = 0; i < deals; i++) {
+                dealIds.add(registry.register(Deals.newDeal("Taak", i, InProcessApp.DEAL_LEAD), InProcessApp.OFFICE)
+                        .getId());
+            }
+            org.camunda.bpm.engine.TaskService taskService = app.bean(org.camunda.bpm.engine.TaskService.class);
+            org.camunda.bpm.engine.IdentityService identity = app.bean(org.camunda.bpm.engine.IdentityService.class);
+            List<String> tasks = taskService
+                    .createTaskQuery()
+                    .processDefinitionKey(CityDealProcess.KEY)
+                    .taskDefinitionKey("UserTask_ScreenParticipant")
+                    .list()
+                    .stream()
+                    .map(org.camunda.bpm.engine.task.Task::getId)
+                    .toList();
+            assertThat(tasks).hasSize(deals);
+            List<String> groups = List.of(nl.citydeal.engine.identity.Role.DEAL_LEAD.groupId());
+            completeTimed(database, url, Metric.COMPLETE_SERVICE, Metric.STATEMENTS_COMPLETE_SERVICE, tasks, task -> {
+                identity.setAuthentication(InProcessApp.DEAL_LEAD, groups);
+                try {
+                    taskService.complete(task, Deals.screening());
+                } finally {
+                    identity.clearAuthentication();
+                }
+            });
+            assertThat(taskService
+                            .createTaskQuery()
+                            .processDefinitionKey(CityDealProcess.KEY)
+                            .taskDefinitionKey("UserTask_ScreenParticipant")
+                            .count())
+                    .isZero();
+        }
+    }
+
+    private void completeTimed(
+            BenchDatabase database,
+            String url,
+            Metric rate,
+            Metric statementsMetric,
+            List<String> tasks,
+            java.util.function.Consumer<String> complete) {
+        String db = database.label();
+        for (String task : tasks.subList(0, WARM_UP_DEALS)) {
+            complete.accept(task);
+        }
+        List<String> timed = tasks.subList(WARM_UP_DEALS, tasks.size());
+        long statementsBefore = statements(database, url);
+        long start = System.nanoTime();
+        timed.forEach(complete);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        report.add(db, rate, timed.size() / seconds(took));
+        if (database instanceof BenchDatabase.Postgres) {
+            report.add(db, statementsMetric, (double) (statements(database, url) - statementsBefore) / timed.size());
+        }
+        System.out.printf("%s %s: %,d tasks completed in %s%n", db, rate, timed.size(), took);
+    }
+
+    /**
+     * The query rows at each number of deals of {@link #SCALE}: deals in preparation registered through the service
+     * (untimed) up to the next number, then the queries; at the last one the plans of the Tasklist filter's
+     * statements ({@link QueryPlans}) go to {@code target/benchmarks/tasklist-plans-<database>.md}.
+     */
+    private void queriesAtScale(BenchDatabase database) throws Exception {
+        String db = database.label();
+        String url = database.create("queries");
+        try (InProcessApp app = InProcessApp.start(database, url, false)) {
+            DealRegistry registry = app.bean(DealRegistry.class);
+            List<String> dealIds = new ArrayList<>();
+            int registered = 0;
+            for (int scale : SCALE) {
+                for (; registered < scale; registered++) {
+                    Deal deal = registry.register(
+                            Deals.newDeal("Schaal", registered, InProcessApp.DEAL_LEAD), InProcessApp.OFFICE);
+                    if (registered % 50 == 0) {
+                        dealIds.add(deal.getId());
+                    }
+                }
+                System.out.printf("%s: %,d deals registered, measuring the queries%n", db, registered);
+                queries(app, dealIds, (metric, latencies) -> report.addAtScale(db, scale, metric, latencies));
+            }
+            String filter = tasklistFilter(app);
+            List<QueryPlans.Statement> statements = QueryPlans.capture(() -> tasklist(app, filter, 1));
+            QueryPlans.write(
+                    Path.of("target", "benchmarks", "tasklist-plans-" + db.toLowerCase() + ".md"),
+                    "Tasklist filter \"Alle open taken\" on %s at %,d deals: the engine's statements and their plans"
+                            .formatted(db, registered),
+                    QueryPlans.explain(
+                            app.bean(javax.sql.DataSource.class),
+                            database instanceof BenchDatabase.Postgres,
+                            statements));
         }
     }
 
@@ -107,7 +246,7 @@ class CityDealBenchmark {
                 }
             });
             assertThat(registry.count()).isEqualTo(DEALS + WARM_UP_DEALS);
-            queries(db, app, dealIds);
+            queries(app, dealIds, (metric, latencies) -> report.add(db, metric, latencies));
             report.add(db, Metric.HEAP, usedHeapAfterGc());
         }
 
@@ -123,17 +262,30 @@ class CityDealBenchmark {
     private void prompts(BenchDatabase database) throws Exception {
         // running deals with a prompt due, held back (suspended) until the nodes are up
         String prepared = database.create("prompts");
+        Map<String, Object> variables;
         try (InProcessApp app = InProcessApp.start(database, prepared, false)) {
             DealRegistry registry = app.bean(DealRegistry.class);
             LocalDate today = LocalDate.now(app.bean(Clock.class));
+            String instance = null;
             for (int i = 0; i < DEALS; i++) {
-                registry.register(Deals.runningDeal("Lopend", i, InProcessApp.DEAL_LEAD, today), InProcessApp.OFFICE);
+                Deal deal = registry.register(
+                        Deals.runningDeal("Lopend", i, InProcessApp.DEAL_LEAD, today), InProcessApp.OFFICE);
+                if (instance == null) {
+                    instance = app.bean(org.camunda.bpm.engine.RuntimeService.class)
+                            .createProcessInstanceQuery()
+                            .processInstanceBusinessKey(deal.getReference())
+                            .singleResult()
+                            .getId();
+                }
             }
+            variables = new java.util.HashMap<>(
+                    app.bean(org.camunda.bpm.engine.RuntimeService.class).getVariables(instance));
             app.bean(ManagementService.class)
                     .updateJobSuspensionState()
                     .byProcessDefinitionKey(CityDealProcess.KEY)
                     .suspend();
         }
+        firePromptsOnTheBareEngine(database, variables);
         firePrompts(database, prepared, 1);
         if (database instanceof BenchDatabase.Postgres) {
             firePrompts(database, prepared, 2);
@@ -185,44 +337,53 @@ class CityDealBenchmark {
         }
     }
 
-    private void queries(String db, InProcessApp app, List<String> dealIds) throws Exception {
-        String filter = app.bean(FilterService.class)
-                .createFilterQuery()
-                .filterName("Alle open taken")
-                .singleResult()
-                .getId();
+    private void queries(
+            InProcessApp app, List<String> dealIds, java.util.function.BiConsumer<Metric, Latencies> results)
+            throws Exception {
+        String filter = tasklistFilter(app);
         app.logIn();
-        measure(
-                db,
+        results.accept(
                 Metric.QUERY_DEALS,
-                i -> app.api(
+                measure(i -> app.api(
                         "GET",
                         "/api/deals?phase=PREPARATION&theme=Energietransitie&page=%d&size=20&sort=name"
                                 .formatted(i % 50),
                         null,
                         "application/json",
                         null,
-                        200));
-        measure(db, Metric.QUERY_PORTFOLIO, i -> app.api("GET", "/api/portfolio", null, "application/json", null, 200));
-        measure(db, Metric.PAGE_OVERVIEW, i -> app.page("/"));
-        measure(db, Metric.PAGE_DEAL, i -> app.page("/deals/" + dealIds.get(i % dealIds.size())));
-        measure(
-                db,
-                Metric.QUERY_TASKLIST,
-                i -> app.api(
-                        "POST",
-                        "/engine-rest/filter/%s/list?firstResult=%d&maxResults=15".formatted(filter, (i % 20) * 15),
-                        "application/json",
-                        "application/hal+json",
-                        "{}",
-                        200));
+                        200)));
+        results.accept(
+                Metric.QUERY_PORTFOLIO,
+                measure(i -> app.api("GET", "/api/portfolio", null, "application/json", null, 200)));
+        results.accept(Metric.PAGE_OVERVIEW, measure(i -> app.page("/")));
+        results.accept(Metric.PAGE_DEAL, measure(i -> app.page("/deals/" + dealIds.get(i % dealIds.size()))));
+        results.accept(Metric.QUERY_TASKLIST, measure(i -> tasklist(app, filter, i)));
+    }
+
+    private static String tasklistFilter(InProcessApp app) {
+        return app.bean(FilterService.class)
+                .createFilterQuery()
+                .filterName("Alle open taken")
+                .singleResult()
+                .getId();
+    }
+
+    /** A page of 15 tasks of the filter, with its variables, as Tasklist asks it. */
+    private static void tasklist(InProcessApp app, String filter, int i) throws Exception {
+        app.api(
+                "POST",
+                "/engine-rest/filter/%s/list?firstResult=%d&maxResults=15".formatted(filter, (i % 20) * 15),
+                "application/json",
+                "application/hal+json",
+                "{}",
+                200);
     }
 
     interface Request {
         void send(int i) throws Exception;
     }
 
-    private void measure(String db, Metric metric, Request request) throws Exception {
+    private static Latencies measure(Request request) throws Exception {
         for (int i = 0; i < WARM_UP_REQUESTS; i++) {
             request.send(i);
         }
@@ -232,7 +393,57 @@ class CityDealBenchmark {
             request.send(i);
             latencies.add(Duration.ofNanos(System.nanoTime() - start));
         }
-        report.add(db, metric, new Latencies(latencies));
+        return new Latencies(latencies);
+    }
+
+    /**
+     * The same number of running deals on the bare engine, each started with the variables of a running deal of the
+     * application (its due dates among them: the ownership conversation's prompt due), on a database of its own with
+     * the job executor held back; then the job executor starts (set up as the application's, in the benchmark's JVM)
+     * and the time runs until every ownership prompt's timer has fired and its (emptied) service task has run. On
+     * PostgreSQL the job table gets the due-date index of our changelog, as the application's.
+     */
+    private void firePromptsOnTheBareEngine(BenchDatabase database, Map<String, Object> variables) throws Exception {
+        String db = database.label();
+        String url = database.create("bare_prompts");
+        try (BareEngine bare =
+                new BareEngine("bare-prompts-" + db.toLowerCase(), url, database.user(), database.password(), true)) {
+            if (database instanceof BenchDatabase.Postgres) {
+                try (Connection sql = database.connect(url);
+                        java.sql.Statement ddl = sql.createStatement()) {
+                    ddl.execute("create index ACT_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)");
+                }
+            }
+            for (int i = 0; i < DEALS; i++) {
+                Map<String, Object> deal = new java.util.HashMap<>(variables);
+                deal.put(CityDealProcess.Variable.DEAL_NAME, Deals.name("Kaal lopend", i));
+                bare.start("bare-running-" + i, deal);
+            }
+            try (Connection sql = database.connect(url)) {
+                System.out.println("Timers due on the bare engine: " + dueTimers(sql));
+                assertThat(dueTimers(sql).get(OWNERSHIP_PROMPT_DUE))
+                        .as("prompts due on the bare engine")
+                        .isEqualTo(DEALS);
+            }
+            long start = System.nanoTime();
+            bare.startJobExecutor();
+            await().atMost(Duration.ofMinutes(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> bare.finished(RAISE_OWNERSHIP_PROMPT) >= DEALS && noTimerDue(database, url));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            report.add(db, Metric.FIRE_BARE, took);
+            System.out.printf("%s: the due timers of %,d deals fired by the bare engine in %s%n", db, DEALS, took);
+            assertThat(bare.finished(RAISE_OWNERSHIP_PROMPT)).isEqualTo(DEALS);
+        }
+    }
+
+    static final String RAISE_OWNERSHIP_PROMPT = "ServiceTask_RaiseOwnershipPrompt";
+    static final String OWNERSHIP_PROMPT_DUE = "BoundaryEvent_OwnershipPromptDue";
+
+    private static boolean noTimerDue(BenchDatabase database, String url) throws SQLException {
+        try (Connection sql = database.connect(url)) {
+            return count(sql, "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", now()) == 0;
+        }
     }
 
     /**
@@ -243,10 +454,15 @@ class CityDealBenchmark {
         String db = database.label();
         String url = database.copy(prepared, "fire" + nodes);
         try (Connection sql = database.connect(url)) {
+            // the prompts due: one ownership conversation per deal, and an imported deal's answerability review
+            // when its date has passed (both prompts, each with its mail; the bare engine fires the same timers)
             long due = count(sql, "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", now());
+            assertThat(dueTimers(sql).get(OWNERSHIP_PROMPT_DUE))
+                    .as("ownership prompts due")
+                    .isEqualTo(DEALS);
             long firedBefore = count(sql, "select count(*) from prompt where fired_at is not null");
             long mailsBefore = count(sql, "select count(*) from notification where kind = 'PROMPT'");
-            assertThat(due).as("prompts due").isEqualTo(DEALS);
+            System.out.println("Timers due in the application: " + dueTimers(sql));
 
             List<AutoCloseable> running = new ArrayList<>();
             try {
@@ -286,7 +502,12 @@ class CityDealBenchmark {
                         .until(() -> count(sql, "select count(*) from prompt where fired_at is not null") - firedBefore
                                         >= due
                                 && count(sql, "select count(*) from notification where kind = 'PROMPT'") - mailsBefore
-                                        >= due);
+                                        >= due
+                                && count(
+                                                sql,
+                                                "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?",
+                                                now())
+                                        == 0);
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 report.add(db, nodes == 1 ? Metric.FIRE_ONE_NODE : Metric.FIRE_TWO_NODES, took);
                 System.out.printf("%s: %,d prompts fired and queued by %d node(s) in %s%n", db, due, nodes, took);
@@ -317,6 +538,22 @@ class CityDealBenchmark {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The due timers per activity of the model. */
+    private static Map<String, Long> dueTimers(Connection sql) throws SQLException {
+        Map<String, Long> due = new java.util.TreeMap<>();
+        try (PreparedStatement query = sql.prepareStatement(
+                "select d.act_id_, count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_"
+                        + " where j.type_ = 'timer' and j.duedate_ <= ? group by d.act_id_")) {
+            query.setTimestamp(1, now());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    due.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return due;
     }
 
     private static Timestamp now() {

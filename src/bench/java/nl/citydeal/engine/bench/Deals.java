@@ -50,6 +50,16 @@ final class Deals {
                 {"name":"%s","theme":"%s","leadOrganisation":"%s","dealLead":"%s","ambition":"%s"}""".formatted(name(prefix, i), theme(i), LEAD_ORGANISATION, dealLead, AMBITION);
     }
 
+    /** What the deal lead answers on screening a participant (the deal's first task): accepted, no further one. */
+    static java.util.Map<String, Object> screening() {
+        return java.util.Map.of(
+                "participantName", "Waterschap Benchmark",
+                "participantType", "WATER_BOARD",
+                "participantAddedValue", "Beheert de dijken en het water in het gebied van de deal.",
+                "participantAccepted", true,
+                "moreParticipants", false);
+    }
+
     /** A running deal being imported, signed {@link #RUNNING_SINCE_MONTHS} months ago: one prompt due. */
     static NewDeal runningDeal(String prefix, int i, String dealLead, LocalDate today) {
         LocalDate signed = today.minusMonths(RUNNING_SINCE_MONTHS);
