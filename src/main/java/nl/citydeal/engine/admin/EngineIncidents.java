@@ -12,6 +12,9 @@ public interface EngineIncidents {
 
     Optional<EngineIncident> find(String incidentId);
 
+    /** How many incidents are open. */
+    long count();
+
     /**
      * Gives the failed job of the incident one more attempt (the incident is resolved with it): the job executor runs
      * it when it is due, at once for a job whose time has come; a timer that is not due yet keeps its date. False

@@ -85,6 +85,11 @@ public class Incidents implements OpenIncidents {
         return incidents;
     }
 
+    /** How many incidents are open (two counts, no listing: for the notice on /admin). */
+    public long count() {
+        return engine.count() + outbox.count(NotificationStatus.FAILED);
+    }
+
     @Override
     public List<DigestText.Incident> forDigest() {
         return open().stream()

@@ -65,6 +65,11 @@ class CamundaIncidents implements EngineIncidents {
     }
 
     @Override
+    public long count() {
+        return runtimeService.createIncidentQuery().count();
+    }
+
+    @Override
     public boolean retry(String incidentId) {
         Incident incident =
                 runtimeService.createIncidentQuery().incidentId(incidentId).singleResult();

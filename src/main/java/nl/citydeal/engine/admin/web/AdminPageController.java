@@ -181,7 +181,7 @@ class AdminPageController {
                 "formFiles",
                 files.stream().filter(name -> name.endsWith(".form")).toList());
         model.addAttribute("audit", audit.recent());
-        model.addAttribute("incidentCount", incidents.open().size());
+        model.addAttribute("incidentCount", incidents.count());
         model.addAttribute("time", new TimeFormat());
         return "admin/index";
     }
