@@ -27,7 +27,7 @@ import nl.citydeal.engine.processengine.CityDealProcess;
 /**
  * The bare Camunda engine the application is compared with: a standalone engine (no Spring, no application code)
  * on its own database with the application's engine settings that change the work per start (history level full,
- * UUIDs as ids, the job executor off), running the same {@code city-deal} model and decisions. The model loses what calls our code:
+ * authorization checks on, UUIDs as ids, the job executor off), running the same {@code city-deal} model and decisions. The model loses what calls our code:
  * its execution and task listeners, and its delegates (which become no-ops). A deal's start then does what the
  * engine does for it and nothing else.
  */
@@ -57,6 +57,8 @@ final class BareEngine implements AutoCloseable {
                         .setJdbcMaxActiveConnections(10)
                         .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
                         .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+                        // as the application's engine: a task's assignee is granted the task when it is created
+                        .setAuthorizationEnabled(true)
                         .setJobExecutorActivate(false);
         // the application's id generator (the Spring Boot starter's default): UUIDs, not blocks from the database
         configuration.setIdGenerator(new StrongUuidGenerator());

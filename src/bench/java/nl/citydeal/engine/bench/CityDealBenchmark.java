@@ -113,13 +113,14 @@ class CityDealBenchmark {
             }
             List<String> tasks = bare.openTasks("bare-");
             assertThat(tasks).hasSize(deals);
+            java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
             completeTimed(
                     database,
                     bareUrl,
                     Metric.COMPLETE_BARE,
                     Metric.STATEMENTS_COMPLETE_BARE,
                     tasks,
-                    task -> bare.complete(task, Deals.screening(), InProcessApp.DEAL_LEAD));
+                    task -> bare.complete(task, Deals.screening(completed.getAndIncrement()), InProcessApp.DEAL_LEAD));
             assertThat(bare.openTasks("bare-")).hasSize(deals);
         }
 
@@ -143,10 +144,11 @@ class CityDealBenchmark {
                     .toList();
             assertThat(tasks).hasSize(deals);
             List<String> groups = List.of(nl.citydeal.engine.identity.Role.DEAL_LEAD.groupId());
+            java.util.concurrent.atomic.AtomicInteger completed = new java.util.concurrent.atomic.AtomicInteger();
             completeTimed(database, url, Metric.COMPLETE_SERVICE, Metric.STATEMENTS_COMPLETE_SERVICE, tasks, task -> {
                 identity.setAuthentication(InProcessApp.DEAL_LEAD, groups);
                 try {
-                    taskService.complete(task, Deals.screening());
+                    taskService.complete(task, Deals.screening(completed.getAndIncrement()));
                 } finally {
                     identity.clearAuthentication();
                 }
@@ -157,7 +159,25 @@ class CityDealBenchmark {
                             .taskDefinitionKey("UserTask_ScreenParticipant")
                             .count())
                     .isZero();
+            searchTheDossier(database.label(), app, deals);
         }
+    }
+
+    /**
+     * The overview's search at that many deals, each with a dossier entry (the screening): a word only one deal's
+     * answer holds (another deal each request), and a word every deal's holds (the search stops at its first
+     * {@code Portfolio.MAX_MATCHES}), each checked for finding what it should.
+     */
+    private void searchTheDossier(String db, InProcessApp app, int deals) throws Exception {
+        app.logIn();
+        assertThat(app.page("/?q=" + Deals.ownWord(deals / 2)).body())
+                .as("the search finds the one deal of the word")
+                .contains("Deals 1–1 van 1<");
+        assertThat(app.page("/?q=" + Deals.COMMON_WORD).body())
+                .as("the search stops at its first matches")
+                .contains("Deals 1–50 van 1000<", "alleen de eerste 1000 zijn geselecteerd");
+        report.add(db, Metric.SEARCH_OWN_WORD, measure(i -> app.page("/?q=" + Deals.ownWord((i * 7919) % deals))));
+        report.add(db, Metric.SEARCH_COMMON_WORD, measure(i -> app.page("/?q=" + Deals.COMMON_WORD)));
     }
 
     private void completeTimed(

@@ -14,8 +14,14 @@ final class Deals {
     static final String LEAD_ORGANISATION = "Gemeente Benchmark";
     static final String AMBITION =
             "Samen met partners experimenteren met een aanpak die na de looptijd kan worden opgeschaald.";
-    /** Running deals signed this many months ago for three years: their ownership conversation (25%) is due. */
-    static final int RUNNING_SINCE_MONTHS = 10;
+    /**
+     * Running deals signed this many months ago for {@link #RUNNING_TERM_MONTHS}: their ownership conversation (at 25%
+     * of the term, four and a half months) is due, their first answerability review (six months) and scaling
+     * exploration (40%) are not: one prompt due per deal.
+     */
+    static final int RUNNING_SINCE_MONTHS = 5;
+
+    static final int RUNNING_TERM_MONTHS = 18;
 
     private Deals() {}
 
@@ -50,14 +56,37 @@ final class Deals {
                 {"name":"%s","theme":"%s","leadOrganisation":"%s","dealLead":"%s","ambition":"%s"}""".formatted(name(prefix, i), theme(i), LEAD_ORGANISATION, dealLead, AMBITION);
     }
 
-    /** What the deal lead answers on screening a participant (the deal's first task): accepted, no further one. */
-    static java.util.Map<String, Object> screening() {
+    /** A word every deal's screening answer holds ({@link #screening}). */
+    static final String COMMON_WORD = "dijken";
+
+    /**
+     * What the deal lead answers on screening a participant (the deal's first task, the {@code i}th completed):
+     * accepted, no further one; its added value holds {@link #COMMON_WORD} and a word of its own ({@link #ownWord}).
+     */
+    static java.util.Map<String, Object> screening(int i) {
         return java.util.Map.of(
-                "participantName", "Waterschap Benchmark",
-                "participantType", "WATER_BOARD",
-                "participantAddedValue", "Beheert de dijken en het water in het gebied van de deal.",
-                "participantAccepted", true,
-                "moreParticipants", false);
+                "participantName",
+                "Waterschap Benchmark",
+                "participantType",
+                "WATER_BOARD",
+                "participantAddedValue",
+                "Beheert de " + COMMON_WORD + " van dijkring " + ownWord(i)
+                        + " en het water in het gebied van de deal.",
+                "participantAccepted",
+                true,
+                "moreParticipants",
+                false);
+    }
+
+    /** A word only the {@code i}th screening answer holds: letters, so that every database reads it as one word. */
+    static String ownWord(int i) {
+        StringBuilder word = new StringBuilder("kring");
+        int rest = i;
+        for (int letter = 0; letter < 4; letter++) {
+            word.append((char) ('a' + rest % 26));
+            rest /= 26;
+        }
+        return word.toString();
     }
 
     /** A running deal being imported, signed {@link #RUNNING_SINCE_MONTHS} months ago: one prompt due. */
@@ -72,7 +101,7 @@ final class Deals {
                 AMBITION,
                 DealSetup.ONE_PART,
                 signed,
-                signed.plusYears(3),
+                signed.plusMonths(RUNNING_TERM_MONTHS),
                 null,
                 List.of(),
                 null);

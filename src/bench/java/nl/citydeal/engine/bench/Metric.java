@@ -20,6 +20,14 @@ enum Metric {
     PAGE_OVERVIEW("Portfolio overview page `/`", Kind.LATENCY, "p95 < 100 ms"),
     PAGE_DEAL("Deal page `/deals/{id}`", Kind.LATENCY, "p95 < 100 ms"),
     QUERY_TASKLIST("Tasklist filter \"Alle open taken\" (15 tasks)", Kind.LATENCY, "p95 < 100 ms"),
+    SEARCH_OWN_WORD(
+            "Overview search `/?q=` in the dossier: a word of one deal's screening answer",
+            Kind.LATENCY,
+            "p95 < 100 ms"),
+    SEARCH_COMMON_WORD(
+            "Overview search `/?q=` in the dossier: a word of every deal's (first 1,000 matches)",
+            Kind.LATENCY,
+            "p95 < 100 ms"),
     FIRE_BARE(
             "Due prompts: the bare engine firing the same timers (its job executor in the benchmark's JVM)",
             Kind.DURATION,

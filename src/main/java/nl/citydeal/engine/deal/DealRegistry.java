@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -599,6 +600,16 @@ public class DealRegistry {
 
     public boolean exists(String dealId) {
         return deals.existsById(dealId);
+    }
+
+    /**
+     * The deal with this id, if there is one. The engine glue asks this rather than {@link #exists} and then {@link
+     * #get}: inside the transaction that registers the deal it is answered from the persistence context, without a
+     * query (and without the flush a query would cause).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Deal> find(String dealId) {
+        return deals.findById(dealId);
     }
 
     public long count() {

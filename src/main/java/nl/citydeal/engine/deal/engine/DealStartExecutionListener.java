@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
+import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.identity.DealAccess;
 import nl.citydeal.engine.processengine.CurrentUser;
@@ -46,21 +47,24 @@ class DealStartExecutionListener implements ExecutionListener {
                     ? UUID.randomUUID().toString()
                     : businessKey;
         }
-        if (!dealRegistry.exists(dealId)) {
+        Deal registered = dealRegistry.find(dealId).orElse(null);
+        if (registered == null) {
             checkRegistration(execution);
         }
         execution.setVariable(DEAL_ID, dealId);
-        String reference = dealRegistry.ensureRegistered(
-                dealId,
-                CurrentUser.id(execution),
-                ProcessValues.text(execution, DEAL_NAME),
-                ProcessValues.text(execution, THEME),
-                ProcessValues.text(execution, LEAD_ORGANISATION),
-                ProcessValues.text(execution, DEAL_LEAD),
-                ProcessValues.text(execution, PROGRAMME_OFFICE_CONTACT),
-                ProcessValues.text(execution, AMBITION),
-                ProcessValues.text(execution, PREDECESSOR_DEAL_ID),
-                ScalingIntentVariables.ticked(execution));
+        String reference = registered != null
+                ? registered.getReference()
+                : dealRegistry.ensureRegistered(
+                        dealId,
+                        CurrentUser.id(execution),
+                        ProcessValues.text(execution, DEAL_NAME),
+                        ProcessValues.text(execution, THEME),
+                        ProcessValues.text(execution, LEAD_ORGANISATION),
+                        ProcessValues.text(execution, DEAL_LEAD),
+                        ProcessValues.text(execution, PROGRAMME_OFFICE_CONTACT),
+                        ProcessValues.text(execution, AMBITION),
+                        ProcessValues.text(execution, PREDECESSOR_DEAL_ID),
+                        ScalingIntentVariables.ticked(execution));
         execution.setProcessBusinessKey(reference);
         dealAccess.grantLeadOfNewInstance(execution.getProcessInstanceId(), (String) execution.getVariable(DEAL_LEAD));
         if (!execution.hasVariable(IMPORTED)) {

@@ -3,7 +3,6 @@ package nl.citydeal.engine.deal.engine;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.deal.DealRegistry;
 import nl.citydeal.engine.identity.DealAccess;
 import nl.citydeal.engine.processengine.DealInstances;
@@ -28,10 +27,11 @@ class OfferLeadTasksToDeputies implements UserTaskCreation {
     @Override
     public void created(DelegateTask task) {
         String dealId = task.getExecution() == null ? null : DealInstances.dealId(task.getExecution());
-        if (dealId == null || task.getAssignee() == null || !dealRegistry.exists(dealId)) {
+        if (dealId == null || task.getAssignee() == null) {
             return;
         }
-        Deal deal = dealRegistry.get(dealId);
-        dealAccess.offerToTeam(task, deal.getDealLead(), deal.getDeputies());
+        dealRegistry
+                .find(dealId)
+                .ifPresent(deal -> dealAccess.offerToTeam(task, deal.getDealLead(), deal.getDeputies()));
     }
 }

@@ -45,13 +45,13 @@ class RegistryVariables implements ExecutionListener, RegistrySync {
     public void sync(DelegateExecution execution) {
         String definitionId = execution.getProcessDefinitionId();
         String dealId = DealInstances.dealId(execution);
-        if (definitionId == null
-                || !definitionId.startsWith(CityDealProcess.KEY + ":")
-                || dealId == null
-                || !dealRegistry.exists(dealId)) {
+        if (definitionId == null || !definitionId.startsWith(CityDealProcess.KEY + ":") || dealId == null) {
             return;
         }
-        Deal deal = dealRegistry.get(dealId);
+        Deal deal = dealRegistry.find(dealId).orElse(null);
+        if (deal == null) {
+            return;
+        }
         setIfDifferent(execution, DEAL_LEAD, deal.getDealLead());
         setIfDifferent(execution, PROGRAMME_OFFICE_CONTACT, deal.getProgrammeOfficeContact());
         setIfDifferent(execution, ADMINISTRATIVE_LEADS, DealPeople.describe(deal.getAdministrativeLeads()));

@@ -5,12 +5,13 @@ import java.time.Period;
 import java.util.Date;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.UserTaskCreation;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptSchedule;
 import nl.citydeal.engine.prompt.notify.ReminderProperties;
@@ -20,11 +21,12 @@ import nl.citydeal.engine.prompt.notify.ReminderProperties;
  * and its reference, the business key ("Eigenaarschapsgesprek voeren — City Deal Klimaatadaptatie (CD-2026-014)"),
  * its description says what is asked and which
  * lesson is behind it, and a prompt task's due date is the prompt's date with the reminder date as follow-up
- * date, so Tasklist's own sorting and due highlighting work. Receives every task through the engine's Spring
- * event bridge, in the transaction that creates the task.
+ * date, so Tasklist's own sorting and due highlighting work. Told of every task of a deal by the engine's built-in
+ * create listener ({@link UserTaskCreation}), in the transaction that creates the task; the deal's values are read from
+ * the task's execution, which holds them already (a new task's own variables would be one more query, and it has none).
  */
 @Component
-class TaskDisplay {
+class TaskDisplay implements UserTaskCreation {
 
     static final String SEPARATOR = " — ";
 
@@ -34,21 +36,24 @@ class TaskDisplay {
         this.reminderLeadTime = reminders.leadTime();
     }
 
-    @EventListener(condition = "#task.eventName == 'create'")
-    public void onCreate(DelegateTask task) {
+    @Override
+    public void created(DelegateTask task) {
         if (!CityDealProcess.KEY.equals(processKey(task))) {
             return;
         }
-        Object dealName = task.getVariable(CityDealProcess.Variable.DEAL_NAME);
+        DelegateExecution execution = task.getExecution();
+        if (execution == null) {
+            return;
+        }
+        Object dealName = execution.getVariable(CityDealProcess.Variable.DEAL_NAME);
         if (dealName != null && task.getName() != null && !task.getName().contains(SEPARATOR)) {
-            String reference =
-                    task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+            String reference = execution.getProcessBusinessKey();
             task.setName(task.getName() + SEPARATOR + dealName + (reference == null ? "" : " (" + reference + ")"));
         }
         PromptKind prompt = PromptTaskKind.of(task).orElse(null);
         if (prompt != null) {
             task.setDescription(prompt.label() + ". " + prompt.lesson());
-            Date due = task.getDueDate() != null ? task.getDueDate() : dueOf(task, prompt);
+            Date due = task.getDueDate() != null ? task.getDueDate() : dueOf(task, execution, prompt);
             task.setDueDate(due);
             task.setFollowUpDate(followUp(due));
         } else if (task.getDescription() == null) {
@@ -64,8 +69,8 @@ class TaskDisplay {
                 .toInstant());
     }
 
-    private static Date dueOf(DelegateTask task, PromptKind prompt) {
-        Object value = task.getVariable(CityDealProcess.dueAtVariable(prompt));
+    private static Date dueOf(DelegateTask task, DelegateExecution execution, PromptKind prompt) {
+        Object value = execution.getVariable(CityDealProcess.dueAtVariable(prompt));
         return value == null
                 ? task.getCreateTime()
                 : Date.from(Instant.from(java.time.OffsetDateTime.parse(value.toString())));
