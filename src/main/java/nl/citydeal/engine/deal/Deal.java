@@ -83,8 +83,12 @@ public class Deal {
     @Column(insertable = false, updatable = false)
     private Instant lastStepAt;
 
+    /**
+     * Null until the deal is first stored: the id is ours (a UUID given at registration), so Spring Data tells a new
+     * deal by its version and persists it; a primitive version would make it merge (a select first) instead.
+     */
     @Version
-    private long version;
+    private Long version;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "deal_route", joinColumns = @JoinColumn(name = "deal_id"))
