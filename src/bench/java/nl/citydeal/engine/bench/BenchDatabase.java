@@ -35,7 +35,8 @@ sealed interface BenchDatabase {
     /** H2 in files under {@code target/bench/h2}, as the app runs by default (its URL options included). */
     record H2(Path directory) implements BenchDatabase {
 
-        static final String OPTIONS = ";DEFAULT_NULL_ORDERING=HIGH";
+        /** The options of the application's default H2 URL (application.yaml), for the bare engine too. */
+        static final String OPTIONS = ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
         @Override
         public String label() {

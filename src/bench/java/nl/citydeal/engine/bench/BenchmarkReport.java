@@ -19,6 +19,8 @@ final class BenchmarkReport {
 
     static final List<String> DATABASES = List.of("H2", "PostgreSQL");
     static final double OVERHEAD_TARGET = 1.5;
+    /** Issue #21: registering a deal at most 1.3x the bare engine on PostgreSQL, 1.5x on H2. */
+    static final Map<String, Double> REGISTRATION_TARGET = Map.of("H2", 1.5, "PostgreSQL", 1.3);
 
     private final int deals;
     private final Map<String, Map<Metric, Object>> results = new LinkedHashMap<>();
@@ -107,34 +109,43 @@ final class BenchmarkReport {
                 lines.add(overhead(
                         "Overhead over the bare engine: completing a task (time per task)",
                         Metric.COMPLETE_BARE,
-                        Metric.COMPLETE_SERVICE));
+                        Metric.COMPLETE_SERVICE,
+                        Map.of()));
             }
             if (metric == Metric.REGISTER_REST && any) {
                 lines.add(overhead(
                         "Overhead over the bare engine: service (time per deal)",
                         Metric.REGISTER_BARE,
-                        Metric.REGISTER_SERVICE));
+                        Metric.REGISTER_SERVICE,
+                        REGISTRATION_TARGET));
                 lines.add(overhead(
                         "Overhead over the bare engine: REST API (time per deal)",
                         Metric.REGISTER_BARE,
-                        Metric.REGISTER_REST));
+                        Metric.REGISTER_REST,
+                        REGISTRATION_TARGET));
             }
         }
         return String.join("\n", lines) + "\n";
     }
 
-    private String overhead(String label, Metric baseline, Metric app) {
+    /** The time per item of {@code app} over the bare engine's; the target per database, else {@link #OVERHEAD_TARGET}. */
+    private String overhead(String label, Metric baseline, Metric app, Map<String, Double> targets) {
         List<String> cells = new ArrayList<>();
         for (String db : DATABASES) {
             Map<Metric, Object> values = results.getOrDefault(db, Map.of());
             if (values.get(baseline) instanceof Double bare && values.get(app) instanceof Double rate) {
                 double ratio = bare / rate;
-                cells.add("%.2fx %s".formatted(ratio, ratio <= OVERHEAD_TARGET ? "✓" : "✗"));
+                cells.add("%.2fx %s".formatted(ratio, ratio <= targets.getOrDefault(db, OVERHEAD_TARGET) ? "✓" : "✗"));
             } else {
                 cells.add("–");
             }
         }
-        return "| %s | %s | ≤ %.1fx |".formatted(label, String.join(" | ", cells), OVERHEAD_TARGET);
+        String target = targets.isEmpty()
+                ? "≤ %.1fx".formatted(OVERHEAD_TARGET)
+                : DATABASES.stream()
+                        .map(db -> "≤ %.1fx (%s)".formatted(targets.getOrDefault(db, OVERHEAD_TARGET), db))
+                        .collect(java.util.stream.Collectors.joining(", "));
+        return "| %s | %s | %s |".formatted(label, String.join(" | ", cells), target);
     }
 
     /** The time of {@code app} over the time of {@code baseline} (durations: longer is slower). */
@@ -192,24 +203,27 @@ final class BenchmarkReport {
         String text = """
                 # Benchmark results
 
-                - Run: %s, `./mvnw -Pbench verify -Dbench.deals=%d`
+                - Run: %s, `./mvnw -Pbench verify -Dbench.deals=%d -Dbench.databases=%s -Dbench.scenarios=%s -Dbench.scale=%s`
                 - Deals: %,d per measurement (after %d warm-up deals); latencies over %d requests after %d warm-up requests, one client
                 - Machine: %s
                 - Java: %s %s, heap at most %,d MB (the benchmark's JVM); nodes of the prompt run on PostgreSQL: separate JVMs with `%s`
 
                 %s""".formatted(
-                        ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                        deals,
-                        deals,
-                        CityDealBenchmark.WARM_UP_DEALS,
-                        CityDealBenchmark.MEASURED_REQUESTS,
-                        CityDealBenchmark.WARM_UP_REQUESTS,
-                        machine(),
-                        System.getProperty("java.vm.name"),
-                        System.getProperty("java.version"),
-                        Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                        String.join(" ", CityDealBenchmark.NODE_JVM_OPTIONS),
-                        table() + scaleTable());
+                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                deals,
+                String.join(",", CityDealBenchmark.DATABASES),
+                String.join(",", CityDealBenchmark.SCENARIOS),
+                CityDealBenchmark.SCALE.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")),
+                deals,
+                CityDealBenchmark.WARM_UP_DEALS,
+                CityDealBenchmark.MEASURED_REQUESTS,
+                CityDealBenchmark.WARM_UP_REQUESTS,
+                machine(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                String.join(" ", CityDealBenchmark.NODE_JVM_OPTIONS),
+                table() + scaleTable());
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
         System.out.println(text);

@@ -55,18 +55,21 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<RegistrySync> registryVariables;
     private final ObjectProvider<UserTaskCompletion> completions;
     private final ObjectProvider<UserTaskCreation> creations;
+    private final DeployedTaskForms forms;
 
     public EngineHardeningPlugin(
             ApplicationContext applicationContext,
             DeploymentPolicyProperties policy,
             ObjectProvider<RegistrySync> registryVariables,
             ObjectProvider<UserTaskCompletion> completions,
-            ObjectProvider<UserTaskCreation> creations) {
+            ObjectProvider<UserTaskCreation> creations,
+            DeployedTaskForms forms) {
         this.applicationContext = applicationContext;
         this.policy = policy;
         this.registryVariables = registryVariables;
         this.completions = completions;
         this.creations = creations;
+        this.forms = forms;
     }
 
     @Override
@@ -90,7 +93,11 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
 
         configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
         TaskFormFields formFields = new TaskFormFields(
-                configuration::getFormService, configuration::getIdentityService, configuration::getTaskService);
+                configuration::getFormService,
+                configuration::getIdentityService,
+                configuration::getTaskService,
+                configuration::getRepositoryService,
+                forms);
         configuration.setTaskService(new FormBoundTaskService(formFields));
         configuration.setFormService(new FormBoundFormService(formFields));
 

@@ -1,19 +1,23 @@
 package nl.citydeal.engine.processengine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,14 +41,20 @@ final class TaskFormFields {
     private final Supplier<FormService> formService;
     private final Supplier<IdentityService> identityService;
     private final Supplier<TaskService> taskService;
+    private final Supplier<RepositoryService> repositoryService;
+    private final DeployedTaskForms forms;
 
     TaskFormFields(
             Supplier<FormService> formService,
             Supplier<IdentityService> identityService,
-            Supplier<TaskService> taskService) {
+            Supplier<TaskService> taskService,
+            Supplier<RepositoryService> repositoryService,
+            DeployedTaskForms forms) {
         this.formService = formService;
         this.identityService = identityService;
         this.taskService = taskService;
+        this.repositoryService = repositoryService;
+        this.forms = forms;
     }
 
     /**
@@ -112,22 +122,37 @@ final class TaskFormFields {
     /** The keys of the input fields of a task's Camunda Form: those one may fill in, and those shown read-only. */
     private record Fields(Set<String> editable, Set<String> readOnly) {}
 
-    /** The fields of the task's Camunda Form; none when the task has no such form. */
+    /**
+     * The fields of the task's Camunda Form; none when the task has no such form. A task the user cannot see (or that
+     * does not exist) is left to the engine's form lookup, which answers as completing it would.
+     */
     private Fields fieldsOf(String taskId) {
         Fields fields = new Fields(new TreeSet<>(), new TreeSet<>());
-        InputStream form;
-        try {
-            form = formService.get().getDeployedTaskForm(taskId);
-        } catch (BadUserRequestException e) {
-            // no Camunda Form (or no such task, which completing reports itself)
+        Task task = taskService.get().createTaskQuery().taskId(taskId).singleResult();
+        String definitionId = task == null ? null : task.getProcessDefinitionId();
+        UserTask element = definitionId == null || task.getTaskDefinitionKey() == null
+                ? null
+                : modelElement(definitionId, task.getTaskDefinitionKey());
+        Optional<byte[]> form =
+                forms.of(definitionId, element, () -> formService.get().getDeployedTaskForm(taskId));
+        if (form.isEmpty()) {
             return fields;
         }
-        try (InputStream in = form) {
-            collectKeys(JSON.readTree(in), fields);
+        try {
+            collectKeys(JSON.readTree(form.get()), fields);
         } catch (IOException e) {
             throw new ProcessEngineException("Het formulier van taak %s is onleesbaar.".formatted(taskId), e);
         }
         return fields;
+    }
+
+    /** The task's element in its process version; null when the user may not read the version (then no caching). */
+    private UserTask modelElement(String definitionId, String taskDefinitionKey) {
+        try {
+            return repositoryService.get().getBpmnModelInstance(definitionId).getModelElementById(taskDefinitionKey);
+        } catch (AuthorizationException e) {
+            return null;
+        }
     }
 
     private static void collectKeys(JsonNode node, Fields fields) {

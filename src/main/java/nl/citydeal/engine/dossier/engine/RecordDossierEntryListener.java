@@ -1,11 +1,12 @@
 package nl.citydeal.engine.dossier.engine;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -20,6 +21,7 @@ import nl.citydeal.engine.dossier.FormField;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.CurrentUser;
 import nl.citydeal.engine.processengine.DealInstances;
+import nl.citydeal.engine.processengine.DeployedTaskForms;
 import nl.citydeal.engine.processengine.ProcessValues;
 import nl.citydeal.engine.processengine.UserTaskCompletion;
 
@@ -34,9 +36,11 @@ import nl.citydeal.engine.processengine.UserTaskCompletion;
 class RecordDossierEntryListener implements UserTaskCompletion {
 
     private final Dossier dossier;
+    private final DeployedTaskForms forms;
 
-    RecordDossierEntryListener(Dossier dossier) {
+    RecordDossierEntryListener(Dossier dossier, DeployedTaskForms forms) {
         this.dossier = dossier;
+        this.forms = forms;
     }
 
     @Override
@@ -97,17 +101,18 @@ class RecordDossierEntryListener implements UserTaskCompletion {
     }
 
     /** The editable fields of the task's Camunda Form, in the form's order; none when the task has no such form. */
-    private static List<FormField> fieldsOf(DelegateTask task) {
-        InputStream form;
-        try {
-            // whoever may complete the task may see its form; the form's definition is no deal data
-            form = Context.getCommandContext()
-                    .runWithoutAuthorization(() ->
-                            task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()));
-        } catch (BadUserRequestException e) {
+    private List<FormField> fieldsOf(DelegateTask task) {
+        // whoever may complete the task may see its form; the form's definition is no deal data
+        Optional<byte[]> form = forms.of(
+                task.getProcessDefinitionId(),
+                task.getBpmnModelElementInstance(),
+                () -> Context.getCommandContext()
+                        .runWithoutAuthorization(() ->
+                                task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())));
+        if (form.isEmpty()) {
             return List.of();
         }
-        try (InputStream in = form) {
+        try (InputStream in = new ByteArrayInputStream(form.get())) {
             return CamundaForms.fields(in);
         } catch (IOException e) {
             throw new ProcessEngineException("Het formulier van taak %s is onleesbaar.".formatted(task.getId()), e);
