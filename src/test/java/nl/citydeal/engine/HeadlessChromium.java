@@ -12,13 +12,18 @@ import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +107,36 @@ public final class HeadlessChromium {
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".mainnav")));
+    }
+
+    /**
+     * Logs in on the login form of one of Camunda's own webapps ({@code tasklist}, {@code cockpit}, {@code admin})
+     * and waits until the form is gone. What is typed is read back from the field first: the form is rendered by
+     * the webapp's scripts, and a field replaced while the test typed would send an empty name or password.
+     */
+    public static void logInToCamundaApp(ChromeDriver browser, String baseUrl, String app, String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl + "/camunda/app/" + app + "/default/");
+        By password = By.cssSelector("form input[type=password]");
+        FluentWait<WebDriver> wait =
+                new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
+        wait.until(ExpectedConditions.elementToBeClickable(password));
+        wait.until(typed(By.cssSelector("form input:not([type=password])"), user));
+        wait.until(typed(password, "demo"));
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(password));
+    }
+
+    /** Types the text into the field unless it holds it already; true once the field holds it. */
+    private static ExpectedCondition<Boolean> typed(By field, String text) {
+        return driver -> {
+            WebElement input = driver.findElement(field);
+            if (!text.equals(input.getDomProperty("value"))) {
+                input.clear();
+                input.sendKeys(text);
+            }
+            return text.equals(driver.findElement(field).getDomProperty("value"));
+        };
     }
 
     /** No errors in the console since the last look (Content Security Policy violations, script errors, 404s). */

@@ -253,15 +253,7 @@ class CamundaWebappsBrowserIT {
     }
 
     private void logIn(String user, String app) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/camunda/app/" + app + "/default/"));
-        new WebDriverWait(browser, WAIT)
-                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[type=password]")));
-        browser.findElement(By.cssSelector("form input:not([type=password])")).sendKeys(user);
-        browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, WAIT)
-                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+        HeadlessChromium.logInToCamundaApp(browser, url(""), app, user);
     }
 
     private String url(String path) {

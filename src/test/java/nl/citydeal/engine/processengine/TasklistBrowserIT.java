@@ -197,12 +197,7 @@ class TasklistBrowserIT {
     }
 
     private void logIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        waitFor(By.cssSelector("input[type=password]"));
-        browser.findElement(By.cssSelector("form input:not([type=password])")).sendKeys(user);
-        browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        HeadlessChromium.logInToCamundaApp(browser, "http://localhost:" + port, "tasklist", user);
     }
 
     private WebElement waitFor(By locator) {

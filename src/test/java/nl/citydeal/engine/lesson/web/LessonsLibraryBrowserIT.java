@@ -220,13 +220,7 @@ class LessonsLibraryBrowserIT {
                 .singleResult();
         String dealId = (String) runtimeService.getVariable(deal.getId(), CityDealProcess.Variable.DEAL_ID);
 
-        browser.manage().deleteAllCookies();
-        browser.get(url("/camunda/app/tasklist/default/"));
-        clickable(By.cssSelector("input[type=password]"));
-        browser.findElement(By.cssSelector("form input:not([type=password])")).sendKeys("anna");
-        browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        clickable(By.xpath("//*[contains(@class,'filters')]//*[contains(text(),'Mijn taken')]"));
+        HeadlessChromium.logInToCamundaApp(browser, url(""), "tasklist", "anna");
         browser.get(url("/camunda/app/tasklist/default/#/?task=" + share.getId()));
 
         formField("Wat werkte (positieve lessen)").sendKeys("Vroeg met de wethouders over opschaling gesproken.");
