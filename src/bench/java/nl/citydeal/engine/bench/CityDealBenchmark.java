@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
@@ -47,7 +48,17 @@ class CityDealBenchmark {
     static final int WARM_UP_DEALS = Math.min(200, DEALS / 10);
     static final int WARM_UP_REQUESTS = 30;
     static final int MEASURED_REQUESTS = 200;
-    static final List<String> NODE_JVM_OPTIONS = List.of("-Xmx1g");
+    /**
+     * The JVM options of the prompt run's nodes on PostgreSQL; {@code -Dbench.nodeJvmArgs=...} adds to them (a
+     * profiler, for instance; {@code %n} in it becomes the node's name).
+     */
+    static final List<String> NODE_JVM_OPTIONS = Stream.concat(
+                    Stream.of("-Xmx1g"),
+                    Stream.of(System.getProperty("bench.nodeJvmArgs", "")
+                                    .strip()
+                                    .split("\\s+"))
+                            .filter(option -> !option.isEmpty()))
+            .toList();
     /** {@code -Dbench.scenarios=prompts} (or {@code registration}) runs only the prompt run (or the rest). */
     static final List<String> SCENARIOS = List.of(
             System.getProperty("bench.scenarios", "registration,prompts").split(","));
@@ -498,7 +509,7 @@ class CityDealBenchmark {
                                         "camunda.bpm.job-execution.wait-time-in-millis", "500",
                                         "camunda.bpm.job-execution.max-wait", "1000",
                                         "citydeal.scheduling.enabled", "false"),
-                                NODE_JVM_OPTIONS);
+                                nodeJvmOptions("node-" + (char) ('a' + n)));
                         started.add(node);
                         running.add(node);
                     }
@@ -546,6 +557,12 @@ class CityDealBenchmark {
                 }
             }
         }
+    }
+
+    private static List<String> nodeJvmOptions(String node) {
+        return NODE_JVM_OPTIONS.stream()
+                .map(option -> option.replace("%n", node))
+                .toList();
     }
 
     private static void activate(AppNode node) {

@@ -80,9 +80,6 @@ public class CamundaRecipients implements Recipients {
     }
 
     private static Recipient of(User user) {
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                        + (user.getLastName() == null ? "" : user.getLastName()))
-                .strip();
-        return new Recipient(user.getId(), name.isEmpty() ? null : name, user.getEmail());
+        return new Recipient(user.getId(), CamundaPersonNames.nameOf(user), user.getEmail());
     }
 }

@@ -53,7 +53,11 @@ public class DealInstances {
      * its reference, and its id (an instance started before the references, until start-up renames it, or finished).
      */
     public String[] businessKeys(String dealId) {
-        String reference = references.of(dealId);
+        return businessKeys(dealId, references.of(dealId));
+    }
+
+    /** The business keys of the instance of the deal with this id and reference (null: none yet), as above. */
+    public static String[] businessKeys(String dealId, String reference) {
         return reference == null ? new String[] {dealId} : new String[] {reference, dealId};
     }
 

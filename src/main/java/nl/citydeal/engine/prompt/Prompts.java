@@ -80,10 +80,15 @@ public class Prompts {
 
     /** The prompt fell due: its earliest planned occurrence fires. Returns the prompt that fired. */
     public Prompt fire(String dealId, PromptKind kind, Instant at) {
-        Prompt prompt = earliest(dealId, kind, PromptStatus.PLANNED)
-                .orElseGet(() -> prompts.save(new Prompt(dealId, kind, at)));
+        List<Prompt> ofDeal = new ArrayList<>(prompts.findByDealIdOrderByDueAtAscIdAsc(dealId));
+        Prompt prompt = earliest(ofDeal, kind, PromptStatus.PLANNED).orElseGet(() -> {
+            Prompt unplanned = prompts.save(new Prompt(dealId, kind, at));
+            ofDeal.add(unplanned);
+            return unplanned;
+        });
         prompt.fire(at);
-        nextPromptChanged(dealId);
+        // the deal's prompts are all in hand: its next date needs no query (nor the flush a query would cause)
+        nextPromptDates.changed(dealId, nextOpenDueAt(ofDeal));
         countWhenCommitted(fired);
         return prompt;
     }
@@ -214,8 +219,21 @@ public class Prompts {
     }
 
     private Optional<Prompt> earliest(String dealId, PromptKind kind, PromptStatus status) {
-        return prompts.findByDealIdOrderByDueAtAscIdAsc(dealId).stream()
+        return earliest(prompts.findByDealIdOrderByDueAtAscIdAsc(dealId), kind, status);
+    }
+
+    private static Optional<Prompt> earliest(List<Prompt> ofDeal, PromptKind kind, PromptStatus status) {
+        return ofDeal.stream()
                 .filter(p -> p.getKind() == kind && p.getStatus() == status)
                 .min(Comparator.comparing(Prompt::getDueAt));
+    }
+
+    /** When the earliest open prompt among all of a deal's prompts falls due (none open: null). */
+    static Instant nextOpenDueAt(List<Prompt> ofDeal) {
+        return ofDeal.stream()
+                .filter(Prompt::isOpen)
+                .map(Prompt::getDueAt)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 }

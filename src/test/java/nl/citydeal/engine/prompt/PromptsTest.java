@@ -85,6 +85,27 @@ class PromptsTest {
         assertThat(dealRegistry.get(dealId).getNextPromptDueAt()).isNull();
     }
 
+    @Test
+    void firingKeepsTheDealsNextPromptDateTheEarliestOpenOne() {
+        String dealId = deal();
+        prompts.plan(dealId, dates(PromptKind.OWNERSHIP_CONVERSATION, JUNE, PromptKind.SCALING_EXPLORATION, SEPTEMBER));
+        assertThat(dealRegistry.get(dealId).getNextPromptDueAt()).isEqualTo(JUNE);
+
+        prompts.fire(dealId, PromptKind.OWNERSHIP_CONVERSATION, JUNE);
+        assertThat(dealRegistry.get(dealId).getNextPromptDueAt())
+                .as("a prompt that fired is open until its task is done")
+                .isEqualTo(JUNE);
+
+        prompts.fire(dealId, PromptKind.MID_TERM_REVIEW, MARCH);
+        assertThat(dealRegistry.get(dealId).getNextPromptDueAt())
+                .as("a prompt that fires without being planned counts from when it fired")
+                .isEqualTo(MARCH);
+
+        prompts.done(dealId, PromptKind.MID_TERM_REVIEW, "anna", JUNE);
+        prompts.done(dealId, PromptKind.OWNERSHIP_CONVERSATION, "anna", JUNE);
+        assertThat(dealRegistry.get(dealId).getNextPromptDueAt()).isEqualTo(SEPTEMBER);
+    }
+
     private String deal() {
         String dealId = "prompt-log-test-" + System.nanoTime();
         dealRegistry.ensureRegistered(

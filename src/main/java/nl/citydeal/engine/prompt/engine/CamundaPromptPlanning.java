@@ -16,7 +16,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -60,7 +59,7 @@ class CamundaPromptPlanning implements PromptPlanning {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
-    private final RepositoryService repositoryService;
+    private final PromptTaskKinds promptTaskKinds;
     private final TaskDisplay taskDisplay;
     private final Clock clock;
 
@@ -70,7 +69,7 @@ class CamundaPromptPlanning implements PromptPlanning {
             ManagementService managementService,
             TaskService taskService,
             RuntimeService runtimeService,
-            RepositoryService repositoryService,
+            PromptTaskKinds promptTaskKinds,
             TaskDisplay taskDisplay,
             Clock clock) {
         this.promptSchedule = promptSchedule;
@@ -78,7 +77,7 @@ class CamundaPromptPlanning implements PromptPlanning {
         this.managementService = managementService;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
-        this.repositoryService = repositoryService;
+        this.promptTaskKinds = promptTaskKinds;
         this.taskDisplay = taskDisplay;
         this.clock = clock;
     }
@@ -224,7 +223,7 @@ class CamundaPromptPlanning implements PromptPlanning {
                 .createTaskQuery()
                 .processInstanceId(processInstanceId)
                 .listPage(0, ProcessValues.ROWS_OF_ONE_INSTANCE)) {
-            PromptKind kind = PromptTaskKind.of(repositoryService, task).orElse(null);
+            PromptKind kind = promptTaskKinds.of(task).orElse(null);
             if (kind == null || kind.repeats() || !planned.containsKey(kind)) {
                 continue;
             }

@@ -2,11 +2,11 @@ package nl.citydeal.engine.prompt.engine;
 
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
@@ -18,31 +18,28 @@ import nl.citydeal.engine.prompt.notify.PromptTasks;
 class CamundaPromptTasks implements PromptTasks {
 
     private final TaskService taskService;
-    private final RepositoryService repositoryService;
-    private final DealInstances dealInstances;
+    private final PromptTaskKinds promptTaskKinds;
 
-    public CamundaPromptTasks(
-            TaskService taskService, RepositoryService repositoryService, DealInstances dealInstances) {
+    CamundaPromptTasks(TaskService taskService, PromptTaskKinds promptTaskKinds) {
         this.taskService = taskService;
-        this.repositoryService = repositoryService;
-        this.dealInstances = dealInstances;
+        this.promptTaskKinds = promptTaskKinds;
     }
 
     /** The newest open task of the deal whose input parameter {@code promptKind} names the kind. */
     @Override
-    public Optional<String> openTaskId(String dealId, PromptKind kind) {
-        if (dealId == null || kind == null) {
+    public Optional<String> openTaskId(Deal deal, PromptKind kind) {
+        if (deal == null || kind == null) {
             return Optional.empty();
         }
         return taskService
                 .createTaskQuery()
                 .processDefinitionKey(CityDealProcess.KEY)
-                .processInstanceBusinessKeyIn(dealInstances.businessKeys(dealId))
+                .processInstanceBusinessKeyIn(DealInstances.businessKeys(deal.getId(), deal.getReference()))
                 .orderByTaskCreateTime()
                 .desc()
                 .listPage(0, ProcessValues.ROWS_OF_ONE_INSTANCE)
                 .stream()
-                .filter(task -> PromptTaskKind.of(repositoryService, task).orElse(null) == kind)
+                .filter(task -> promptTaskKinds.of(task).orElse(null) == kind)
                 .map(Task::getId)
                 .findFirst();
     }

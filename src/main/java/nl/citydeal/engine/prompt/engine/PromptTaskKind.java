@@ -2,10 +2,8 @@ package nl.citydeal.engine.prompt.engine;
 
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
@@ -35,17 +33,8 @@ final class PromptTaskKind {
         return ofElement(task.getBpmnModelElementInstance());
     }
 
-    /** The kind of the prompt an open task answers. */
-    static Optional<PromptKind> of(RepositoryService repositoryService, Task task) {
-        if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
-            return Optional.empty();
-        }
-        return ofElement(repositoryService
-                .getBpmnModelInstance(task.getProcessDefinitionId())
-                .getModelElementById(task.getTaskDefinitionKey()));
-    }
-
-    private static Optional<PromptKind> ofElement(ModelElementInstance element) {
+    /** The kind of the prompt the task whose element this is answers (open tasks: {@link PromptTaskKinds}). */
+    static Optional<PromptKind> ofElement(ModelElementInstance element) {
         if (!(element instanceof BaseElement base) || base.getExtensionElements() == null) {
             return Optional.empty();
         }

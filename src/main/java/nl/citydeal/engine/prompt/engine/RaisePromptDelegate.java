@@ -1,6 +1,5 @@
 package nl.citydeal.engine.prompt.engine;
 
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -27,11 +26,11 @@ public class RaisePromptDelegate implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(RaisePromptDelegate.class);
     private final TaskService taskService;
-    private final RepositoryService repositoryService;
+    private final PromptTaskKinds promptTaskKinds;
 
-    public RaisePromptDelegate(TaskService taskService, RepositoryService repositoryService) {
+    RaisePromptDelegate(TaskService taskService, PromptTaskKinds promptTaskKinds) {
         this.taskService = taskService;
-        this.repositoryService = repositoryService;
+        this.promptTaskKinds = promptTaskKinds;
     }
 
     @Override
@@ -41,7 +40,7 @@ public class RaisePromptDelegate implements JavaDelegate {
                 .createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
                 .listPage(0, ProcessValues.ROWS_OF_ONE_INSTANCE)) {
-            if (PromptTaskKind.of(repositoryService, task).orElse(null) == kind) {
+            if (promptTaskKinds.of(task).orElse(null) == kind) {
                 task.setPriority(RAISED_PRIORITY);
                 taskService.saveTask(task);
             }

@@ -20,7 +20,6 @@ import nl.citydeal.engine.prompt.PromptStatus;
 import nl.citydeal.engine.prompt.Prompts;
 import nl.citydeal.engine.prompt.Recipient;
 import nl.citydeal.engine.prompt.Recipients;
-import nl.citydeal.engine.system.PersonNames;
 
 /**
  * Puts the mails about prompts in the outbox: when a prompt fires (in the transaction that fires it), ahead of its
@@ -35,7 +34,6 @@ public class PromptNotifications {
     private final Prompts promptLog;
     private final DealRegistry registry;
     private final Recipients recipients;
-    private final PersonNames names;
     private final PromptTasks tasks;
     private final PromptLinks links;
     private final Outbox outbox;
@@ -47,7 +45,6 @@ public class PromptNotifications {
             Prompts promptLog,
             DealRegistry registry,
             Recipients recipients,
-            PersonNames names,
             PromptTasks tasks,
             PromptLinks links,
             Outbox outbox,
@@ -57,7 +54,6 @@ public class PromptNotifications {
         this.promptLog = promptLog;
         this.registry = registry;
         this.recipients = recipients;
-        this.names = names;
         this.tasks = tasks;
         this.links = links;
         this.outbox = outbox;
@@ -141,19 +137,17 @@ public class PromptNotifications {
             Predicate<Recipient> wanted) {
         Deal deal = registry.get(prompt.getDealId());
         boolean toProgrammeOffice = forProgrammeOffice(prompt.getKind());
-        String link = tasks.openTaskId(deal.getId(), prompt.getKind())
-                .map(links::task)
-                .orElseGet(links::tasklist);
-        String dealLeadName = names.nameOf(deal.getDealLead());
+        String link = tasks.openTaskId(deal, prompt.getKind()).map(links::task).orElseGet(links::tasklist);
+        Recipient dealLead = dealLeadOf(deal);
         int recorded = 0;
-        for (Recipient to : toProgrammeOffice ? programmeOfficeOf(deal) : List.of(dealLeadOf(deal))) {
+        for (Recipient to : toProgrammeOffice ? programmeOfficeOf(deal) : List.of(dealLead)) {
             if (!wanted.test(to)) {
                 continue;
             }
             MailText text = MailTexts.prompt(new MailTexts.About(
                     kind,
                     deal.nameWithReference(),
-                    dealLeadName,
+                    dealLead.displayName(),
                     prompt.getKind(),
                     prompt.getDueAt(),
                     to,
