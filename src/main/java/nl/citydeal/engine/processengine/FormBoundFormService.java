@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
- * The engine's form service, with a submitted task form limited to its fields ({@link TaskFormFields}); the
- * engine's {@code submitTaskFormData} calls {@code submitTaskForm}.
+ * The engine's form service, with a submitted task form limited to its fields ({@link TaskFormFields}), checked in the
+ * command that submits it; the engine's {@code submitTaskFormData} calls {@code submitTaskForm}.
  */
 class FormBoundFormService extends FormServiceImpl {
 
@@ -19,14 +19,19 @@ class FormBoundFormService extends FormServiceImpl {
 
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
-        formFields.checkCompletion(taskId, properties);
-        super.submitTaskForm(taskId, properties);
+        formFields.completing(commandExecutor, taskId, properties, () -> {
+            super.submitTaskForm(taskId, properties);
+            return null;
+        });
     }
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(
             String taskId, Map<String, Object> properties, boolean deserializeValues) {
-        formFields.checkCompletion(taskId, properties);
-        return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+        return formFields.completing(
+                commandExecutor,
+                taskId,
+                properties,
+                () -> super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues));
     }
 }

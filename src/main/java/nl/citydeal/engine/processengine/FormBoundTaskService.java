@@ -5,7 +5,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.variable.VariableMap;
 
-/** The engine's task service, with the variables sent on completing a task limited to its form ({@link TaskFormFields}). */
+/**
+ * The engine's task service, with the variables sent on completing a task limited to its form ({@link TaskFormFields}),
+ * checked in the command that completes it.
+ */
 class FormBoundTaskService extends TaskServiceImpl {
 
     private final TaskFormFields formFields;
@@ -16,32 +19,43 @@ class FormBoundTaskService extends TaskServiceImpl {
 
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
-        formFields.checkCompletion(taskId, variables);
-        super.complete(taskId, variables);
+        formFields.completing(commandExecutor, taskId, variables, () -> {
+            super.complete(taskId, variables);
+            return null;
+        });
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(
             String taskId, Map<String, Object> variables, boolean deserializeValues) {
-        formFields.checkCompletion(taskId, variables);
-        return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+        return formFields.completing(
+                commandExecutor,
+                taskId,
+                variables,
+                () -> super.completeWithVariablesInReturn(taskId, variables, deserializeValues));
     }
 
     @Override
     public void resolveTask(String taskId, Map<String, Object> variables) {
-        formFields.checkCommand(taskId, variables);
-        super.resolveTask(taskId, variables);
+        formFields.commanding(commandExecutor, taskId, variables, () -> {
+            super.resolveTask(taskId, variables);
+            return null;
+        });
     }
 
     @Override
     public void handleBpmnError(String taskId, String errorCode, String errorMessage, Map<String, Object> variables) {
-        formFields.checkCommand(taskId, variables);
-        super.handleBpmnError(taskId, errorCode, errorMessage, variables);
+        formFields.commanding(commandExecutor, taskId, variables, () -> {
+            super.handleBpmnError(taskId, errorCode, errorMessage, variables);
+            return null;
+        });
     }
 
     @Override
     public void handleEscalation(String taskId, String escalationCode, Map<String, Object> variables) {
-        formFields.checkCommand(taskId, variables);
-        super.handleEscalation(taskId, escalationCode, variables);
+        formFields.commanding(commandExecutor, taskId, variables, () -> {
+            super.handleEscalation(taskId, escalationCode, variables);
+            return null;
+        });
     }
 }

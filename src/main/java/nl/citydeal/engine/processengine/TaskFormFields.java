@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -15,8 +16,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 
@@ -32,6 +36,9 @@ import nl.citydeal.engine.identity.Role;
  * anything changes. The programme office and administrators, and the application itself (no authenticated user),
  * are not limited. Writing variables outside completing a task is the engine's own authorization: a task's
  * assignee holds READ and TASK_WORK on it, not UPDATE ({@link EngineHardeningPlugin}).
+ * <p>
+ * The check runs in the command that then completes the task ({@link #completing}): one transaction, and the task is
+ * read once, by id.
  */
 final class TaskFormFields {
 
@@ -62,29 +69,73 @@ final class TaskFormFields {
     }
 
     /**
-     * Refuses variables that are no field of the task's form, for a limited user, as the engine REST API answers 400
-     * for completing and submitting a task ({@link FormFieldValidationException}).
+     * Runs the engine's command completing or submitting the task ({@code command}) unless its variables are refused,
+     * as the engine REST API answers 400 for completing and submitting a task ({@link FormFieldValidationException}).
      */
-    void checkCompletion(String taskId, Map<String, ?> variables) {
-        String refusal = refusal(taskId, variables);
-        if (refusal != null) {
-            throw new FormFieldValidationException("variables", refusal);
-        }
+    <T> T completing(CommandExecutor executor, String taskId, Map<String, ?> variables, Supplier<T> command) {
+        return checked(
+                executor,
+                taskId,
+                variables,
+                command,
+                refusal -> new FormFieldValidationException("variables", refusal));
     }
 
     /** The same, as the engine REST API answers 400 for resolving a task or a BPMN error or escalation. */
-    void checkCommand(String taskId, Map<String, ?> variables) {
-        String refusal = refusal(taskId, variables);
-        if (refusal != null) {
-            throw new BadUserRequestException(refusal);
-        }
+    <T> T commanding(CommandExecutor executor, String taskId, Map<String, ?> variables, Supplier<T> command) {
+        return checked(executor, taskId, variables, command, BadUserRequestException::new);
     }
+
+    /**
+     * The check and the engine's command run in one command context, so in one transaction, and the engine's command
+     * reuses the context and the task the check read (as a service called inside a command does). A refusal is thrown
+     * once that context has closed, having changed nothing: thrown inside it, the engine would log a user's mistake
+     * as an error.
+     */
+    private <T> T checked(
+            CommandExecutor executor,
+            String taskId,
+            Map<String, ?> variables,
+            Supplier<T> command,
+            Function<String, RuntimeException> refused) {
+        Outcome<T> outcome = executor.execute(context -> {
+            String refusal = refusal(taskId, variables);
+            return refusal != null ? new Outcome<>(null, refusal) : new Outcome<>(command.get(), null);
+        });
+        if (outcome.refusal() != null) {
+            throw refused.apply(outcome.refusal());
+        }
+        return outcome.result();
+    }
+
+    /** What the engine's command returned, or why it did not run. */
+    private record Outcome<T>(T result, String refusal) {}
 
     private String refusal(String taskId, Map<String, ?> variables) {
         if (variables == null || variables.isEmpty() || !limited()) {
             return null;
         }
-        Fields fields = fieldsOf(taskId);
+        CommandContext context = Context.getCommandContext();
+        if (context == null) {
+            return refusal(taskId, visibleTask(taskId), variables);
+        }
+        // inside the command that completes the task: a read by id, which that command then finds in its cache
+        Task task = context.getTaskManager().findTaskById(taskId);
+        String refusal = refusal(taskId, task, variables);
+        if (refusal != null && task != null && visibleTask(taskId) == null) {
+            // a task the user cannot see: answered as completing it would, below, and not from its form
+            return refusal(taskId, null, variables);
+        }
+        return refusal;
+    }
+
+    /** The task as the user sees it (the engine's query, with their authorizations); null when they cannot. */
+    private Task visibleTask(String taskId) {
+        return taskService.get().createTaskQuery().taskId(taskId).singleResult();
+    }
+
+    private String refusal(String taskId, Task task, Map<String, ?> variables) {
+        Fields fields = fieldsOf(taskId, task);
         Set<String> refused = new TreeSet<>(variables.keySet());
         refused.removeAll(fields.editable());
         refused.removeAll(fields.readOnly());
@@ -127,12 +178,11 @@ final class TaskFormFields {
     private record Fields(Set<String> editable, Set<String> readOnly) {}
 
     /**
-     * The fields of the task's Camunda Form; none when the task has no such form. A task the user cannot see (or that
-     * does not exist) is left to the engine's form lookup, which answers as completing it would.
+     * The fields of the task's Camunda Form; none when the task has no such form. Without the task (null: none, or one
+     * the user cannot see) the engine's form lookup answers, as completing it would.
      */
-    private Fields fieldsOf(String taskId) {
+    private Fields fieldsOf(String taskId, Task task) {
         Fields fields = new Fields(new TreeSet<>(), new TreeSet<>());
-        Task task = taskService.get().createTaskQuery().taskId(taskId).singleResult();
         String definitionId = task == null ? null : task.getProcessDefinitionId();
         UserTask element = definitionId == null || task.getTaskDefinitionKey() == null
                 ? null

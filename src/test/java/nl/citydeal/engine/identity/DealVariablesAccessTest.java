@@ -175,6 +175,22 @@ class DealVariablesAccessTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"complete", "submit-form", "resolve"})
+    void anotherDealLeadSendingVariablesOutsideTheFormToATaskTheyCannotSeeGetsTheEnginesAnswerNotTheForms(String action)
+            throws Exception {
+        String body = "{\"variables\":{" + SCREENING + ",\"dealLead\":{\"value\":\"var-other-lead\"}}}";
+
+        HttpResponse<String> rest = call("POST", "/engine-rest/task/" + task + "/" + action, OTHER_LEAD, body);
+
+        assertThat(rest.statusCode()).as(rest.body()).isIn(403, 404);
+        assertThat(rest.body()).doesNotContain("alleen de velden van haar formulier");
+        assertThat(taskService.createTaskQuery().taskId(task).count())
+                .as("task still open")
+                .isEqualTo(1);
+        assertUnchanged();
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/engine-rest", "/camunda/api/engine/engine/default"})
     void dealLeadCompletesTheirTaskWithItsFormFieldsAndGetsTheNextTask(String api) throws Exception {
         String path = api + "/task/" + task + "/submit-form";
