@@ -56,6 +56,7 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<UserTaskCompletion> completions;
     private final ObjectProvider<UserTaskCreation> creations;
     private final DeployedTaskForms forms;
+    private final TaskElements taskElements;
 
     public EngineHardeningPlugin(
             ApplicationContext applicationContext,
@@ -63,13 +64,15 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
             ObjectProvider<RegistrySync> registryVariables,
             ObjectProvider<UserTaskCompletion> completions,
             ObjectProvider<UserTaskCreation> creations,
-            DeployedTaskForms forms) {
+            DeployedTaskForms forms,
+            TaskElements taskElements) {
         this.applicationContext = applicationContext;
         this.policy = policy;
         this.registryVariables = registryVariables;
         this.completions = completions;
         this.creations = creations;
         this.forms = forms;
+        this.taskElements = taskElements;
     }
 
     @Override
@@ -96,7 +99,7 @@ public class EngineHardeningPlugin extends AbstractProcessEnginePlugin {
                 configuration::getFormService,
                 configuration::getIdentityService,
                 configuration::getTaskService,
-                configuration::getRepositoryService,
+                taskElements,
                 forms);
         configuration.setTaskService(new FormBoundTaskService(formFields));
         configuration.setFormService(new FormBoundFormService(formFields));

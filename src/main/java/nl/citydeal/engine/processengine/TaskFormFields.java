@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,7 +13,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -45,26 +43,23 @@ final class TaskFormFields {
     private static final Set<String> UNLIMITED_GROUPS =
             Set.of(Role.PROGRAMME_OFFICE.groupId(), Role.ADMINISTRATOR.groupId());
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** At most this many tasks' elements are kept ({@link #modelElement}). */
-    static final int MAX_CACHED = 1_000;
 
     private final Supplier<FormService> formService;
     private final Supplier<IdentityService> identityService;
     private final Supplier<TaskService> taskService;
-    private final Supplier<RepositoryService> repositoryService;
+    private final TaskElements elements;
     private final DeployedTaskForms forms;
-    private final Map<String, Optional<UserTask>> elements = new ConcurrentHashMap<>();
 
     TaskFormFields(
             Supplier<FormService> formService,
             Supplier<IdentityService> identityService,
             Supplier<TaskService> taskService,
-            Supplier<RepositoryService> repositoryService,
+            TaskElements elements,
             DeployedTaskForms forms) {
         this.formService = formService;
         this.identityService = identityService;
         this.taskService = taskService;
-        this.repositoryService = repositoryService;
+        this.elements = elements;
         this.forms = forms;
     }
 
@@ -201,29 +196,20 @@ final class TaskFormFields {
     }
 
     /**
-     * The task's element in its process version, read once per version and task (a deployed version never changes;
-     * the engine's {@code getBpmnModelInstance} reads the version's row, and checks the user's authorization, on every
-     * call); null when the user may not read the version and it was not read before (then the form is not cached).
-     * The element only tells whether the task's form is bound for good: the engine still checks, on completing, that
-     * the user may work on the task.
+     * The task's element in its process version ({@link TaskElements}: read once per version and task); null when the
+     * user may not read the version and it was not read before (then the form is not cached). The element only tells
+     * whether the task's form is bound for good: the engine still checks, on completing, that the user may work on the
+     * task.
      */
     private UserTask modelElement(String definitionId, String taskDefinitionKey) {
-        String key = definitionId + '#' + taskDefinitionKey;
-        Optional<UserTask> known = elements.get(key);
-        if (known != null) {
-            return known.orElse(null);
-        }
-        UserTask element;
         try {
-            element = repositoryService.get().getBpmnModelInstance(definitionId).getModelElementById(taskDefinitionKey);
+            return elements.of(definitionId, taskDefinitionKey)
+                    .filter(UserTask.class::isInstance)
+                    .map(UserTask.class::cast)
+                    .orElse(null);
         } catch (AuthorizationException e) {
             return null;
         }
-        if (elements.size() >= MAX_CACHED) {
-            elements.clear();
-        }
-        elements.put(key, Optional.ofNullable(element));
-        return element;
     }
 
     private static void collectKeys(JsonNode node, Fields fields) {

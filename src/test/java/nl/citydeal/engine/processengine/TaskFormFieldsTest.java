@@ -59,7 +59,7 @@ class TaskFormFieldsTest {
             () -> formService,
             () -> identityService,
             () -> taskService,
-            () -> repositoryService,
+            new TaskElements(repositoryService),
             new DeployedTaskForms());
 
     @BeforeEach

@@ -30,6 +30,7 @@ import nl.citydeal.engine.deal.Term;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
+import nl.citydeal.engine.processengine.TaskElements;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.PromptPlan;
 import nl.citydeal.engine.prompt.PromptPlanning;
@@ -59,7 +60,7 @@ class CamundaPromptPlanning implements PromptPlanning {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
-    private final PromptTaskKinds promptTaskKinds;
+    private final TaskElements taskElements;
     private final TaskDisplay taskDisplay;
     private final Clock clock;
 
@@ -69,7 +70,7 @@ class CamundaPromptPlanning implements PromptPlanning {
             ManagementService managementService,
             TaskService taskService,
             RuntimeService runtimeService,
-            PromptTaskKinds promptTaskKinds,
+            TaskElements taskElements,
             TaskDisplay taskDisplay,
             Clock clock) {
         this.promptSchedule = promptSchedule;
@@ -77,7 +78,7 @@ class CamundaPromptPlanning implements PromptPlanning {
         this.managementService = managementService;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
-        this.promptTaskKinds = promptTaskKinds;
+        this.taskElements = taskElements;
         this.taskDisplay = taskDisplay;
         this.clock = clock;
     }
@@ -223,7 +224,7 @@ class CamundaPromptPlanning implements PromptPlanning {
                 .createTaskQuery()
                 .processInstanceId(processInstanceId)
                 .listPage(0, ProcessValues.ROWS_OF_ONE_INSTANCE)) {
-            PromptKind kind = promptTaskKinds.of(task).orElse(null);
+            PromptKind kind = PromptTaskKind.of(taskElements, task).orElse(null);
             if (kind == null || kind.repeats() || !planned.containsKey(kind)) {
                 continue;
             }

@@ -10,6 +10,7 @@ import nl.citydeal.engine.deal.Deal;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
+import nl.citydeal.engine.processengine.TaskElements;
 import nl.citydeal.engine.prompt.PromptKind;
 import nl.citydeal.engine.prompt.notify.PromptTasks;
 
@@ -18,11 +19,11 @@ import nl.citydeal.engine.prompt.notify.PromptTasks;
 class CamundaPromptTasks implements PromptTasks {
 
     private final TaskService taskService;
-    private final PromptTaskKinds promptTaskKinds;
+    private final TaskElements taskElements;
 
-    CamundaPromptTasks(TaskService taskService, PromptTaskKinds promptTaskKinds) {
+    CamundaPromptTasks(TaskService taskService, TaskElements taskElements) {
         this.taskService = taskService;
-        this.promptTaskKinds = promptTaskKinds;
+        this.taskElements = taskElements;
     }
 
     /** The newest open task of the deal whose input parameter {@code promptKind} names the kind. */
@@ -39,7 +40,7 @@ class CamundaPromptTasks implements PromptTasks {
                 .desc()
                 .listPage(0, ProcessValues.ROWS_OF_ONE_INSTANCE)
                 .stream()
-                .filter(task -> promptTaskKinds.of(task).orElse(null) == kind)
+                .filter(task -> PromptTaskKind.of(taskElements, task).orElse(null) == kind)
                 .map(Task::getId)
                 .findFirst();
     }

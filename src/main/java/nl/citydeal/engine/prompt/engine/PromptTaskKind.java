@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
@@ -11,6 +12,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 import nl.citydeal.engine.processengine.CityDealProcess;
+import nl.citydeal.engine.processengine.TaskElements;
 import nl.citydeal.engine.prompt.PromptKind;
 
 /**
@@ -33,8 +35,12 @@ final class PromptTaskKind {
         return ofElement(task.getBpmnModelElementInstance());
     }
 
-    /** The kind of the prompt the task whose element this is answers (open tasks: {@link PromptTaskKinds}). */
-    static Optional<PromptKind> ofElement(ModelElementInstance element) {
+    /** The kind of the prompt an open task answers, its element read once per process version ({@link TaskElements}). */
+    static Optional<PromptKind> of(TaskElements elements, Task task) {
+        return elements.of(task).flatMap(PromptTaskKind::ofElement);
+    }
+
+    private static Optional<PromptKind> ofElement(ModelElementInstance element) {
         if (!(element instanceof BaseElement base) || base.getExtensionElements() == null) {
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import nl.citydeal.engine.processengine.CityDealProcess;
 import nl.citydeal.engine.processengine.DealInstances;
 import nl.citydeal.engine.processengine.ProcessValues;
+import nl.citydeal.engine.processengine.TaskElements;
 import nl.citydeal.engine.prompt.PromptKind;
 
 /**
@@ -26,11 +27,11 @@ public class RaisePromptDelegate implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(RaisePromptDelegate.class);
     private final TaskService taskService;
-    private final PromptTaskKinds promptTaskKinds;
+    private final TaskElements taskElements;
 
-    RaisePromptDelegate(TaskService taskService, PromptTaskKinds promptTaskKinds) {
+    RaisePromptDelegate(TaskService taskService, TaskElements taskElements) {
         this.taskService = taskService;
-        this.promptTaskKinds = promptTaskKinds;
+        this.taskElements = taskElements;
     }
 
     @Override
@@ -40,7 +41,7 @@ public class RaisePromptDelegate implements JavaDelegate {
                 .createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())
                 .listPage(0, ProcessValues.ROWS_OF_ONE_INSTANCE)) {
-            if (promptTaskKinds.of(task).orElse(null) == kind) {
+            if (PromptTaskKind.of(taskElements, task).orElse(null) == kind) {
                 task.setPriority(RAISED_PRIORITY);
                 taskService.saveTask(task);
             }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import nl.citydeal.engine.processengine.CityDealProcess.Activity;
+import nl.citydeal.engine.processengine.TaskElements;
 import nl.citydeal.engine.prompt.PromptKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,12 +24,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** The prompt an open task answers, read from the deployed model once per process version and task. */
-class PromptTaskKindsTest {
+class PromptTaskKindTest {
 
     static final String VERSION = "city-deal:3:one";
 
     RepositoryService repositoryService = mock(RepositoryService.class);
-    PromptTaskKinds kinds = new PromptTaskKinds(repositoryService);
+    TaskElements elements = new TaskElements(repositoryService);
 
     @BeforeEach
     void theModel() throws IOException {
@@ -44,19 +45,19 @@ class PromptTaskKindsTest {
         Task second = task(VERSION, Activity.HOLD_OWNERSHIP_CONVERSATION);
         Task other = task(VERSION, Activity.SCREEN_PARTICIPANT);
 
-        assertThat(kinds.of(first)).contains(PromptKind.OWNERSHIP_CONVERSATION);
-        assertThat(kinds.of(second)).contains(PromptKind.OWNERSHIP_CONVERSATION);
-        assertThat(kinds.of(other))
+        assertThat(PromptTaskKind.of(elements, first)).contains(PromptKind.OWNERSHIP_CONVERSATION);
+        assertThat(PromptTaskKind.of(elements, second)).contains(PromptKind.OWNERSHIP_CONVERSATION);
+        assertThat(PromptTaskKind.of(elements, other))
                 .as("screening a participant answers no prompt")
                 .isEmpty();
-        assertThat(kinds.of(other)).isEmpty();
+        assertThat(PromptTaskKind.of(elements, other)).isEmpty();
 
         verify(repositoryService, times(2)).getBpmnModelInstance(VERSION);
     }
 
     @Test
     void aTaskOutsideAProcessAnswersNoPromptWithoutAskingTheEngine() {
-        assertThat(kinds.of(task(null, null))).isEmpty();
+        assertThat(PromptTaskKind.of(elements, task(null, null))).isEmpty();
 
         verify(repositoryService, never()).getBpmnModelInstance(org.mockito.ArgumentMatchers.any());
     }
