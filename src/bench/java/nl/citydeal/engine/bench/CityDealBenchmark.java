@@ -203,13 +203,24 @@ class CityDealBenchmark {
             complete.accept(task);
         }
         List<String> timed = tasks.subList(WARM_UP_DEALS, tasks.size());
+        Map<Long, TestPostgres.StatementStats> statsBefore = database instanceof BenchDatabase.Postgres postgres
+                ? postgres.server().statementStats(url)
+                : Map.of();
         long statementsBefore = statements(database, url);
         long start = System.nanoTime();
         timed.forEach(complete);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         report.add(db, rate, timed.size() / seconds(took));
-        if (database instanceof BenchDatabase.Postgres) {
+        if (database instanceof BenchDatabase.Postgres postgres) {
             report.add(db, statementsMetric, (double) (statements(database, url) - statementsBefore) / timed.size());
+            System.out.printf(
+                    "Statements of %s by time in the server (%,d tasks):%n%s%n",
+                    rate,
+                    timed.size(),
+                    String.join(
+                            "\n",
+                            TestPostgres.costliestBetween(
+                                    statsBefore, postgres.server().statementStats(url), 40)));
         }
         System.out.printf("%s %s: %,d tasks completed in %s%n", db, rate, timed.size(), took);
     }
@@ -332,6 +343,9 @@ class CityDealBenchmark {
         for (int i = 0; i < WARM_UP_DEALS; i++) {
             register.accept(DEALS + i);
         }
+        Map<Long, TestPostgres.StatementStats> statsBefore = database instanceof BenchDatabase.Postgres postgres
+                ? postgres.server().statementStats(url)
+                : Map.of();
         long statementsBefore = statements(database, url);
         long start = System.nanoTime();
         for (int i = 0; i < DEALS; i++) {
@@ -339,17 +353,19 @@ class CityDealBenchmark {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         report.add(db, Metric.valueOf("REGISTER_" + path.toUpperCase()), DEALS / seconds(took));
-        if (database instanceof BenchDatabase.Postgres) {
+        if (database instanceof BenchDatabase.Postgres postgres) {
             report.add(
                     db,
                     Metric.valueOf("STATEMENTS_" + path.toUpperCase()),
                     (double) (statements(database, url) - statementsBefore) / DEALS);
             System.out.printf(
-                    "Most frequent statements (%s, %,d deals registered):%n%s%n",
+                    "Statements of registering through %s by time in the server (%,d deals):%n%s%n",
                     path,
-                    DEALS + WARM_UP_DEALS,
+                    DEALS,
                     String.join(
-                            "\n", ((BenchDatabase.Postgres) database).server().frequentStatements(url, 40)));
+                            "\n",
+                            TestPostgres.costliestBetween(
+                                    statsBefore, postgres.server().statementStats(url), 40)));
         }
         System.out.printf("%s %s: %,d deals in %s%n", db, path, DEALS, took);
     }

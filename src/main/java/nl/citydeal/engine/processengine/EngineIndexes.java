@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Our indexes on the engine's tables on H2, where the engine creates its own tables (docs/adr/0004): the same as the
  * Liquibase changelog adds on PostgreSQL ({@code db/changelog/camunda.xml}), for the Tasklist's queries
- * (docs/benchmarks.md). Not a Flyway migration: Flyway runs before the engine, which on a new H2 database has not
+ * and the completion of a task (docs/benchmarks.md). Not a Flyway migration: Flyway runs before the engine, which on a new H2 database has not
  * created its tables yet. Created once the engine has built its schema, on every start ({@code if not exists}:
  * nothing to do after the first). Does nothing on other databases.
  */
@@ -24,7 +24,8 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
 
     static final List<String> H2 = List.of(
             "create index if not exists CITYDEAL_IDX_AUTH_USER on ACT_RU_AUTHORIZATION (USER_ID_)",
-            "create index if not exists CITYDEAL_IDX_TASK_DUE_CREATED on ACT_RU_TASK (DUE_DATE_, CREATE_TIME_)");
+            "create index if not exists CITYDEAL_IDX_TASK_DUE_CREATED on ACT_RU_TASK (DUE_DATE_, CREATE_TIME_)",
+            "create index if not exists CITYDEAL_IDX_TASK_PARENT on ACT_RU_TASK (PARENT_TASK_ID_)");
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {

@@ -290,27 +290,62 @@ public final class TestPostgres {
         }
     }
 
-    /** The statements run most often in the database, with how often: {@code calls  statement}, most first. */
-    public List<String> frequentStatements(String jdbcUrl, int limit) {
+    /** One statement's totals in pg_stat_statements: how often it ran and its time in the server, in milliseconds. */
+    public record StatementStats(long calls, double milliseconds, String statement) {}
+
+    /** Every statement's totals in the database so far, by pg_stat_statements' query id. */
+    public java.util.Map<Long, StatementStats> statementStats(String jdbcUrl) {
         String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
                 PreparedStatement query = connection.prepareStatement("""
-                     select s.calls, regexp_replace(s.query, '\\s+', ' ', 'g') from pg_stat_statements s
-                     join pg_database d on d.oid = s.dbid where d.datname = ? order by s.calls desc limit ?""")) {
+                     select s.queryid, sum(s.calls), sum(s.total_exec_time),
+                            min(regexp_replace(s.query, '\\s+', ' ', 'g'))
+                     from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                     where d.datname = ? group by s.queryid""")) {
             query.setString(1, database);
-            query.setInt(2, limit);
-            List<String> statements = new ArrayList<>();
+            java.util.Map<Long, StatementStats> stats = new java.util.HashMap<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    String text = rows.getString(2);
-                    statements.add("%8d  %s"
-                            .formatted(rows.getLong(1), text.substring(0, Math.min(160, text.length()))));
+                    stats.put(
+                            rows.getLong(1), new StatementStats(rows.getLong(2), rows.getDouble(3), rows.getString(4)));
                 }
             }
-            return statements;
+            return stats;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the statistics of " + database, e);
         }
+    }
+
+    /**
+     * What ran between two {@link #statementStats} of one database, the most server time first: {@code calls  ms
+     * statement}, each statement cut at 160 characters.
+     */
+    public static List<String> costliestBetween(
+            java.util.Map<Long, StatementStats> before, java.util.Map<Long, StatementStats> after, int limit) {
+        return after.entrySet().stream()
+                .map(entry -> {
+                    StatementStats earlier = before.get(entry.getKey());
+                    StatementStats now = entry.getValue();
+                    return earlier == null
+                            ? now
+                            : new StatementStats(
+                                    now.calls() - earlier.calls(),
+                                    now.milliseconds() - earlier.milliseconds(),
+                                    now.statement());
+                })
+                .filter(stats -> stats.calls() > 0)
+                .sorted(java.util.Comparator.comparingDouble(StatementStats::milliseconds)
+                        .reversed())
+                .limit(limit)
+                .map(stats -> "%8d %10.1f ms  %s"
+                        .formatted(
+                                stats.calls(),
+                                stats.milliseconds(),
+                                stats.statement()
+                                        .substring(
+                                                0,
+                                                Math.min(160, stats.statement().length()))))
+                .toList();
     }
 
     public String jdbcUrl(String database) {

@@ -17,7 +17,7 @@ import nl.citydeal.engine.CityDealSpringTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The indexes the Tasklist's queries need on the engine's tables (docs/benchmarks.md) are there on either database:
+ * The indexes the Tasklist's queries and task completions need on the engine's tables (docs/benchmarks.md) are there on either database:
  * on H2 made by {@link EngineIndexes} after the engine created its tables, on PostgreSQL by our Liquibase changelog.
  */
 @CityDealSpringTest
@@ -31,6 +31,11 @@ class EngineIndexesTest {
     void tasksAreIndexedByDueDateAndCreationAndAuthorizationsByUser() throws Exception {
         assertThat(indexesOn("ACT_RU_TASK")).contains("CITYDEAL_IDX_TASK_DUE_CREATED");
         assertThat(indexesOn("ACT_RU_AUTHORIZATION")).contains("CITYDEAL_IDX_AUTH_USER");
+    }
+
+    @Test
+    void tasksAreIndexedByTheirParentForTheSubtaskLookupOfEveryCompletion() throws Exception {
+        assertThat(indexesOn("ACT_RU_TASK")).contains("CITYDEAL_IDX_TASK_PARENT");
     }
 
     @Test
