@@ -27,7 +27,8 @@ import nl.citydeal.engine.processengine.CityDealProcess;
 /**
  * The bare Camunda engine the application is compared with: a standalone engine (no Spring, no application code)
  * on its own database with the application's engine settings that change the work per start (history level full,
- * authorization checks on, UUIDs as ids, the job executor off), running the same {@code city-deal} model and decisions. The model loses what calls our code:
+ * authorization checks on, UUIDs as ids, the job executor off) and the application's indexes on the engine's tables,
+ * running the same {@code city-deal} model and decisions. The model loses what calls our code:
  * its execution and task listeners, and its delegates (which become no-ops). A deal's start then does what the
  * engine does for it and nothing else.
  */
@@ -76,7 +77,44 @@ final class BareEngine implements AutoCloseable {
             configuration.setJobExecutorPreferTimerJobs(true);
         }
         engine = configuration.buildProcessEngine();
+        addTheApplicationsIndexes(configuration.getDataSource(), jdbcUrl.startsWith("jdbc:postgresql:"));
         deploy();
+    }
+
+    /**
+     * The indexes the application adds to the engine's tables (on PostgreSQL the change sets of our Liquibase
+     * changelog after Camunda's own, on H2 {@code processengine.EngineIndexes}): they are the application's schema,
+     * not its code, so the bare engine has them too and the comparison measures what our code adds per step.
+     */
+    private static void addTheApplicationsIndexes(javax.sql.DataSource dataSource, boolean postgres)
+            throws IOException {
+        List<String> statements = new ArrayList<>();
+        if (postgres) {
+            try (InputStream changelog = BareEngine.class.getResourceAsStream("/db/changelog/camunda.xml")) {
+                org.w3c.dom.NodeList sql = javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(changelog)
+                        .getElementsByTagName("sql");
+                for (int i = 0; i < sql.getLength(); i++) {
+                    statements.add(sql.item(i).getTextContent().strip());
+                }
+            } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+                throw new IOException("Cannot read the application's changelog", e);
+            }
+        } else {
+            statements.addAll(nl.citydeal.engine.processengine.EngineIndexes.H2);
+        }
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            for (String index : statements) {
+                statement.execute(index);
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IOException("Cannot add the application's indexes to the bare engine's tables", e);
+        }
     }
 
     /** Starts a new deal's process as the application does: in preparation, with the deal's variables. */

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineIndexes extends AbstractProcessEnginePlugin {
 
-    static final List<String> H2 = List.of(
+    /** The indexes, each a {@code create index if not exists}. */
+    public static final List<String> H2 = List.of(
             "create index if not exists CITYDEAL_IDX_AUTH_USER on ACT_RU_AUTHORIZATION (USER_ID_)",
             "create index if not exists CITYDEAL_IDX_TASK_DUE_CREATED on ACT_RU_TASK (DUE_DATE_, CREATE_TIME_)",
             "create index if not exists CITYDEAL_IDX_TASK_PARENT on ACT_RU_TASK (PARENT_TASK_ID_)");
