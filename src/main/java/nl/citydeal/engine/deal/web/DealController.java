@@ -66,26 +66,24 @@ class DealController {
     @PostMapping
     ResponseEntity<DealResponse> register(@RequestBody DealRequest request, Authentication user) {
         LocalDate today = LocalDate.now(clock);
-        everyProblemOf(request, today);
+        fieldProblemsOf(request, today);
+        // the registry checks the deal lead and the term itself, in the registration's transaction
         Deal deal = registry.register(request.toNewDeal(today), user.getName());
         return ResponseEntity.created(URI.create("/api/deals/" + deal.getId())).body(DealResponse.of(deal));
     }
 
     /**
-     * Every problem of a registration in one answer: the fields' constraints and the domain's rules (a deal lead that
-     * is one, the term, the Staatscourant reference), each invalid field named in Dutch; nothing is registered.
+     * Every problem of a registration in one answer: when a field breaks its constraints or the Staatscourant
+     * reference is wrong, the domain's rules (a deal lead that is one, the term) are checked too, and each invalid
+     * field is named in Dutch; nothing is registered. Without such a problem the registry's own check, as it
+     * registers, is the only one.
      */
-    private void everyProblemOf(DealRequest request, LocalDate today) {
+    private void fieldProblemsOf(DealRequest request, LocalDate today) {
         Map<String, String> errors = new LinkedHashMap<>();
         validator
                 .validate(request)
                 .forEach(violation -> errors.merge(
                         violation.getPropertyPath().toString(), violation.getMessage(), (a, b) -> a + " " + b));
-        try {
-            registry.checkRegistration(request.dealLead(), request.signedOn(), request.endsOn());
-        } catch (InvalidInputException e) {
-            e.errors().forEach(errors::putIfAbsent);
-        }
         try {
             StaatscourantReference.checked(
                     request.staatscourantYear(),
@@ -96,9 +94,15 @@ class DealController {
         } catch (InvalidInputException e) {
             e.errors().forEach(errors::putIfAbsent);
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
+        if (errors.isEmpty()) {
+            return;
         }
+        try {
+            registry.checkRegistration(request.dealLead(), request.signedOn(), request.endsOn());
+        } catch (InvalidInputException e) {
+            e.errors().forEach(errors::putIfAbsent);
+        }
+        throw new InvalidInputException(errors);
     }
 
     @GetMapping
