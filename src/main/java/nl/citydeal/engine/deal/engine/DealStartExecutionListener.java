@@ -65,11 +65,7 @@ class DealStartExecutionListener implements ExecutionListener {
                         ProcessValues.text(execution, AMBITION),
                         ProcessValues.text(execution, PREDECESSOR_DEAL_ID),
                         ScalingIntentVariables.ticked(execution));
-        if (!reference.equals(execution.getProcessBusinessKey())) {
-            // the registry starts its deals with the reference as business key; setting it again writes the
-            // instance's history a second time
-            execution.setProcessBusinessKey(reference);
-        }
+        execution.setProcessBusinessKey(reference);
         dealAccess.grantLeadOfNewInstance(execution.getProcessInstanceId(), (String) execution.getVariable(DEAL_LEAD));
         if (!execution.hasVariable(IMPORTED)) {
             execution.setVariable(IMPORTED, false);
