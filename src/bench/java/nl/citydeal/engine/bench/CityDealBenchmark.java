@@ -447,20 +447,15 @@ class CityDealBenchmark {
      * The same number of running deals on the bare engine, each started with the variables of a running deal of the
      * application (its due dates among them: the ownership conversation's prompt due), on a database of its own with
      * the job executor held back; then the job executor starts (set up as the application's, in the benchmark's JVM)
-     * and the time runs until every ownership prompt's timer has fired and its (emptied) service task has run. On
-     * PostgreSQL the job table gets the due-date index of our changelog, as the application's.
+     * and the time runs until every ownership prompt's timer has fired and its (emptied) service task has run. The
+     * bare engine has the application's indexes on the engine's tables ({@link BareEngine}), the job table's due-date
+     * index among them on PostgreSQL.
      */
     private void firePromptsOnTheBareEngine(BenchDatabase database, Map<String, Object> variables) throws Exception {
         String db = database.label();
         String url = database.create("bare_prompts");
         try (BareEngine bare =
                 new BareEngine("bare-prompts-" + db.toLowerCase(), url, database.user(), database.password(), true)) {
-            if (database instanceof BenchDatabase.Postgres) {
-                try (Connection sql = database.connect(url);
-                        java.sql.Statement ddl = sql.createStatement()) {
-                    ddl.execute("create index ACT_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)");
-                }
-            }
             for (int i = 0; i < DEALS; i++) {
                 Map<String, Object> deal = new java.util.HashMap<>(variables);
                 deal.put(CityDealProcess.Variable.DEAL_NAME, Deals.name("Kaal lopend", i));
