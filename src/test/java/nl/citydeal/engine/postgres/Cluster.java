@@ -287,12 +287,11 @@ final class Cluster {
                     .as("deals whose timer %s did not run exactly once", timer)
                     .isEmpty();
         }
-        assertThat(
-                        rows(
-                                db,
-                                "select job_id_, count(*) from act_hi_job_log where job_state_ = 2 group by job_id_ having count(*) > 1"))
-                .as("jobs that succeeded twice")
-                .isEmpty();
+        // the deals' jobs only: the engine's history cleanup is one job that runs again and again inside its nightly
+        // window (01:00 to 05:00, processengine.HistoryRetentionPlugin), so a run at night would count it
+        assertThat(rows(db, """
+                        select job_id_, count(*) from act_hi_job_log where job_state_ = 2 and process_def_key_ is not null
+                        group by job_id_ having count(*) > 1""")).as("jobs that succeeded twice").isEmpty();
         assertThat(dueTimers(db)).as("due timers left").isZero();
         assertThat(count(db, "select count(*) from act_ru_job where retries_ = 0"))
                 .as("failed jobs")

@@ -89,11 +89,14 @@ class PostgresRestartIT {
                             "select count(*) || ' ' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') from "
                                     + table + " t"));
         }
+        // the deals' timers; the engine's history cleanup job reschedules itself inside its nightly window (01:00 to
+        // 05:00, processengine.HistoryRetentionPlugin), restart or not
         state.put(
                 "timers",
                 value(
                         db,
-                        "select count(*) || ' ' || coalesce(md5(string_agg(id_ || '/' || duedate_, ',' order by id_)), '') from act_ru_job"));
+                        "select count(*) || ' ' || coalesce(md5(string_agg(id_ || '/' || duedate_, ',' order by id_)), '')"
+                                + " from act_ru_job where handler_type_ <> 'history-cleanup'"));
         return state;
     }
 
