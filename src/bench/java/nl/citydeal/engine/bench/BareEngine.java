@@ -104,17 +104,7 @@ final class BareEngine implements AutoCloseable {
         } else {
             statements.addAll(nl.citydeal.engine.processengine.EngineIndexes.H2);
         }
-        try (java.sql.Connection connection = dataSource.getConnection();
-                java.sql.Statement statement = connection.createStatement()) {
-            for (String index : statements) {
-                statement.execute(index);
-            }
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IOException("Cannot add the application's indexes to the bare engine's tables", e);
-        }
+        nl.citydeal.engine.processengine.EngineIndexes.create(dataSource, statements);
     }
 
     /** Starts a new deal's process as the application does: in preparation, with the deal's variables. */

@@ -203,25 +203,12 @@ class CityDealBenchmark {
             complete.accept(task);
         }
         List<String> timed = tasks.subList(WARM_UP_DEALS, tasks.size());
-        Map<Long, TestPostgres.StatementStats> statsBefore = database instanceof BenchDatabase.Postgres postgres
-                ? postgres.server().statementStats(url)
-                : Map.of();
-        long statementsBefore = statements(database, url);
+        Map<Long, TestPostgres.StatementStats> statsBefore = statementStats(database, url);
         long start = System.nanoTime();
         timed.forEach(complete);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         report.add(db, rate, timed.size() / seconds(took));
-        if (database instanceof BenchDatabase.Postgres postgres) {
-            report.add(db, statementsMetric, (double) (statements(database, url) - statementsBefore) / timed.size());
-            System.out.printf(
-                    "Statements of %s by time in the server (%,d tasks):%n%s%n",
-                    rate,
-                    timed.size(),
-                    String.join(
-                            "\n",
-                            TestPostgres.costliestBetween(
-                                    statsBefore, postgres.server().statementStats(url), 40)));
-        }
+        reportStatements(database, url, statsBefore, statementsMetric, timed.size(), rate + ", tasks");
         System.out.printf("%s %s: %,d tasks completed in %s%n", db, rate, timed.size(), took);
     }
 
@@ -343,37 +330,49 @@ class CityDealBenchmark {
         for (int i = 0; i < WARM_UP_DEALS; i++) {
             register.accept(DEALS + i);
         }
-        Map<Long, TestPostgres.StatementStats> statsBefore = database instanceof BenchDatabase.Postgres postgres
-                ? postgres.server().statementStats(url)
-                : Map.of();
-        long statementsBefore = statements(database, url);
+        Map<Long, TestPostgres.StatementStats> statsBefore = statementStats(database, url);
         long start = System.nanoTime();
         for (int i = 0; i < DEALS; i++) {
             register.accept(i);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         report.add(db, Metric.valueOf("REGISTER_" + path.toUpperCase()), DEALS / seconds(took));
-        if (database instanceof BenchDatabase.Postgres postgres) {
-            report.add(
-                    db,
-                    Metric.valueOf("STATEMENTS_" + path.toUpperCase()),
-                    (double) (statements(database, url) - statementsBefore) / DEALS);
-            System.out.printf(
-                    "Statements of registering through %s by time in the server (%,d deals):%n%s%n",
-                    path,
-                    DEALS,
-                    String.join(
-                            "\n",
-                            TestPostgres.costliestBetween(
-                                    statsBefore, postgres.server().statementStats(url), 40)));
-        }
+        reportStatements(
+                database,
+                url,
+                statsBefore,
+                Metric.valueOf("STATEMENTS_" + path.toUpperCase()),
+                DEALS,
+                "registering through " + path + ", deals");
         System.out.printf("%s %s: %,d deals in %s%n", db, path, DEALS, took);
     }
 
-    private static long statements(BenchDatabase database, String url) {
+    /** What has run in the database so far, per statement (PostgreSQL; nothing on H2). */
+    private static Map<Long, TestPostgres.StatementStats> statementStats(BenchDatabase database, String url) {
         return database instanceof BenchDatabase.Postgres postgres
-                ? postgres.server().statementsIn(url)
-                : 0;
+                ? postgres.server().statementStats(url)
+                : Map.of();
+    }
+
+    /**
+     * On PostgreSQL: the statements per step that ran since {@code before}, as the metric, and the list of them by
+     * server time ({@code what}: the measurement and what a step is, for the heading).
+     */
+    private void reportStatements(
+            BenchDatabase database,
+            String url,
+            Map<Long, TestPostgres.StatementStats> before,
+            Metric metric,
+            int steps,
+            String what) {
+        if (!(database instanceof BenchDatabase.Postgres)) {
+            return;
+        }
+        Map<Long, TestPostgres.StatementStats> after = statementStats(database, url);
+        report.add(database.label(), metric, (double) TestPostgres.callsBetween(before, after) / steps);
+        System.out.printf(
+                "Statements of %s by time in the server (%,d):%n%s%n",
+                what, steps, String.join("\n", TestPostgres.costliestBetween(before, after, 40)));
     }
 
     private static void post(InProcessApp app, String json) {

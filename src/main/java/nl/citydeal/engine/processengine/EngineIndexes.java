@@ -37,7 +37,8 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
         }
     }
 
-    static void create(DataSource dataSource, List<String> indexes) {
+    /** Runs the statements on one connection and commits them (the benchmark's bare engine uses it too). */
+    public static void create(DataSource dataSource, List<String> indexes) {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             for (String index : indexes) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -127,7 +128,7 @@ public final class TestPostgres {
                 "full_page_writes=off",
                 "-c",
                 "timezone=Europe/Amsterdam",
-                // statement counts per database, for the benchmark (statementsIn)
+                // statement counts per database, for the benchmark (statementStats)
                 "-c",
                 "shared_preload_libraries=pg_stat_statements")));
         ProcessBuilder builder = new ProcessBuilder(postgres)
@@ -273,28 +274,11 @@ public final class TestPostgres {
         return jdbcUrl(name);
     }
 
-    /** How many SQL statements have run in the database so far (pg_stat_statements, counted as they end). */
-    public long statementsIn(String jdbcUrl) {
-        String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
-                PreparedStatement query = connection.prepareStatement("""
-                     select coalesce(sum(s.calls), 0) from pg_stat_statements s
-                     join pg_database d on d.oid = s.dbid where d.datname = ?""")) {
-            query.setString(1, database);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the statistics of " + database, e);
-        }
-    }
-
     /** One statement's totals in pg_stat_statements: how often it ran and its time in the server, in milliseconds. */
     public record StatementStats(long calls, double milliseconds, String statement) {}
 
     /** Every statement's totals in the database so far, by pg_stat_statements' query id. */
-    public java.util.Map<Long, StatementStats> statementStats(String jdbcUrl) {
+    public Map<Long, StatementStats> statementStats(String jdbcUrl) {
         String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
                 PreparedStatement query = connection.prepareStatement("""
@@ -303,7 +287,7 @@ public final class TestPostgres {
                      from pg_stat_statements s join pg_database d on d.oid = s.dbid
                      where d.datname = ? group by s.queryid""")) {
             query.setString(1, database);
-            java.util.Map<Long, StatementStats> stats = new java.util.HashMap<>();
+            Map<Long, StatementStats> stats = new java.util.HashMap<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     stats.put(
@@ -316,12 +300,22 @@ public final class TestPostgres {
         }
     }
 
+    /** How many statements ran between two {@link #statementStats} of one database. */
+    public static long callsBetween(Map<Long, StatementStats> before, Map<Long, StatementStats> after) {
+        return after.entrySet().stream()
+                .mapToLong(entry -> entry.getValue().calls()
+                        - (before.containsKey(entry.getKey())
+                                ? before.get(entry.getKey()).calls()
+                                : 0))
+                .sum();
+    }
+
     /**
      * What ran between two {@link #statementStats} of one database, the most server time first: {@code calls  ms
      * statement}, each statement cut at 160 characters.
      */
     public static List<String> costliestBetween(
-            java.util.Map<Long, StatementStats> before, java.util.Map<Long, StatementStats> after, int limit) {
+            Map<Long, StatementStats> before, Map<Long, StatementStats> after, int limit) {
         return after.entrySet().stream()
                 .map(entry -> {
                     StatementStats earlier = before.get(entry.getKey());
@@ -334,8 +328,7 @@ public final class TestPostgres {
                                     now.statement());
                 })
                 .filter(stats -> stats.calls() > 0)
-                .sorted(java.util.Comparator.comparingDouble(StatementStats::milliseconds)
-                        .reversed())
+                .sorted(Comparator.comparingDouble(StatementStats::milliseconds).reversed())
                 .limit(limit)
                 .map(stats -> "%8d %10.1f ms  %s"
                         .formatted(
